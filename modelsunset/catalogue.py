@@ -1,0 +1,806 @@
+"""Catalogue text -> Catalogue: safe YAML, layering, every rule of the format.
+
+Pure: takes the bytes of each file (with the name to report it by) and returns a
+checked ``Catalogue`` or raises ``CatalogueError`` listing every problem as
+``FILE:LINE: message``. Reading files, the bundled catalogue and the cache live in
+``loading.py``.
+
+YAML is composed into nodes (never constructed into Python objects), so tags such as
+``!!python/object`` are refused rather than run, duplicate keys are caught, and every
+value keeps the line it was written on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from modelsunset.errors import CatalogueError, Problem
+from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
+from modelsunset.names import did_you_mean, normalise, suggest
+
+FORMAT_VERSION = 1
+
+_T = "tag:yaml.org,2002:"
+_NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP = (
+    _T + "null",
+    _T + "str",
+    _T + "int",
+    _T + "float",
+    _T + "bool",
+    _T + "timestamp",
+)
+_MAP, _SEQ, _MERGE = _T + "map", _T + "seq", _T + "merge"
+_SCALAR_TAGS = frozenset({_NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP})
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
+
+TOP_KEYS = ("version", "updated", "providers", "surfaces", "models")
+PROVIDER_FIELDS = {"name": "text", "url": "url"}
+SURFACE_FIELDS = {"name": "text", "provider": "id", "description": "text"}
+MODEL_FIELDS = {"name": "text", "provider": "id", "aliases": "aliases", "surfaces": "entries"}
+ENTRY_FIELDS = {
+    "since": "date",
+    "announced": "date",
+    "retires": "date",
+    "fallback": "id",
+    "replacement": "id",
+    "source": "url",
+    "checked": "date",
+    "note": "text",
+}
+DATE_FIELDS = ("since", "announced", "retires", "checked")
+
+
+class _Invalid:
+    """Marks a value that was reported as wrong, so later checks stay quiet about it."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+
+@dataclass(slots=True)
+class Loc:
+    """A value (``None`` when written as null) and the place it was written."""
+
+    value: Any
+    file: str
+    line: int
+
+
+@dataclass(slots=True)
+class Obj:
+    """A provider, surface, model or entry as written: its fields and where it starts."""
+
+    file: str
+    line: int
+    fields: dict[str, Loc] = field(default_factory=dict)
+    entries: dict[str, Obj] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Layer:
+    """One file's contribution, before layering."""
+
+    file: str
+    version: Loc | None = None
+    updated: Loc | None = None
+    providers: dict[str, Obj] = field(default_factory=dict)
+    surfaces: dict[str, Obj] = field(default_factory=dict)
+    models: dict[str, Obj] = field(default_factory=dict)
+
+
+def _kind(node: Any) -> str:
+    from yaml.nodes import MappingNode, SequenceNode
+
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "empty (null)"
+    return f"'{node.value}'"
+
+
+def _line_of_offset(text: bytes | str, offset: int) -> int:
+    newline: Any = b"\n" if isinstance(text, bytes) else "\n"
+    return text.count(newline, 0, offset) + 1
+
+
+class _Reader:
+    """Reads one file's nodes into a ``Layer``, collecting problems as it goes."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def problem(self, line: int | None, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.file, line, message, hint))
+
+    # -- reading YAML -----------------------------------------------------------------
+
+    def compose(self, data: bytes) -> Any:
+        import yaml
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.problem(
+                _line_of_offset(data, exc.start),
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
+                "save the file as UTF-8",
+            )
+            return None
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            return yaml.compose(text, Loader=loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else None
+            what = exc.problem or exc.context or "not valid YAML"
+            hint = (
+                "indent with spaces; YAML does not allow tabs"
+                if "\t" in what or ("tab" in what)
+                else "check the YAML syntax near this line"
+            )
+            self.problem(line, f"not valid YAML: {what}", hint)
+        except yaml.YAMLError as exc:
+            position = getattr(exc, "position", None)
+            line = _line_of_offset(text, position) if isinstance(position, int) else None
+            reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+            self.problem(line, f"not valid YAML: {reason}", "check the YAML syntax near this line")
+        except RecursionError:
+            self.problem(None, "not a catalogue: values are nested too deeply")
+        return None
+
+    def visit(self, node: Any, line: int) -> bool:
+        """Refuse anything beyond plain data: tags and anchors/aliases."""
+        if id(node) in self.seen:
+            self.problem(
+                line,
+                "YAML anchors and aliases (&name, *name) are not supported in a catalogue",
+                "write the value out in full",
+            )
+            return False
+        self.seen.add(id(node))
+        if node.tag not in _SCALAR_TAGS and node.tag not in (_MAP, _SEQ):
+            tag = node.tag.replace(_T, "!!")
+            self.problem(
+                node.start_mark.line + 1,
+                f"the tag {tag} is not allowed: a catalogue is plain data",
+                "remove the tag",
+            )
+            return False
+        return True
+
+    def pairs(self, node: Any, where: str) -> list[tuple[str, int, Any]]:
+        """The (key, line, value node) pairs of a mapping; duplicate keys are errors."""
+        from yaml.nodes import ScalarNode
+
+        found: list[tuple[str, int, Any]] = []
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                self.problem(
+                    line, "merge keys (<<) are not supported", "write the keys out in full"
+                )
+                continue
+            if not isinstance(key_node, ScalarNode) or not self.visit(key_node, line):
+                if not isinstance(key_node, ScalarNode):
+                    self.problem(
+                        line, f"a key in {where} must be a plain name, not {_kind(key_node)}"
+                    )
+                continue
+            key = key_node.value
+            if key in first:
+                self.problem(
+                    line,
+                    f"duplicate key '{key}' in {where} (first written at line {first[key]})",
+                    "keep one of them; YAML would silently drop the first",
+                )
+                continue
+            first[key] = line
+            found.append((key, line, value_node))
+        return found
+
+    def unknown(self, key: str, line: int, where: str, allowed: Sequence[str]) -> None:
+        self.problem(
+            line,
+            f"unknown key '{key}' in {where}; allowed: {', '.join(allowed)}",
+            did_you_mean(suggest(key, allowed, limit=1)),
+        )
+
+    # -- values -----------------------------------------------------------------------
+
+    def scalar(self, node: Any, line: int, what: str, expected: str) -> str | _Invalid | None:
+        """The text of a scalar; None for null; INVALID (reported) otherwise."""
+        from yaml.nodes import ScalarNode
+
+        if not self.visit(node, line):
+            return INVALID
+        if not isinstance(node, ScalarNode):
+            self.problem(node.start_mark.line + 1, f"{what} must be {expected}, not {_kind(node)}")
+            return INVALID
+        if node.tag == _NULL:
+            return None
+        text: str = node.value
+        if text == "":
+            self.problem(
+                node.start_mark.line + 1,
+                f"{what} is empty",
+                "give a value, or remove the key",
+            )
+            return INVALID
+        return text
+
+    def value(self, kind: str, node: Any, line: int, what: str) -> Any:
+        """Check a field value by its kind; returns the value, None or INVALID."""
+        if kind == "aliases":
+            return self.aliases(node, line, what)
+        expected = {
+            "text": "a string",
+            "id": "an id",
+            "url": "an http(s) URL",
+            "date": "a date (YYYY-MM-DD)",
+            "int": "a whole number",
+        }[kind]
+        text = self.scalar(node, line, what, expected)
+        if text is None or text is INVALID:
+            return text
+        assert isinstance(text, str)
+        at = node.start_mark.line + 1
+        if kind == "text":
+            return text
+        if kind == "id":
+            if not _ID.fullmatch(text):
+                self.problem(at, f"{what} '{text}' is not an id: ids have no spaces")
+                return INVALID
+            return text
+        if kind == "url":
+            if not _URL.fullmatch(text):
+                self.problem(at, f"{what} '{text}' is not an http(s) URL")
+                return INVALID
+            return text
+        if kind == "int":
+            if node.tag != _INT or not text.isdigit():
+                self.problem(at, f"{what} must be a whole number, not {_kind(node)}")
+                return INVALID
+            return int(text)
+        return self.date(text, at, what)
+
+    def date(self, text: str, line: int, what: str) -> date | _Invalid:
+        if not _DATE.fullmatch(text):
+            hint = "write it as YYYY-MM-DD"
+            if _DATE.match(text):
+                hint = f"a date has no time of day here: write {text[:10]}"
+            self.problem(line, f"{what} '{text}' is not a date", hint)
+            return INVALID
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(line, f"{what} {text} is not a real calendar date")
+            return INVALID
+
+    def aliases(self, node: Any, line: int, what: str) -> Any:
+        from yaml.nodes import SequenceNode
+
+        if not self.visit(node, line):
+            return INVALID
+        if node.tag == _NULL:
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(
+                node.start_mark.line + 1,
+                f"{what} must be a list of names, not {_kind(node)}",
+                "write it as [name, other-name]",
+            )
+            return INVALID
+        names: list[tuple[str, int]] = []
+        for item in node.value:
+            at = item.start_mark.line + 1
+            text = self.scalar(item, at, f"an alias in {what}", "a name")
+            if text is None:
+                self.problem(at, f"an alias in {what} is empty")
+            elif isinstance(text, str):
+                names.append((text, at))
+        return tuple(names)
+
+    # -- structure --------------------------------------------------------------------
+
+    def fields(self, node: Any, line: int, where: str, schema: dict[str, str]) -> Obj:
+        from yaml.nodes import MappingNode
+
+        obj = Obj(self.file, line)
+        if not self.visit(node, line):
+            return obj
+        if node.tag == _NULL:
+            return obj
+        if not isinstance(node, MappingNode):
+            self.problem(
+                node.start_mark.line + 1,
+                f"{where} must be a mapping of keys ({', '.join(schema)}), not {_kind(node)}",
+            )
+            return obj
+        for key, key_line, value_node in self.pairs(node, where):
+            kind = schema.get(key)
+            if kind is None:
+                self.unknown(key, key_line, where, list(schema))
+            elif kind == "entries":
+                obj.entries = self.entries(value_node, key_line, where)
+                obj.fields[key] = Loc(True, self.file, key_line)
+            else:
+                value = self.value(kind, value_node, key_line, f"{key} of {where}")
+                obj.fields[key] = Loc(value, self.file, key_line)
+        return obj
+
+    def entries(self, node: Any, line: int, where: str) -> dict[str, Obj]:
+        from yaml.nodes import MappingNode
+
+        found: dict[str, Obj] = {}
+        if not self.visit(node, line) or node.tag == _NULL:
+            return found
+        if not isinstance(node, MappingNode):
+            self.problem(
+                node.start_mark.line + 1,
+                f"surfaces of {where} must be a mapping of surface ids to entries, "
+                f"not {_kind(node)}",
+            )
+            return found
+        for surface, key_line, value_node in self.pairs(node, f"surfaces of {where}"):
+            if not _ID.fullmatch(surface):
+                self.problem(key_line, f"surface id '{surface}' is not an id: ids have no spaces")
+                continue
+            found[surface] = self.fields(
+                value_node, key_line, f"{where} on {surface}", ENTRY_FIELDS
+            )
+        return found
+
+    def table(self, node: Any, line: int, what: str, schema: dict[str, str]) -> dict[str, Obj]:
+        from yaml.nodes import MappingNode
+
+        found: dict[str, Obj] = {}
+        if not self.visit(node, line) or node.tag == _NULL:
+            return found
+        if not isinstance(node, MappingNode):
+            self.problem(
+                node.start_mark.line + 1, f"{what} must be a mapping of ids, not {_kind(node)}"
+            )
+            return found
+        singular = what[:-1]
+        for key, key_line, value_node in self.pairs(node, what):
+            if not _ID.fullmatch(key):
+                self.problem(key_line, f"{singular} id '{key}' is not an id: ids have no spaces")
+                continue
+            found[key] = self.fields(value_node, key_line, f"{singular} {key}", schema)
+        return found
+
+    def layer(self, data: bytes) -> Layer | None:
+        from yaml.nodes import MappingNode
+
+        root = self.compose(data)
+        if root is None:
+            if not any(p.file == self.file for p in self.problems):
+                self.problem(
+                    1,
+                    "the catalogue is empty",
+                    "a catalogue starts with `version: 1`, then providers, surfaces and models",
+                )
+            return None
+        if not isinstance(root, MappingNode):
+            self.problem(
+                root.start_mark.line + 1,
+                f"the top of a catalogue must be a mapping ({', '.join(TOP_KEYS)}), "
+                f"not {_kind(root)}",
+            )
+            return None
+        self.seen.add(id(root))
+        layer = Layer(self.file)
+        for key, line, value_node in self.pairs(root, "the top level"):
+            if key == "version":
+                layer.version = Loc(self.value("int", value_node, line, "version"), self.file, line)
+            elif key == "updated":
+                layer.updated = Loc(
+                    self.value("date", value_node, line, "updated"), self.file, line
+                )
+            elif key == "providers":
+                layer.providers = self.table(value_node, line, "providers", PROVIDER_FIELDS)
+            elif key == "surfaces":
+                layer.surfaces = self.table(value_node, line, "surfaces", SURFACE_FIELDS)
+            elif key == "models":
+                layer.models = self.table(value_node, line, "models", MODEL_FIELDS)
+            else:
+                self.unknown(key, line, "the top level", TOP_KEYS)
+        self.check_version(layer)
+        return layer
+
+    def check_version(self, layer: Layer) -> None:
+        version = layer.version
+        if version is None:
+            self.problem(1, "no `version`", "start the file with `version: 1`")
+        elif version.value is None:
+            self.problem(version.line, "version is empty", "write `version: 1`")
+        elif version.value is not INVALID and version.value != FORMAT_VERSION:
+            if version.value > FORMAT_VERSION:
+                self.problem(
+                    version.line,
+                    f"catalogue format version {version.value} needs a newer modelsunset "
+                    f"(this one reads version {FORMAT_VERSION})",
+                    "upgrade: pip install --upgrade modelsunset",
+                )
+            else:
+                self.problem(
+                    version.line,
+                    f"unknown catalogue format version {version.value}",
+                    f"write `version: {FORMAT_VERSION}`",
+                )
+
+
+# -- layering ---------------------------------------------------------------------------
+
+
+def _merge_obj(target: Obj, extra: Obj) -> None:
+    """Later fields win, one by one; an entry written as null changes nothing."""
+    target.fields.update(extra.fields)
+    for surface, entry in extra.entries.items():
+        if surface in target.entries:
+            target.entries[surface].fields.update(entry.fields)
+        else:
+            target.entries[surface] = entry
+
+
+def _merge(layers: Sequence[Layer]) -> Layer:
+    merged = Layer(layers[0].file)
+    for layer in layers:
+        if layer.updated is not None:
+            merged.updated = layer.updated
+        for table in ("providers", "surfaces", "models"):
+            target: dict[str, Obj] = getattr(merged, table)
+            for key, obj in getattr(layer, table).items():
+                if key in target:
+                    _merge_obj(target[key], obj)
+                else:
+                    target[key] = Obj(
+                        obj.file,
+                        obj.line,
+                        dict(obj.fields),
+                        {s: Obj(e.file, e.line, dict(e.fields)) for s, e in obj.entries.items()},
+                    )
+    return merged
+
+
+# -- checking the whole -----------------------------------------------------------------
+
+
+def _get(obj: Obj, key: str) -> Any:
+    loc = obj.fields.get(key)
+    return None if loc is None else loc.value
+
+
+def _ok(value: Any) -> bool:
+    return value is not None and value is not INVALID
+
+
+class _Checker:
+    def __init__(self, merged: Layer, problems: list[Problem]) -> None:
+        self.merged = merged
+        self.problems = problems
+
+    def problem(self, loc: Loc | Obj, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(loc.file, loc.line, message, hint))
+
+    def required_name(self, obj: Obj, what: str) -> str:
+        name = _get(obj, "name")
+        if name is None:
+            self.problem(obj, f"{what} has no name", "add `name: ...`")
+            return ""
+        return str(name) if name is not INVALID else ""
+
+    def known(self, loc: Loc, kind: str, table: dict[str, Obj], what: str) -> bool:
+        value = loc.value
+        if value in table:
+            return True
+        self.problem(
+            loc,
+            f"{what}: unknown {kind} '{value}'",
+            did_you_mean(suggest(value, table)) or f"declare it under `{kind}s:`",
+        )
+        return False
+
+    def build(self) -> Catalogue:
+        merged = self.merged
+        providers: dict[str, Provider] = {}
+        for pid, obj in merged.providers.items():
+            url = _get(obj, "url")
+            providers[pid] = Provider(
+                pid, self.required_name(obj, f"provider {pid}"), url if _ok(url) else None
+            )
+        surfaces: dict[str, Surface] = {}
+        for sid, obj in merged.surfaces.items():
+            bound = obj.fields.get("provider")
+            provider = None
+            if (
+                bound is not None
+                and _ok(bound.value)
+                and self.known(bound, "provider", merged.providers, f"surface {sid}")
+            ):
+                provider = bound.value
+            description = _get(obj, "description")
+            surfaces[sid] = Surface(
+                sid,
+                self.required_name(obj, f"surface {sid}"),
+                provider,
+                description if _ok(description) else None,
+            )
+
+        names = self.check_names()
+        raw: dict[str, dict[str, dict[str, Any]]] = {}
+        models: dict[str, Model] = {}
+        for mid, obj in merged.models.items():
+            provider_loc = obj.fields.get("provider")
+            provider = ""
+            if provider_loc is None or provider_loc.value is None:
+                self.problem(obj, f"model {mid} has no provider", "add `provider: <id>`")
+            elif provider_loc.value is not INVALID and self.known(
+                provider_loc, "provider", merged.providers, f"model {mid}"
+            ):
+                provider = provider_loc.value
+            if not obj.entries:
+                self.problem(
+                    obj,
+                    f"model {mid} is offered on no surface",
+                    "add `surfaces:` with at least one surface id",
+                )
+            raw[mid] = {}
+            for sid, entry in obj.entries.items():
+                if sid not in merged.surfaces:
+                    self.problem(
+                        entry,
+                        f"model {mid}: unknown surface '{sid}'",
+                        did_you_mean(suggest(sid, merged.surfaces))
+                        or "declare it under `surfaces:`",
+                    )
+                else:
+                    bound_to = surfaces[sid].provider
+                    if bound_to is not None and provider and bound_to != provider:
+                        self.problem(
+                            entry,
+                            f"model {mid} is from {provider}, but surface {sid} is bound to "
+                            f"provider {bound_to}",
+                            "offer the model on a surface of its own provider",
+                        )
+                raw[mid][sid] = self.check_entry(mid, sid, entry)
+            name = _get(obj, "name")
+            aliases = _get(obj, "aliases")
+            models[mid] = Model(
+                mid,
+                name if _ok(name) else mid,
+                provider,
+                tuple(a for a, _ in aliases) if _ok(aliases) else (),
+                {},
+            )
+
+        self.check_successors(raw, names)
+        final: dict[str, Model] = {}
+        for mid, model in models.items():
+            entries = {
+                sid: Entry(model=mid, surface=sid, **values) for sid, values in raw[mid].items()
+            }
+            final[mid] = Model(model.id, model.name, model.provider, model.aliases, entries)
+        updated = merged.updated.value if merged.updated is not None else None
+        return Catalogue(
+            version=FORMAT_VERSION,
+            updated=updated if _ok(updated) else None,
+            providers=providers,
+            surfaces=surfaces,
+            models=final,
+        )
+
+    def check_entry(self, mid: str, sid: str, entry: Obj) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key in ENTRY_FIELDS:
+            value = _get(entry, key)
+            values[key] = value if _ok(value) else None
+        where = f"{mid} on {sid}"
+        retires = values["retires"]
+        if retires is not None:
+            announced = values["announced"]
+            if announced is not None and announced > retires:
+                self.problem(
+                    entry.fields["announced"],
+                    f"{where}: announced {announced} is after retires {retires}",
+                )
+            since = values["since"]
+            if since is not None and since >= retires:
+                self.problem(
+                    entry.fields["since"],
+                    f"{where}: since {since} is not before retires {retires}",
+                    "`retires` is the first day the model is gone",
+                )
+        fallback, replacement = entry.fields.get("fallback"), entry.fields.get("replacement")
+        if (
+            fallback is not None
+            and replacement is not None
+            and _ok(fallback.value)
+            and _ok(replacement.value)
+        ):
+            later = max(fallback, replacement, key=lambda loc: (loc.file, loc.line))
+            self.problem(
+                later,
+                f"{where}: both fallback and replacement are set",
+                "use `fallback` when the move is automatic, `replacement` when calls fail",
+            )
+        for loc in (fallback, replacement):
+            if loc is not None and _ok(loc.value) and retires is None:
+                key = "fallback" if loc is fallback else "replacement"
+                self.problem(
+                    loc,
+                    f"{where}: {key} is set but `retires` is not",
+                    "a successor takes over on the day a model retires; add `retires:`",
+                )
+        return values
+
+    def check_names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Every id and alias, normalised, must find one model.
+
+        Returns two look-ups for successors: exact id or alias -> model id, and
+        normalised name -> model id.
+        """
+        owner: dict[str, tuple[str, str]] = {}
+        exact: dict[str, str] = {}
+        for mid in self.merged.models:
+            exact[mid] = mid
+            owner.setdefault(normalise(mid), (mid, mid))
+        for mid, obj in self.merged.models.items():
+            aliases = _get(obj, "aliases")
+            if not _ok(aliases):
+                continue
+            loc = obj.fields["aliases"]
+            for alias, line in aliases:
+                key = normalise(alias)
+                held = owner.get(key)
+                if held is not None and held[0] != mid:
+                    other, as_written = held
+                    same = "is" if as_written == alias else f"reads the same as '{as_written}'"
+                    self.problems.append(
+                        Problem(
+                            loc.file,
+                            line,
+                            f"alias '{alias}' of {mid} would also find {other} (it {same}, "
+                            "ignoring case, spaces and underscores)",
+                            "remove the alias or rename one of the models",
+                        )
+                    )
+                    continue
+                owner[key] = (mid, alias)
+                exact.setdefault(alias, mid)
+        return exact, {key: held[0] for key, held in owner.items()}
+
+    def check_successors(
+        self,
+        raw: dict[str, dict[str, dict[str, Any]]],
+        names: tuple[dict[str, str], dict[str, str]],
+    ) -> None:
+        exact, by_norm = names
+        models = self.merged.models
+        for mid, entries in raw.items():
+            for sid, values in entries.items():
+                for key in ("fallback", "replacement"):
+                    name = values[key]
+                    if name is None:
+                        continue
+                    loc = models[mid].entries[sid].fields[key]
+                    target = exact.get(name) or by_norm.get(normalise(name))
+                    where = f"{mid} on {sid}"
+                    if target is None:
+                        self.problem(
+                            loc,
+                            f"{where}: {key} '{name}' is not a model in the catalogue",
+                            did_you_mean(suggest(name, exact)) or "add the model, or fix the id",
+                        )
+                        values[key] = None
+                        continue
+                    values[key] = target
+                    if target == mid:
+                        self.problem(loc, f"{where}: {key} is the model itself")
+                        values[key] = None
+                        continue
+                    successor = raw.get(target, {}).get(sid)
+                    if successor is None:
+                        offered = ", ".join(sorted(raw.get(target, {}))) or "no surface"
+                        self.problem(
+                            loc,
+                            f"{where}: {key} {target} is not offered on {sid}",
+                            f"{target} is offered on: {offered}",
+                        )
+                        values[key] = None
+                        continue
+                    day = values["retires"]
+                    if day is not None:
+                        since, gone = successor["since"], successor["retires"]
+                        if since is not None and since > day:
+                            self.problem(
+                                loc,
+                                f"{where}: {key} {target} is not yet offered on {sid} on {day}, "
+                                f"the day {mid} retires (it starts {since})",
+                            )
+                        elif gone is not None and gone <= day:
+                            self.problem(
+                                loc,
+                                f"{where}: {key} {target} is no longer offered on {sid} on {day}, "
+                                f"the day {mid} retires (it retires {gone})",
+                                f"point {mid} at the model that replaced {target}",
+                            )
+        self.check_cycles(raw)
+
+    def check_cycles(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
+        models = self.merged.models
+        surfaces = {sid for entries in raw.values() for sid in entries}
+        for sid in sorted(surfaces):
+            done: set[str] = set()
+            for start in raw:
+                if start in done or sid not in raw[start]:
+                    continue
+                path: list[str] = []
+                on_path: dict[str, int] = {}
+                current: str | None = start
+                while current is not None and current not in done and current not in on_path:
+                    on_path[current] = len(path)
+                    path.append(current)
+                    values = raw.get(current, {}).get(sid)
+                    current = (
+                        None if values is None else (values["fallback"] or values["replacement"])
+                    )
+                if current is not None and current in on_path:
+                    cycle = path[on_path[current] :]
+                    first = cycle[0]
+                    entry = models[first].entries[sid]
+                    loc = entry.fields.get("fallback") or entry.fields.get("replacement")
+                    self.problem(
+                        loc or entry,
+                        f"a cycle of successors on {sid}: {' -> '.join([*cycle, cycle[0]])}",
+                        "a chain of successors must end at a model that stays",
+                    )
+                    for member in cycle:
+                        raw[member][sid]["fallback"] = raw[member][sid]["replacement"] = None
+                done.update(path)
+
+
+def parse(sources: Sequence[tuple[str, bytes]]) -> Catalogue:
+    """Layer the given files (name, bytes), in order, into one checked catalogue."""
+    if not sources:
+        raise CatalogueError([Problem("(none)", None, "no catalogue file given")])
+    problems: list[Problem] = []
+    layers: list[Layer] = []
+    for file, data in sources:
+        layer = _Reader(file, problems).layer(data)
+        if layer is not None:
+            layers.append(layer)
+    if len(layers) < len(sources):
+        # A file that is not YAML at all: checking the rest would only add noise.
+        raise CatalogueError(_ordered(problems, sources))
+    catalogue = _Checker(_merge(layers), problems).build()
+    if problems:
+        raise CatalogueError(_ordered(problems, sources))
+    return Catalogue(
+        version=catalogue.version,
+        updated=catalogue.updated,
+        providers=catalogue.providers,
+        surfaces=catalogue.surfaces,
+        models=catalogue.models,
+        files=tuple(file for file, _ in sources),
+    )
+
+
+def _ordered(problems: list[Problem], sources: Sequence[tuple[str, bytes]]) -> list[Problem]:
+    order = {file: index for index, (file, _) in enumerate(sources)}
+    return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line or 0))

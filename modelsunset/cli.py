@@ -1,0 +1,260 @@
+"""Typer wiring only: options in, a command function called, its exit code out.
+
+Exceptions become messages and exit codes in one place, ``_run``. Everything a command
+needs beyond Typer is imported inside the command, so start-up stays small.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+
+from modelsunset.commands import Session, Sources
+from modelsunset.render import Format
+
+app = typer.Typer(
+    name="modelsunset",
+    help=(
+        "Plan for AI model retirements: what is available where on any date, what takes a "
+        "retired model's place, and what to tell your users."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CatalogueOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--catalogue",
+        metavar="FILE",
+        help="Use this catalogue instead of the bundled one [env: MODELSUNSET_CATALOGUE].",
+        show_default=False,
+    ),
+]
+OverlayOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--overlay",
+        metavar="FILE",
+        help="Layer this file on top (repeatable) [env: MODELSUNSET_OVERLAY].",
+        show_default=False,
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        metavar="DATE",
+        help=(
+            "YYYY-MM-DD, 'today' or any date python-dateutil reads "
+            "[default: MODELSUNSET_DATE, else today in UTC]."
+        ),
+        show_default=False,
+    ),
+]
+SurfacesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--surface",
+        "-s",
+        metavar="SURFACE",
+        help="Only this surface (repeatable).",
+        show_default=False,
+    ),
+]
+ProvidersOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--provider",
+        "-p",
+        metavar="PROVIDER",
+        help="Only this provider (repeatable).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
+]
+
+
+def _write(stream: str) -> Callable[[str], None]:
+    def write(text: str) -> None:
+        target = sys.stdout if stream == "out" else sys.stderr
+        if stream == "err" and not text.endswith("\n"):
+            text += "\n"
+        try:
+            target.write(text)
+            target.flush()
+        except BrokenPipeError:
+            # The reader went away (`| head`): drop the rest quietly, keep the exit code.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, target.fileno())
+
+    return write
+
+
+def _session() -> Session:
+    from datetime import UTC, datetime
+
+    from modelsunset.dates import parse_date
+
+    now = datetime.now(UTC).date()
+    pinned = os.environ.get("MODELSUNSET_DATE")
+    today = parse_date(pinned, now, what="MODELSUNSET_DATE") if pinned else now
+    terminal = sys.stdout.isatty()
+    width = None
+    if terminal:
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    return Session(
+        today=today,
+        colour=terminal and not os.environ.get("NO_COLOR"),
+        width=width,
+        out=_write("out"),
+        err=_write("err"),
+    )
+
+
+def _run(command: Callable[[Session], int]) -> None:
+    """The one place where errors become messages on stderr and exit codes."""
+    from modelsunset.errors import ModelsunsetError
+
+    err = _write("err")
+    try:
+        code = command(_session())
+    except ModelsunsetError as exc:
+        err(exc.render())
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err("interrupted")
+        raise typer.Exit(130) from None
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from modelsunset.commands import version_text
+
+        def show(session: Session) -> int:
+            session.out(version_text(session) + "\n")
+            return 0
+
+        _run(show)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Plan for AI model retirements."""
+
+
+@app.command()
+def status(
+    date: DateOpt = None,
+    surface: SurfacesOpt = None,
+    provider: ProvidersOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Also list upcoming and retired entries.")
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """List the models available on a date, per surface."""
+    from modelsunset import commands
+
+    _run(
+        lambda s: commands.status(
+            s, Sources(catalogue, overlay or ()), date, surface or (), provider or (), all_, fmt
+        )
+    )
+
+
+@app.command()
+def resolve(
+    model: Annotated[str, typer.Argument(help="A model id, alias or name.", show_default=False)],
+    surface: Annotated[
+        str | None,
+        typer.Option(
+            "--surface",
+            "-s",
+            metavar="SURFACE",
+            help="Answer for this surface only.",
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOpt = None,
+    fmt: FormatOpt = Format.table,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Say which model serves MODEL on a date, following fallbacks and replacements.
+
+    Exit 1 when a surface has no available model.
+    """
+    from modelsunset import commands
+
+    _run(
+        lambda s: commands.resolve(s, Sources(catalogue, overlay or ()), model, surface, date, fmt)
+    )
+
+
+@app.command()
+def notices(
+    date: DateOpt = None,
+    within: Annotated[
+        int,
+        typer.Option("--within", "-w", min=0, metavar="DAYS", help="Days ahead to look."),
+    ] = 90,
+    surface: SurfacesOpt = None,
+    provider: ProvidersOpt = None,
+    fmt: FormatOpt = Format.table,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Write migration notices for entries retiring within DAYS, soonest first."""
+    from modelsunset import commands
+
+    _run(
+        lambda s: commands.notices(
+            s, Sources(catalogue, overlay or ()), date, within, surface or (), provider or (), fmt
+        )
+    )
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Catalogue files, layered in order [default: the catalogue in use].",
+            show_default=False,
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Check catalogue files and say what is wrong, with file and line."""
+    from modelsunset import commands
+
+    _run(lambda s: commands.validate(s, Sources(catalogue, overlay or ()), files or ()))
+
+
+def main() -> None:
+    """Entry point of the `modelsunset` command."""
+    app(prog_name="modelsunset")

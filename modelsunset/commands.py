@@ -1,0 +1,191 @@
+"""The commands as plain functions: load, ask the core, render, return an exit code.
+
+They take already-parsed options and a ``Session`` (the clock reading, the terminal facts
+and the two streams), so they never look at the process themselves. ``cli.py`` wires
+them to Typer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
+from modelsunset.model import Catalogue, Resolution
+from modelsunset.render import Format, RenderContext, renderer
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a command may know about the world it runs in."""
+
+    today: date
+    colour: bool
+    width: int | None
+    out: Callable[[str], None]
+    err: Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The catalogue files asked for on the command line (None/empty: the defaults)."""
+
+    catalogue: str | None = None
+    overlays: Sequence[str] = ()
+
+    def files(self) -> list[str]:
+        from modelsunset.loading import chosen_files
+
+        return chosen_files(self.catalogue, self.overlays)
+
+    def load(self) -> Catalogue:
+        from modelsunset.loading import load
+
+        return load(self.files())
+
+
+def on_date(text: str | None, session: Session) -> date:
+    from modelsunset.dates import parse_date
+
+    return session.today if text is None else parse_date(text, session.today)
+
+
+def _context(catalogue: Catalogue, on: date, session: Session) -> RenderContext:
+    return RenderContext(
+        on=on, today=session.today, catalogue=catalogue, colour=session.colour, width=session.width
+    )
+
+
+def _filters(
+    catalogue: Catalogue, surfaces: Sequence[str], providers: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    from modelsunset.names import find_key
+
+    return (
+        [find_key("surface", name, catalogue.surfaces) for name in surfaces],
+        [find_key("provider", name, catalogue.providers) for name in providers],
+    )
+
+
+def status(
+    session: Session,
+    sources: Sources,
+    when: str | None,
+    surfaces: Sequence[str],
+    providers: Sequence[str],
+    include_all: bool,
+    fmt: Format,
+) -> int:
+    from modelsunset import resolver
+
+    catalogue = sources.load()
+    on = on_date(when, session)
+    surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
+    rows = resolver.status(catalogue, on, surface_ids, provider_ids, include_all)
+    session.out(renderer(fmt).status(rows, _context(catalogue, on, session), all_rows=include_all))
+    return EXIT_OK
+
+
+def resolve(
+    session: Session,
+    sources: Sources,
+    name: str,
+    surface: str | None,
+    when: str | None,
+    fmt: Format,
+) -> int:
+    from modelsunset import resolver
+    from modelsunset.names import NameIndex, find_key
+
+    catalogue = sources.load()
+    on = on_date(when, session)
+    model = NameIndex(catalogue.models).find(name)
+    if surface is not None:
+        surface_ids = [find_key("surface", surface, catalogue.surfaces)]
+    else:
+        surface_ids = sorted(model.entries)
+    items = [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]
+    session.out(
+        renderer(fmt).resolutions(items, _context(catalogue, on, session), surface is not None)
+    )
+    unanswered = [item for item in items if item.resolved is None]
+    for item in unanswered:
+        session.err(_no_answer(catalogue, item))
+    return EXIT_NEGATIVE if unanswered else EXIT_OK
+
+
+def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
+    from modelsunset import resolver
+
+    last = item.chain[-1]
+    entry = catalogue.models[last].entries[item.surface]
+    state = resolver.state_on(entry, item.on)
+    if entry.retires is not None and state.value == "retired":
+        why = f"{last} retired from {item.surface} on {entry.retires.isoformat()}"
+    else:
+        why = f"{last} is {state.value} on {item.surface}"
+    via = f" (via {' -> '.join(item.chain)})" if len(item.chain) > 1 else ""
+    return (
+        f"no available model for {item.model} on {item.surface} on {item.on.isoformat()}: "
+        f"{why} and no successor is named{via}"
+    )
+
+
+def notices(
+    session: Session,
+    sources: Sources,
+    when: str | None,
+    within: int,
+    surfaces: Sequence[str],
+    providers: Sequence[str],
+    fmt: Format,
+) -> int:
+    from modelsunset import resolver
+
+    catalogue = sources.load()
+    on = on_date(when, session)
+    surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
+    found = resolver.notices(catalogue, on, within, surface_ids, provider_ids)
+    session.out(renderer(fmt).notices(found, _context(catalogue, on, session), within=within))
+    return EXIT_OK
+
+
+def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
+    from modelsunset.loading import load
+    from modelsunset.render.fields import freshness
+
+    paths = list(files) if files else sources.files()
+    catalogue = load(paths)
+    entries = [entry for model in catalogue.models.values() for entry in model.entries.values()]
+    retiring = sum(1 for entry in entries if entry.retires is not None)
+    unsourced = sum(1 for entry in entries if entry.retires is not None and not entry.source)
+    lines = [
+        f"ok: {' + '.join(paths)}",
+        f"{len(catalogue.providers)} providers, {len(catalogue.surfaces)} surfaces, "
+        f"{len(catalogue.models)} models, {len(entries)} entries, "
+        f"{retiring} with a retirement date",
+        freshness(catalogue, session.today),
+    ]
+    session.out("\n".join(lines) + "\n")
+    if unsourced:
+        session.err(f"warning: {unsourced} retirement dates have no `source`")
+    if catalogue.updated is not None and (session.today - catalogue.updated).days > 90:
+        session.err(
+            "warning: the catalogue is more than 90 days old; newer retirements may be "
+            "missing (pip install --upgrade modelsunset)"
+        )
+    return EXIT_OK
+
+
+def version_text(session: Session) -> str:
+    from modelsunset import __version__
+    from modelsunset.errors import ModelsunsetError
+    from modelsunset.loading import bundled_path, load
+
+    try:
+        catalogue = load([str(bundled_path())])
+    except ModelsunsetError:
+        return f"modelsunset {__version__} (bundled catalogue unreadable)"
+    updated = catalogue.updated.isoformat() if catalogue.updated else "date unknown"
+    return f"modelsunset {__version__} (bundled catalogue updated {updated})"

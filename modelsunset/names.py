@@ -1,0 +1,115 @@
+"""Finding models by the names people use: id, alias, normalised name, display name.
+
+Pure: builds an index from a catalogue and answers look-ups, with suggestions on a miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from modelsunset.errors import UsageError
+from modelsunset.model import Catalogue, Model
+
+_SEPARATORS = re.compile(r"[\s_]+")
+
+
+def normalise(name: str) -> str:
+    """Lower case, with runs of spaces and underscores read as one hyphen."""
+    return _SEPARATORS.sub("-", name.strip()).lower()
+
+
+def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The known names closest to ``word`` (best first), for "did you mean" hints."""
+    import difflib
+
+    pool = sorted(set(candidates))
+    by_norm: dict[str, str] = {}
+    for candidate in pool:
+        by_norm.setdefault(normalise(candidate), candidate)
+    close = difflib.get_close_matches(normalise(word), list(by_norm), n=limit, cutoff=0.6)
+    found = [by_norm[name] for name in close]
+    if len(found) < limit:
+        # Names that contain the word (``4o`` finds ``gpt-4o``) help where spelling distance
+        # does not.
+        needle = normalise(word)
+        if len(needle) >= 2:
+            for name, original in by_norm.items():
+                if needle in name and original not in found:
+                    found.append(original)
+                    if len(found) == limit:
+                        break
+    return found
+
+
+def did_you_mean(names: list[str]) -> str | None:
+    if not names:
+        return None
+    return "did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
+
+
+class NameIndex:
+    """Look-up tables over a catalogue's models, built once (linear in its size)."""
+
+    def __init__(self, models: Mapping[str, Model]) -> None:
+        self.models = models
+        self.by_alias: dict[str, str] = {}
+        self.by_norm: dict[str, str] = {}
+        self.by_display: dict[str, list[str]] = {}
+        for model in models.values():
+            for alias in model.aliases:
+                self.by_alias.setdefault(alias, model.id)
+            for name in (model.id, *model.aliases):
+                self.by_norm.setdefault(normalise(name), model.id)
+            ids = self.by_display.setdefault(normalise(model.name), [])
+            if model.id not in ids:
+                ids.append(model.id)
+
+    def lookup(self, name: str) -> str | None:
+        """The model id a name finds, or None. Ambiguous display names raise."""
+        if name in self.models:
+            return name
+        if name in self.by_alias:
+            return self.by_alias[name]
+        key = normalise(name)
+        if key in self.by_norm:
+            return self.by_norm[key]
+        ids = self.by_display.get(key)
+        if not ids:
+            return None
+        if len(ids) > 1:
+            raise UsageError(
+                f"'{name}' is the display name of several models: {', '.join(sorted(ids))}",
+                hint="ask for one of them by id",
+            )
+        return ids[0]
+
+    def find(self, name: str) -> Model:
+        """The model a name finds, or a usage error that suggests close names."""
+        model_id = self.lookup(name)
+        if model_id is None:
+            names = [*self.models, *self.by_alias]
+            raise UsageError(
+                f"unknown model '{name}'",
+                hint=did_you_mean(suggest(name, names))
+                or "`modelsunset status --all` lists every model",
+            )
+        return self.models[model_id]
+
+
+def find_model(catalogue: Catalogue, name: str) -> Model:
+    return NameIndex(catalogue.models).find(name)
+
+
+def find_key(kind: str, name: str, known: Mapping[str, object]) -> str:
+    """A surface or provider id, matched exactly or case-insensitively."""
+    if name in known:
+        return name
+    key = normalise(name)
+    for known_id in known:
+        if normalise(known_id) == key:
+            return known_id
+    raise UsageError(
+        f"unknown {kind} '{name}'",
+        hint=did_you_mean(suggest(name, known)) or f"known {kind}s: {', '.join(sorted(known))}",
+    )

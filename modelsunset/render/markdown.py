@@ -1,0 +1,101 @@
+"""Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+from modelsunset.model import Notice, Resolution, StatusRow
+from modelsunset.render import RenderContext
+from modelsunset.render.fields import (
+    days_text,
+    freshness,
+    iso,
+    successor_text,
+    surface_name,
+)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return lines
+
+
+def _code(value: str | None) -> str:
+    return f"`{value}`" if value else ""
+
+
+def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
+    title = "All models" if all_rows else "Models available"
+    lines = [f"## {title} on {ctx.on.isoformat()}", ""]
+    if rows:
+        lines += _table(
+            ["Model", "Name", "Provider", "Surface", "State", "Retires", "Days left", "Successor"],
+            [
+                [
+                    _code(row.model.id),
+                    row.model.name,
+                    row.model.provider,
+                    row.entry.surface,
+                    row.state.value,
+                    iso(row.entry.retires),
+                    days_text(row.days_left),
+                    successor_text(row),
+                ]
+                for row in rows
+            ],
+        )
+    else:
+        lines.append("No models match.")
+    lines += ["", f"_{freshness(ctx.catalogue, ctx.today).capitalize()}._"]
+    return "\n".join(lines) + "\n"
+
+
+def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
+    first = items[0]
+    lines = [f"## {first.query} on {first.on.isoformat()}", ""]
+    lines += _table(
+        ["Surface", "Model", "State", "Retires", "Days left", "Answer", "Chain", "Automatic"],
+        [
+            [
+                item.surface,
+                _code(item.model),
+                item.state.value,
+                iso(item.retires),
+                days_text(item.days_left),
+                _code(item.resolved) if item.resolved else "none",
+                " → ".join(item.chain),
+                "yes" if item.automatic else "no",
+            ]
+            for item in items
+        ],
+    )
+    return "\n".join(lines) + "\n"
+
+
+def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
+    lines = [f"## Model retirement notices, {ctx.on.isoformat()} and the {within} days after", ""]
+    if not items:
+        lines.append(f"No model on these surfaces retires within {within} days.")
+    for day, group in groupby(items, key=lambda n: n.row.entry.retires):
+        members = list(group)
+        left = members[0].row.days_left
+        when = "today" if left == 0 else "in 1 day" if left == 1 else f"in {left} days"
+        lines += [f"### {iso(day)} ({when})", ""]
+        for notice in members:
+            entry = notice.row.entry
+            bullet = f"- **{surface_name(ctx.catalogue, entry.surface)}:** {notice.message}"
+            if entry.source:
+                bullet += f" [Source]({entry.source})"
+            lines.append(bullet)
+        lines.append("")
+    if lines[-1] != "":
+        lines.append("")
+    lines.append(f"_{freshness(ctx.catalogue, ctx.today).capitalize()}._")
+    return "\n".join(lines) + "\n"

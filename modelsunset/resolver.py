@@ -1,0 +1,181 @@
+"""The pure core: states on a date, resolution of successors, status rows, notices.
+
+Every function takes the date it reasons about; nothing here reads a clock, a file
+or a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from modelsunset.errors import UsageError
+from modelsunset.model import Catalogue, Entry, Model, Notice, Resolution, State, StatusRow
+
+
+def state_on(entry: Entry, on: date) -> State:
+    """The entry's state on a date (contract section 3)."""
+    if entry.since is not None and on < entry.since:
+        return State.UPCOMING
+    if entry.retires is not None:
+        if on >= entry.retires:
+            return State.RETIRED
+        if entry.announced is None or on >= entry.announced:
+            return State.RETIRING
+    return State.ACTIVE
+
+
+def days_left(entry: Entry, on: date) -> int | None:
+    """Days from ``on`` to the first day the entry is gone (negative once retired)."""
+    if entry.retires is None:
+        return None
+    return (entry.retires - on).days
+
+
+def is_available(entry: Entry, on: date) -> bool:
+    return state_on(entry, on).available
+
+
+def resolve(
+    catalogue: Catalogue, model_id: str, surface: str, on: date, query: str | None = None
+) -> Resolution:
+    """Follow successors from a model on one surface until one is available on ``on``.
+
+    Always terminates: a model already visited ends the chain (a checked catalogue has no
+    cycles, but the resolver does not rely on it), as does a successor that is unknown or
+    not offered on the surface.
+    """
+    start = catalogue.models[model_id]
+    first = start.entries.get(surface)
+    if first is None:
+        offered = ", ".join(sorted(start.entries)) or "none"
+        raise UsageError(
+            f"{start.id} is not offered on surface '{surface}'",
+            hint=f"it is offered on: {offered}",
+        )
+    chain = [start.id]
+    seen = {start.id}
+    automatic = True
+    entry = first
+    resolved: str | None = None
+    while True:
+        if is_available(entry, on):
+            resolved = entry.model
+            break
+        successor = entry.successor
+        if successor is None or successor in seen:
+            break
+        next_model = catalogue.models.get(successor)
+        next_entry = next_model.entries.get(surface) if next_model is not None else None
+        if next_entry is None:
+            break
+        automatic = automatic and entry.automatic
+        chain.append(successor)
+        seen.add(successor)
+        entry = next_entry
+    return Resolution(
+        query=query if query is not None else model_id,
+        model=start.id,
+        surface=surface,
+        on=on,
+        state=state_on(first, on),
+        retires=first.retires,
+        days_left=days_left(first, on),
+        resolved=resolved,
+        chain=tuple(chain),
+        automatic=automatic,
+    )
+
+
+def row(model: Model, entry: Entry, on: date) -> StatusRow:
+    return StatusRow(
+        model=model, entry=entry, state=state_on(entry, on), days_left=days_left(entry, on)
+    )
+
+
+def status(
+    catalogue: Catalogue,
+    on: date,
+    surfaces: Collection[str] = (),
+    providers: Collection[str] = (),
+    include_all: bool = False,
+) -> list[StatusRow]:
+    """Entries on a date, sorted by provider, model id and surface.
+
+    Only available entries unless ``include_all``; empty filters mean "all".
+    """
+    rows: list[StatusRow] = []
+    for model in catalogue.models.values():
+        if providers and model.provider not in providers:
+            continue
+        for surface, entry in model.entries.items():
+            if surfaces and surface not in surfaces:
+                continue
+            current = row(model, entry, on)
+            if include_all or current.state.available:
+                rows.append(current)
+    rows.sort(key=lambda r: (r.model.provider, r.model.id, r.entry.surface))
+    return rows
+
+
+def notices(
+    catalogue: Catalogue,
+    on: date,
+    within: int = 90,
+    surfaces: Collection[str] = (),
+    providers: Collection[str] = (),
+) -> list[Notice]:
+    """One notice per entry with ``0 <= days_left <= within``, soonest first."""
+    found: list[Notice] = []
+    for current in status(catalogue, on, surfaces, providers, include_all=True):
+        left = current.days_left
+        if left is not None and 0 <= left <= within:
+            found.append(Notice(row=current, message=notice_message(catalogue, current)))
+    found.sort(
+        key=lambda n: (
+            n.row.entry.retires,
+            n.row.model.provider,
+            n.row.model.id,
+            n.row.entry.surface,
+        )
+    )
+    return found
+
+
+def _display(catalogue: Catalogue, model_id: str) -> str:
+    model = catalogue.models.get(model_id)
+    if model is None or model.name == model_id:
+        return model_id
+    return f"{model.name} ({model_id})"
+
+
+def _when(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow, 1 day left"
+    return f"in {days} days"
+
+
+def notice_message(catalogue: Catalogue, current: StatusRow) -> str:
+    """A sentence or three a person could send to the people who use the model."""
+    entry = current.entry
+    assert entry.retires is not None and current.days_left is not None
+    surface = (
+        catalogue.surfaces[entry.surface].name
+        if entry.surface in catalogue.surfaces
+        else entry.surface
+    )
+    text = (
+        f"{_display(catalogue, current.model.id)} retires from {surface} on "
+        f"{entry.retires.isoformat()} ({_when(current.days_left)})."
+    )
+    if entry.fallback is not None:
+        text += f" Conversations move to {_display(catalogue, entry.fallback)} automatically."
+    elif entry.replacement is not None:
+        text += f" Calls will fail; switch to {entry.replacement}."
+    else:
+        text += " No successor is named; calls will fail, so choose another model before then."
+    if entry.note:
+        text += f" {entry.note.strip()}"
+    return text
