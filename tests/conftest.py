@@ -1,0 +1,64 @@
+"""Shared test helpers: running the installed command in a pinned environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+WAVE = FIXTURES / "wave.yaml"
+
+
+def command() -> list[str]:
+    """The installed entry point, or the module when the scripts folder is not on PATH."""
+    found = shutil.which("modelsunset")
+    return [found] if found else [sys.executable, "-m", "modelsunset"]
+
+
+def pinned_env(tmp: Path | None = None, **extra: str) -> dict[str, str]:
+    """An environment with nothing of the caller's modelsunset settings in it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("MODELSUNSET_") and key not in ("NO_COLOR", "COLUMNS", "LINES")
+    }
+    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": "2026-02-01"})
+    if tmp is not None:
+        env["XDG_CACHE_HOME"] = str(tmp / "cache")
+    env.update(extra)
+    return env
+
+
+def run(
+    *args: str | os.PathLike[str],
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command(), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=dict(env) if env is not None else pinned_env(),
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``cli("status", "--date", ...)`` runs the command against the test catalogue."""
+
+    shutil.copy(WAVE, tmp_path / "wave.yaml")
+
+    def call(*args: str | os.PathLike[str], **extra: str) -> subprocess.CompletedProcess[str]:
+        # A relative path, so that output naming the file is the same on every machine.
+        env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE="wave.yaml", **extra)
+        return run(*args, env=env, cwd=tmp_path)
+
+    return call

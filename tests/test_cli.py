@@ -1,0 +1,234 @@
+"""The command line through the installed entry point: answers, exit codes, the
+stdout/stderr split, JSON shapes, environment variables and colour."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import WAVE, command, pinned_env, run
+
+STATUS_KEYS = {
+    "model", "name", "provider", "surface", "state", "since", "announced", "retires",
+    "days_left", "fallback", "replacement", "source",
+}  # fmt: skip
+RESOLVE_KEYS = {"query", "model", "surface", "date", "state", "resolved", "chain", "automatic"}
+NOTICE_KEYS = {
+    "model", "surface", "state", "retires", "days_left", "fallback", "replacement", "message",
+}  # fmt: skip
+
+
+def test_resolve_the_day_before_the_day_of_and_on_the_api(cli) -> None:  # type: ignore[no-untyped-def]
+    before = cli("resolve", "gpt-4o", "--surface", "chatgpt", "--date", "2026-02-12", "-f", "json")
+    assert before.returncode == 0
+    answer = json.loads(before.stdout)
+    assert (answer["resolved"], answer["state"], answer["days_left"]) == ("gpt-4o", "retiring", 1)
+
+    after = cli("resolve", "gpt-4o", "--surface", "chatgpt", "--date", "2026-02-13", "-f", "json")
+    answer = json.loads(after.stdout)
+    assert answer["resolved"] == "gpt-5.2"
+    assert answer["automatic"] is True
+    assert answer["chain"] == ["gpt-4o", "gpt-5.2"]
+    assert set(answer) >= RESOLVE_KEYS
+
+    for day in ("2026-01-01", "2026-02-13", "2026-07-01", "2026-12-31"):
+        api = cli("resolve", "gpt-4o", "--surface", "api", "--date", day, "-f", "plain")
+        assert (api.returncode, api.stdout) == (0, "gpt-4o\n")
+
+
+def test_resolve_plain_prints_only_the_answer(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("resolve", "GPT 4o", "-s", "chatgpt", "-d", "2026-02-14", "-f", "plain")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "gpt-5.2\n", "")
+
+
+def test_status_after_the_wave(cli) -> None:  # type: ignore[no-untyped-def]
+    retired = {"gpt-4o", "gpt-4.1", "gpt-4.1-mini", "o4-mini", "gpt-5-instant", "gpt-5-thinking"}
+    result = cli("status", "--date", "2026-02-14", "--surface", "chatgpt", "-f", "json")
+    rows = json.loads(result.stdout)
+    assert {row["model"] for row in rows} == {"gpt-5.2"}
+    everything = json.loads(
+        cli("status", "--date", "2026-02-14", "--surface", "chatgpt", "--all", "-f", "json").stdout
+    )
+    gone = [row for row in everything if row["state"] == "retired"]
+    assert {row["model"] for row in gone} == retired
+    assert {row["days_left"] for row in gone} == {-1}
+    assert all(set(row) >= STATUS_KEYS for row in everything)
+
+
+def test_notices_markdown_gives_the_six_for_the_wave(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(
+        "notices", "--date", "2026-02-01", "--within", "30", "--surface", "chatgpt", "-f", "markdown"
+    )
+    assert result.returncode == 0
+    bullets = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 6
+    assert all("2026-02-13" in line and "automatically" in line for line in bullets)
+    notices = json.loads(
+        cli("notices", "--date", "2026-02-01", "--within", "200", "-f", "json").stdout
+    )
+    assert all(set(n) >= NOTICE_KEYS for n in notices)
+    assert [n["retires"] for n in notices] == sorted(n["retires"] for n in notices)
+
+
+def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
+    catalogue = tmp_path / "c.yaml"
+    catalogue.write_text(
+        "version: 1\nproviders: {acme: {name: Acme}}\nsurfaces: {api: {name: API}}\n"
+        "models:\n  old:\n    provider: acme\n    surfaces:\n      api: {retires: 2026-01-01}\n"
+    )
+    result = run(
+        "resolve", "old", "-s", "api", "--catalogue", catalogue, "--date", "2026-02-01", "-f", "plain"
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "no available model for old on api on 2026-02-01" in result.stderr
+    assert "retired from api on 2026-01-01" in result.stderr
+    every = run("resolve", "old", "--catalogue", catalogue, "--date", "2026-02-01", "-f", "plain")
+    assert (every.returncode, every.stdout) == (1, "api\t-\n")  # one line per surface
+    table = run("resolve", "old", "--catalogue", catalogue, "--date", "2025-12-31")
+    assert table.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["resolve", "gpt-4p"], "did you mean 'gpt-4o'"),
+        (["resolve", "gpt-4o", "--surface", "chatgtp"], "did you mean 'chatgpt'"),
+        (["resolve", "gpt-5-instant", "--surface", "api"], "not offered on surface 'api'"),
+        (["status", "--provider", "opnai"], "did you mean 'openai'"),
+        (["status", "--date", "2026-02-30"], "not a real calendar date"),
+        (["status", "--date", "someday"], "not a date I can read"),
+        (["status", "--format", "yaml"], "yaml"),
+        (["notices", "--within", "-1"], "greater than or equal to 0"),
+        (["status", "--no-such-option"], "No such option"),
+    ],
+)
+def test_usage_errors_exit_2_on_stderr_only(cli, args: list[str], fragment: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_catalogue_errors_exit_3_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nproviders: {}\nsurfaces: {}\nmodels:\n  x:\n    provider: nobody\n")
+    for args in (["validate", bad], ["status", "--catalogue", bad], ["resolve", "x", "--catalogue", bad]):
+        result = run(*args, cwd=tmp_path)
+        assert result.returncode == 3
+        assert result.stdout == ""
+        assert f"{bad}:6: model x: unknown provider 'nobody'" in result.stderr
+        assert f"{bad}:5: model x is offered on no surface" in result.stderr
+        assert "2 problems found" in result.stderr
+    missing = run("status", "--catalogue", tmp_path / "nope.yaml")
+    assert missing.returncode == 3
+    assert "cannot read the catalogue" in missing.stderr
+
+
+def test_environment_chooses_catalogue_and_overlays_and_flags_win(tmp_path: Path) -> None:
+    overlay_a = tmp_path / "a.yaml"
+    overlay_a.write_text(
+        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n"
+        "      api: {retires: 2026-06-01, replacement: gpt-5.2, source: 'https://example.com/a'}\n"
+    )
+    overlay_b = tmp_path / "b.yaml"
+    overlay_b.write_text("version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      api: {retires: 2026-07-01}\n")
+    env = pinned_env(
+        tmp_path,
+        MODELSUNSET_CATALOGUE=str(WAVE),
+        MODELSUNSET_OVERLAY=os.pathsep.join([str(overlay_a), str(overlay_b)]),
+    )
+    rows = json.loads(run("status", "-s", "api", "-f", "json", "-d", "2026-02-01", env=env).stdout)
+    gpt4o = next(row for row in rows if row["model"] == "gpt-4o")
+    assert (gpt4o["retires"], gpt4o["replacement"]) == ("2026-07-01", "gpt-5.2")  # b over a
+    only_a = json.loads(
+        run("status", "-s", "api", "-f", "json", "--overlay", overlay_a, env=env).stdout
+    )
+    assert next(r for r in only_a if r["model"] == "gpt-4o")["retires"] == "2026-06-01"
+    answer = run("resolve", "gpt-4o", "-s", "api", "-d", "2026-07-01", "-f", "plain", env=env)
+    assert answer.stdout == "gpt-5.2\n"
+
+
+def test_default_date_is_modelsunset_date(cli) -> None:  # type: ignore[no-untyped-def]
+    early = cli("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", MODELSUNSET_DATE="2026-02-12")
+    late = cli("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", MODELSUNSET_DATE="2026-02-13")
+    assert (early.stdout, late.stdout) == ("gpt-4o\n", "gpt-5.2\n")
+    bad = cli("status", MODELSUNSET_DATE="soon")
+    assert bad.returncode == 2
+    assert "MODELSUNSET_DATE" in bad.stderr
+
+
+def test_version_and_python_dash_m(tmp_path: Path) -> None:
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("modelsunset ")
+    assert "bundled catalogue updated" in version.stdout
+    as_module = subprocess.run(
+        [sys.executable, "-m", "modelsunset", "--version"],
+        capture_output=True,
+        text=True,
+        env=pinned_env(tmp_path),
+    )
+    assert as_module.stdout == version.stdout
+
+
+def test_help_and_completion() -> None:
+    assert run().returncode in (0, 2)  # no arguments: help
+    helped = run("--help")
+    assert helped.returncode == 0
+    for name in ("status", "resolve", "notices", "validate", "--install-completion"):
+        assert name in helped.stdout
+    completion = run("--show-completion", "bash", env={**pinned_env(), "SHELL": "/bin/bash"})
+    assert completion.returncode == 0
+    assert "complete" in completion.stdout
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run with stdout on a pseudo-terminal and return what it printed."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), TERM="xterm-256color")
+    del env["NO_COLOR"]
+    args = ["status", "--all", "--date", "2026-02-14"]
+    assert "\x1b[" in _on_a_terminal(args, env)
+    assert "\x1b[" not in _on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in run(*args, env=env).stdout  # a pipe
+    assert "\x1b[" not in _on_a_terminal(["status", "--all", "-f", "json"], env)
+
+
+def test_json_output_pipes_into_a_parser_and_closed_pipes_are_quiet(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    shell = subprocess.run(
+        f"{' '.join(command())} status --all -f plain | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert shell.stdout.count("\n") == 1
+    assert "Traceback" not in shell.stderr
+    assert "BrokenPipe" not in shell.stderr

@@ -1,0 +1,115 @@
+"""Finding models by name, and reading dates people type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from builders import D
+
+from modelsunset.dates import parse_date
+from modelsunset.errors import UsageError
+from modelsunset.model import Model
+from modelsunset.names import NameIndex, find_key, normalise, suggest
+
+
+def _model(model_id: str, name: str, *aliases: str) -> Model:
+    return Model(model_id, name, "openai", aliases, {})
+
+
+INDEX = NameIndex(
+    {
+        m.id: m
+        for m in (
+            _model("gpt-4o", "GPT-4o", "gpt4o"),
+            _model("gpt-4.1-mini", "GPT-4.1 mini"),
+            _model("o4-mini", "OpenAI o4-mini"),
+            _model("claude-sonnet-4-20250514", "Claude Sonnet 4", "claude-sonnet-4-0"),
+            _model("snap-a", "Same Name"),
+            _model("snap-b", "Same Name"),
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("gpt-4o", "gpt-4o"),  # exact id
+        ("gpt4o", "gpt-4o"),  # alias
+        ("GPT-4o", "gpt-4o"),  # normalised id
+        ("GPT 4.1 mini", "gpt-4.1-mini"),  # spaces read as hyphens
+        ("gpt_4.1_mini", "gpt-4.1-mini"),  # underscores too
+        ("  gpt-4.1-mini ", "gpt-4.1-mini"),
+        ("CLAUDE-SONNET-4-0", "claude-sonnet-4-20250514"),  # normalised alias
+        ("OpenAI o4-mini", "o4-mini"),  # display name
+        ("openai O4 mini", "o4-mini"),  # display name, normalised
+        ("Claude Sonnet 4", "claude-sonnet-4-20250514"),
+    ],
+)
+def test_lookup_order(name: str, found: str) -> None:
+    assert INDEX.find(name).id == found
+
+
+def test_unknown_name_suggests_close_ones() -> None:
+    with pytest.raises(UsageError, match="unknown model 'gpt-4p'") as caught:
+        INDEX.find("gpt-4p")
+    assert caught.value.hint is not None
+    assert "'gpt-4o'" in caught.value.hint
+
+
+def test_ambiguous_display_name_lists_the_models() -> None:
+    with pytest.raises(UsageError, match="snap-a, snap-b"):
+        INDEX.find("Same Name")
+
+
+def test_suggest_and_normalise() -> None:
+    assert normalise(" GPT  4.1__mini ") == "gpt-4.1-mini"
+    assert suggest("chatgtp", ["chatgpt", "api", "azure"]) == ["chatgpt"]
+    assert suggest("4o", ["gpt-4o", "gpt-4.1"])[0] == "gpt-4o"  # contained, not close
+    assert suggest("zzzz", ["api"]) == []
+
+
+def test_find_key_is_case_insensitive_and_suggests() -> None:
+    known = {"chatgpt": 1, "api": 2}
+    assert find_key("surface", "ChatGPT", known) == "chatgpt"
+    with pytest.raises(UsageError, match="unknown surface 'chatgtp'") as caught:
+        find_key("surface", "chatgtp", known)
+    assert caught.value.hint == "did you mean 'chatgpt'?"
+
+
+TODAY = date(2026, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-02-14", "2026-02-14"),
+        (" 2026-02-14 ", "2026-02-14"),
+        ("today", "2026-02-01"),
+        ("TODAY", "2026-02-01"),
+        ("14 February 2026", "2026-02-14"),
+        ("Feb 14, 2026", "2026-02-14"),
+        ("2026/02/14", "2026-02-14"),
+        ("March 3", "2026-03-03"),  # the year comes from "today"
+        ("2024-02-29", "2024-02-29"),
+    ],
+)
+def test_dates_people_type(text: str, expected: str) -> None:
+    assert parse_date(text, TODAY) == D(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "not a real calendar date"),
+        ("2025-02-29", "not a real calendar date"),
+        ("", "is empty"),
+        ("not a date", "not a date I can read"),
+        ("99999999999999999999", "not a date I can read"),
+        ("2026-13-45T99", "not a date I can read"),
+    ],
+)
+def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        parse_date(text, TODAY)
