@@ -9,11 +9,16 @@ from typing import Any
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
 
 
-def D(text: str) -> date:  # noqa: N802 - reads like a literal in tables
+def D(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def catalogue(models: dict[str, dict[str, dict[str, Any]]], names: dict[str, str] | None = None) -> Catalogue:
+DATE_KEYS = ("since", "announced", "retires", "checked")
+
+
+def catalogue(
+    models: dict[str, dict[str, dict[str, Any]]], names: dict[str, str] | None = None
+) -> Catalogue:
     """``{"a": {"api": {"retires": "2026-03-01", "replacement": "b"}}, ...}`` -> Catalogue.
 
     Dates may be given as text. No checks: the resolver must cope with anything.
@@ -26,7 +31,7 @@ def catalogue(models: dict[str, dict[str, dict[str, Any]]], names: dict[str, str
         for surface, fields in entries.items():
             surfaces.add(surface)
             values = {
-                key: D(value) if key in ("since", "announced", "retires", "checked") and isinstance(value, str) else value
+                key: D(value) if key in DATE_KEYS and isinstance(value, str) else value
                 for key, value in fields.items()
             }
             made[surface] = Entry(model=model_id, surface=surface, **values)

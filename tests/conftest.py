@@ -6,11 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
+Cli = Callable[..., "subprocess.CompletedProcess[str]"]
 FIXTURES = Path(__file__).parent / "fixtures"
 WAVE = FIXTURES / "wave.yaml"
 
@@ -51,7 +52,7 @@ def run(
 
 
 @pytest.fixture
-def cli(tmp_path: Path):  # type: ignore[no-untyped-def]
+def cli(tmp_path: Path) -> Cli:
     """``cli("status", "--date", ...)`` runs the command against the test catalogue."""
 
     shutil.copy(WAVE, tmp_path / "wave.yaml")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import WAVE, command, pinned_env, run
+from conftest import WAVE, Cli, command, pinned_env, run
 
 STATUS_KEYS = {
     "model", "name", "provider", "surface", "state", "since", "announced", "retires",
@@ -23,7 +23,7 @@ NOTICE_KEYS = {
 }  # fmt: skip
 
 
-def test_resolve_the_day_before_the_day_of_and_on_the_api(cli) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_the_day_before_the_day_of_and_on_the_api(cli: Cli) -> None:
     before = cli("resolve", "gpt-4o", "--surface", "chatgpt", "--date", "2026-02-12", "-f", "json")
     assert before.returncode == 0
     answer = json.loads(before.stdout)
@@ -41,12 +41,12 @@ def test_resolve_the_day_before_the_day_of_and_on_the_api(cli) -> None:  # type:
         assert (api.returncode, api.stdout) == (0, "gpt-4o\n")
 
 
-def test_resolve_plain_prints_only_the_answer(cli) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_plain_prints_only_the_answer(cli: Cli) -> None:
     result = cli("resolve", "GPT 4o", "-s", "chatgpt", "-d", "2026-02-14", "-f", "plain")
     assert (result.returncode, result.stdout, result.stderr) == (0, "gpt-5.2\n", "")
 
 
-def test_status_after_the_wave(cli) -> None:  # type: ignore[no-untyped-def]
+def test_status_after_the_wave(cli: Cli) -> None:
     retired = {"gpt-4o", "gpt-4.1", "gpt-4.1-mini", "o4-mini", "gpt-5-instant", "gpt-5-thinking"}
     result = cli("status", "--date", "2026-02-14", "--surface", "chatgpt", "-f", "json")
     rows = json.loads(result.stdout)
@@ -60,9 +60,17 @@ def test_status_after_the_wave(cli) -> None:  # type: ignore[no-untyped-def]
     assert all(set(row) >= STATUS_KEYS for row in everything)
 
 
-def test_notices_markdown_gives_the_six_for_the_wave(cli) -> None:  # type: ignore[no-untyped-def]
+def test_notices_markdown_gives_the_six_for_the_wave(cli: Cli) -> None:
     result = cli(
-        "notices", "--date", "2026-02-01", "--within", "30", "--surface", "chatgpt", "-f", "markdown"
+        "notices",
+        "--date",
+        "2026-02-01",
+        "--within",
+        "30",
+        "--surface",
+        "chatgpt",
+        "-f",
+        "markdown",
     )
     assert result.returncode == 0
     bullets = [line for line in result.stdout.splitlines() if line.startswith("- ")]
@@ -82,7 +90,16 @@ def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
         "models:\n  old:\n    provider: acme\n    surfaces:\n      api: {retires: 2026-01-01}\n"
     )
     result = run(
-        "resolve", "old", "-s", "api", "--catalogue", catalogue, "--date", "2026-02-01", "-f", "plain"
+        "resolve",
+        "old",
+        "-s",
+        "api",
+        "--catalogue",
+        catalogue,
+        "--date",
+        "2026-02-01",
+        "-f",
+        "plain",
     )
     assert result.returncode == 1
     assert result.stdout == ""
@@ -108,7 +125,7 @@ def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
         (["status", "--no-such-option"], "No such option"),
     ],
 )
-def test_usage_errors_exit_2_on_stderr_only(cli, args: list[str], fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2_on_stderr_only(cli: Cli, args: list[str], fragment: str) -> None:
     result = cli(*args)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
@@ -119,7 +136,11 @@ def test_usage_errors_exit_2_on_stderr_only(cli, args: list[str], fragment: str)
 def test_catalogue_errors_exit_3_with_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\nproviders: {}\nsurfaces: {}\nmodels:\n  x:\n    provider: nobody\n")
-    for args in (["validate", bad], ["status", "--catalogue", bad], ["resolve", "x", "--catalogue", bad]):
+    for args in (
+        ["validate", bad],
+        ["status", "--catalogue", bad],
+        ["resolve", "x", "--catalogue", bad],
+    ):
         result = run(*args, cwd=tmp_path)
         assert result.returncode == 3
         assert result.stdout == ""
@@ -138,7 +159,9 @@ def test_environment_chooses_catalogue_and_overlays_and_flags_win(tmp_path: Path
         "      api: {retires: 2026-06-01, replacement: gpt-5.2, source: 'https://example.com/a'}\n"
     )
     overlay_b = tmp_path / "b.yaml"
-    overlay_b.write_text("version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      api: {retires: 2026-07-01}\n")
+    overlay_b.write_text(
+        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      api: {retires: 2026-07-01}\n"
+    )
     env = pinned_env(
         tmp_path,
         MODELSUNSET_CATALOGUE=str(WAVE),
@@ -155,7 +178,7 @@ def test_environment_chooses_catalogue_and_overlays_and_flags_win(tmp_path: Path
     assert answer.stdout == "gpt-5.2\n"
 
 
-def test_default_date_is_modelsunset_date(cli) -> None:  # type: ignore[no-untyped-def]
+def test_default_date_is_modelsunset_date(cli: Cli) -> None:
     early = cli("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", MODELSUNSET_DATE="2026-02-12")
     late = cli("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", MODELSUNSET_DATE="2026-02-13")
     assert (early.stdout, late.stdout) == ("gpt-4o\n", "gpt-5.2\n")

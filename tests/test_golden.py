@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("table", "json", "plain", "markdown", "csv")
@@ -65,11 +66,17 @@ CASES["resolve-gpt-4.5-preview-2026-02-14.table"] = [
     "2026-02-14",
 ]
 CASES["validate.txt"] = ["validate"]
-CASES["status-all-2026-02-14-wide.table"] = ["status", "--all", "--date", "2026-02-14", "COLUMNS=130"]
+CASES["status-all-2026-02-14-wide.table"] = [
+    "status",
+    "--all",
+    "--date",
+    "2026-02-14",
+    "COLUMNS=130",
+]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_golden(name: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_golden(name: str, cli: Cli) -> None:
     args = [arg for arg in CASES[name] if "=" not in arg]
     env = dict(arg.split("=", 1) for arg in CASES[name] if "=" in arg)
     result = cli(*args, **env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -52,7 +53,11 @@ def test_state_at_every_boundary(day: str, state: State, left: int) -> None:
         ({}, "2100-01-01", State.ACTIVE),
         ({"retires": "2026-03-01"}, "2020-01-01", State.RETIRING),  # no announced: retiring
         ({"retires": "2026-03-01"}, "2026-03-01", State.RETIRED),
-        ({"announced": "2026-02-01"}, "2026-02-05", State.ACTIVE),  # announced alone changes nothing
+        (
+            {"announced": "2026-02-01"},
+            "2026-02-05",
+            State.ACTIVE,
+        ),  # announced alone changes nothing
         ({"since": "2026-01-10"}, "2026-01-09", State.UPCOMING),
         ({"since": "2026-01-10"}, "2030-01-01", State.ACTIVE),
         # upcoming wins over retiring while the model is not offered yet
@@ -161,7 +166,12 @@ def test_status_lists_available_entries_sorted_and_all_adds_the_rest() -> None:
     ]
     everything = resolver.status(CHAINS, day, include_all=True)
     assert len(everything) == CHAINS.entry_count()
-    assert {r.state for r in everything} == {State.RETIRED, State.RETIRING, State.ACTIVE, State.UPCOMING}
+    assert {r.state for r in everything} == {
+        State.RETIRED,
+        State.RETIRING,
+        State.ACTIVE,
+        State.UPCOMING,
+    }
     assert [r.entry.surface for r in resolver.status(CHAINS, day, surfaces=["api"])] == ["api"] * 3
     assert resolver.status(CHAINS, day, providers=["other"]) == []
 
@@ -215,7 +225,9 @@ def valid_catalogues(draw: st.DrawFn) -> dict[str, dict[str, dict[str, Any]]]:
     spec: dict[str, dict[str, dict[str, Any]]] = {}
     for index in range(count):
         entries: dict[str, dict[str, Any]] = {}
-        for surface in draw(st.lists(st.sampled_from(SURFACES), min_size=1, max_size=2, unique=True)):
+        for surface in draw(
+            st.lists(st.sampled_from(SURFACES), min_size=1, max_size=2, unique=True)
+        ):
             fields: dict[str, Any] = {}
             since = draw(st.none() | st.integers(0, 300))
             retires = draw(st.none() | st.integers(1, 400))
@@ -267,7 +279,7 @@ def test_resolution_properties(
     assert chain[0] == model_id
     assert len(set(chain)) == len(chain)
     automatic = True
-    for previous, following in zip(chain, chain[1:], strict=False):
+    for previous, following in pairwise(chain):
         entry = loaded.models[previous].entries[surface]
         assert entry.successor == following
         assert not resolver.is_available(entry, day)
