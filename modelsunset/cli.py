@@ -255,6 +255,108 @@ def validate(
     _run(lambda s: commands.validate(s, Sources(catalogue, overlay or ()), files or ()))
 
 
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Files and folders to scan [default: . unless --model is given].",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="ID",
+            help="Check this model id or name too, without scanning for it (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    surface: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--surface",
+            "-s",
+            metavar="SURFACE",
+            help="Check on this surface (repeatable) [default: api, or pyproject.toml].",
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOpt = None,
+    fail_within: Annotated[
+        int | None,
+        typer.Option(
+            "--fail-within",
+            min=0,
+            metavar="DAYS",
+            help="Error (exit 1) for models retiring within DAYS [default: 0].",
+            show_default=False,
+        ),
+    ] = None,
+    warn_within: Annotated[
+        int | None,
+        typer.Option(
+            "--warn-within",
+            min=0,
+            metavar="DAYS",
+            help="Warn about models retiring within DAYS [default: 90].",
+            show_default=False,
+        ),
+    ] = None,
+    no_fail: Annotated[
+        bool, typer.Option("--no-fail", help="Exit 0 even when errors are found.")
+    ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json, markdown, github (annotations) or sarif.",
+        ),
+    ] = "text",
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            "-e",
+            metavar="GLOB",
+            help="Skip paths matching this gitignore-style pattern (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    no_gitignore: Annotated[
+        bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
+    ] = False,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Find retired and retiring models named in files (the CI gate).
+
+    Exit 1 when a finding at error level remains, unless --no-fail. Settings may also
+    live in [tool.modelsunset] in pyproject.toml.
+    """
+    from modelsunset.check.command import Request, run
+
+    request = Request(
+        paths=paths or (),
+        models=model or (),
+        surfaces=surface or (),
+        when=date,
+        fail_within=fail_within,
+        warn_within=warn_within,
+        no_fail=no_fail,
+        fmt=fmt.lower(),
+        excludes=exclude or (),
+        gitignore=not no_gitignore,
+        progress=sys.stderr.isatty(),
+    )
+    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+
+
 def main() -> None:
     """Entry point of the `modelsunset` command."""
     app(prog_name="modelsunset")

@@ -1,0 +1,163 @@
+"""``modelsunset check``: the CI gate. Settings in, scan, judge, render, exit code out.
+
+Precedence of settings: flags, then environment (``MODELSUNSET_CATALOGUE``,
+``MODELSUNSET_OVERLAY``), then ``[tool.modelsunset]`` in pyproject.toml, then defaults.
+``--exclude`` patterns are added to the file's ``exclude`` list.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from modelsunset.check import config as config_file
+from modelsunset.check.scan import Stats
+from modelsunset.commands import Session, Sources, on_date
+from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
+
+DEFAULT_SURFACES = ("api",)
+DEFAULT_FAIL_WITHIN = 0
+DEFAULT_WARN_WITHIN = 90
+STALE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Request:
+    """The options of one ``check`` run, as given on the command line (None: not given)."""
+
+    paths: Sequence[str] = ()
+    models: Sequence[str] = ()
+    surfaces: Sequence[str] = ()
+    when: str | None = None
+    fail_within: int | None = None
+    warn_within: int | None = None
+    no_fail: bool = False
+    fmt: str = "text"
+    excludes: Sequence[str] = ()
+    gitignore: bool = True
+    progress: bool = False
+
+
+class _Progress:
+    """A one-line count on stderr (a terminal) once a scan has taken over a second."""
+
+    DELAY = 1.0
+    EVERY = 0.2
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.drawn = 0.0
+
+    def __call__(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if now - self.started < self.DELAY or now - self.drawn < self.EVERY:
+            return
+        self.drawn = now
+        megabytes = stats.bytes / 1_000_000
+        sys.stderr.write(f"\r\033[Kscanning: {stats.files} files, {megabytes:.0f} MB")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _sources(sources: Sources, settings: config_file.Config) -> Sources:
+    catalogue = sources.catalogue
+    if catalogue is None and not os.environ.get("MODELSUNSET_CATALOGUE"):
+        catalogue = settings.catalogue
+    overlays = list(sources.overlays)
+    if not overlays and not os.environ.get("MODELSUNSET_OVERLAY"):
+        overlays = list(settings.overlays or ())
+    return Sources(catalogue, overlays)
+
+
+def run(session: Session, sources: Sources, request: Request) -> int:
+    from modelsunset import __version__
+    from modelsunset.check import formats, report, scan
+    from modelsunset.check.match import Matcher
+    from modelsunset.names import NameIndex, find_key
+
+    formats.validate(request.fmt)
+    settings = config_file.load()
+    chosen = _sources(sources, settings)
+    catalogue = chosen.load()
+    on = on_date(request.when, session)
+    surfaces: list[str] = []
+    for name in request.surfaces or settings.surfaces or DEFAULT_SURFACES:
+        surface = find_key("surface", name, catalogue.surfaces)
+        if surface not in surfaces:
+            surfaces.append(surface)
+    fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
+    warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
+    index = NameIndex(catalogue.models)
+    queries = [(name, index.find(name).id) for name in request.models]
+    paths = list(request.paths) or ([] if request.models else ["."])
+    names: dict[str, str] = {}
+    for model in catalogue.models.values():
+        names[model.id] = model.id
+        for alias in model.aliases:
+            names.setdefault(alias, model.id)
+    occurrences: list[scan.Occurrence] = []
+    stats = None
+    if paths:
+        progress = _Progress() if request.progress else None
+        try:
+            occurrences, stats = scan.scan(
+                paths,
+                Matcher.for_names(names),
+                [*settings.exclude, *request.excludes],
+                request.gitignore,
+                session.err,
+                progress,
+                skip=chosen.files(),
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+    found = report.build(
+        catalogue,
+        on,
+        surfaces,
+        fail_within,
+        warn_within,
+        occurrences,
+        queries,
+        stats,
+        paths,
+    )
+    options = formats.Options(colour=session.colour, width=session.width, version=__version__)
+    output = formats.render(request.fmt, found, options)
+    if request.fmt == "github":
+        _step_summary(formats.render("markdown", found, options), session)
+    session.out(output)
+    if catalogue.updated is not None and (session.today - catalogue.updated).days > STALE_DAYS:
+        session.err(
+            f"warning: the catalogue was last updated on {catalogue.updated.isoformat()}; "
+            "newer retirements may be missing (pip install --upgrade modelsunset)"
+        )
+    if found.errors and not request.no_fail:
+        return EXIT_NEGATIVE
+    return EXIT_OK
+
+
+def _first(*values: int | None) -> int:
+    for value in values:
+        if value is not None:
+            return value
+    raise AssertionError("no default")
+
+
+def _step_summary(markdown: str, session: Session) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(markdown + "\n")
+    except OSError as exc:
+        session.err(f"warning: cannot append to GITHUB_STEP_SUMMARY ({target}): {exc.strerror}")

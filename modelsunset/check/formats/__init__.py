@@ -1,0 +1,93 @@
+"""Output formats of ``check``: one module per format, each with ``render(report, options)``
+returning a string. A module is imported only when its format is asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from modelsunset.check.report import Finding, Judgement, Level, Report
+from modelsunset.errors import UsageError
+
+FORMATS = ("text", "json", "markdown", "github", "sarif")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    colour: bool = False
+    width: int | None = None
+    version: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The findings of one (model, surface) pair."""
+
+    judgement: Judgement
+    findings: tuple[Finding, ...]
+
+    @property
+    def level(self) -> Level:
+        return self.judgement.level
+
+
+def groups(report: Report) -> list[Group]:
+    """Findings by (model, surface): errors first, then soonest retirement, then by id."""
+    found: dict[tuple[str, str], list[Finding]] = {}
+    for finding in report.findings:
+        found.setdefault((finding.model, finding.surface), []).append(finding)
+    order = {surface: number for number, surface in enumerate(report.surfaces)}
+    result = [Group(items[0].judgement, tuple(items)) for items in found.values()]
+    result.sort(
+        key=lambda group: (
+            group.level is not Level.ERROR,
+            group.judgement.entry.retires,
+            group.judgement.model.id,
+            order.get(group.judgement.entry.surface, 0),
+        )
+    )
+    return result
+
+
+def where(finding: Finding) -> str:
+    """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file."""
+    if finding.path is None:
+        return f"--model {finding.match}"
+    return f"{finding.path}:{finding.line}:{finding.column}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(report: Report) -> str:
+    """``1 error, 2 warnings in 2 files (14 files scanned)``."""
+    text = f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}"
+    files = {finding.path for finding in report.findings if finding.path is not None}
+    if files:
+        text += f" in {plural(len(files), 'file')}"
+    if report.unknown:
+        text += f"; {plural(len(report.unknown), 'unknown id')} (not checked)"
+    if report.stats is not None:
+        text += f"; {plural(report.stats.files, 'file')} scanned"
+        if report.stats.skipped:
+            text += f", {len(report.stats.skipped)} skipped"
+    return text
+
+
+def validate(name: str) -> None:
+    """A usage error (with suggestions) for a format that does not exist."""
+    if name not in FORMATS:
+        from modelsunset.names import did_you_mean, suggest
+
+        raise UsageError(
+            f"unknown format '{name}'",
+            hint=did_you_mean(suggest(name, FORMATS)) or f"formats: {', '.join(FORMATS)}",
+        )
+
+
+def render(name: str, report: Report, options: Options) -> str:
+    validate(name)
+    module = import_module(f"modelsunset.check.formats.{name}")
+    text: str = module.render(report, options)
+    return text

@@ -1,0 +1,71 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning`` line per finding and
+a ``::notice`` per unknown id, escaped as the Actions runner expects (``%``, CR and LF
+everywhere; ``:`` and ``,`` too in properties). GitHub turns them into annotations on
+the lines of the pull request."""
+
+from __future__ import annotations
+
+from modelsunset.check.formats import Options
+from modelsunset.check.report import Finding, Report, Unknown
+from modelsunset.model import State
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **properties: object) -> str:
+    fields = ",".join(
+        f"{key}={escape_property(str(value))}"
+        for key, value in properties.items()
+        if value is not None
+    )
+    return f"::{kind}{' ' + fields if fields else ''}::{escape_data(message)}"
+
+
+def _title(finding: Finding) -> str:
+    judgement = finding.judgement
+    model = judgement.model.id
+    surface = judgement.entry.surface
+    if judgement.state is State.RETIRED:
+        return f"{model} is retired ({surface})"
+    days = judgement.days_left
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    return f"{model} retires {when} ({surface})"
+
+
+def _finding(finding: Finding) -> str:
+    return command(
+        finding.level.value,
+        finding.judgement.message,
+        file=finding.path,
+        line=finding.line,
+        col=finding.column,
+        title=_title(finding),
+    )
+
+
+def _unknown(item: Unknown) -> str:
+    message = (
+        f"{item.match} is not in the modelsunset catalogue, so its retirement was not checked."
+    )
+    if item.suggestions:
+        message += " Did you mean " + " or ".join(item.suggestions) + "?"
+    return command(
+        "notice",
+        message,
+        file=item.path,
+        line=item.line,
+        col=item.column,
+        title=f"Unknown model id {item.match}",
+    )
+
+
+def render(report: Report, options: Options) -> str:
+    lines = [_finding(finding) for finding in report.findings]
+    lines += [_unknown(item) for item in report.unknown]
+    return "".join(line + "\n" for line in lines)

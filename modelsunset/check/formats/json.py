@@ -1,0 +1,82 @@
+"""JSON (contract section 6): one object with ``findings``, ``unknown`` and ``summary``.
+
+Every key the contract names is there; more keys follow them. Dates are YYYY-MM-DD
+strings and missing values null.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from modelsunset.check.formats import Options
+from modelsunset.check.report import Finding, Report, Unknown
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value.isoformat())
+
+
+def finding_fields(finding: Finding) -> dict[str, Any]:
+    judgement = finding.judgement
+    entry = judgement.entry
+    resolution = judgement.resolution
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "match": finding.match,
+        "model": judgement.model.id,
+        "surface": entry.surface,
+        "state": judgement.state.value,
+        "retires": _iso(entry.retires),
+        "days_left": judgement.days_left,
+        "resolved": resolution.resolved,
+        "level": judgement.level.value,
+        "name": judgement.model.name,
+        "provider": judgement.model.provider,
+        "fallback": entry.fallback,
+        "replacement": entry.replacement,
+        "automatic": entry.automatic if entry.successor is not None else None,
+        "chain": list(resolution.chain),
+        "source": entry.source,
+        "message": judgement.message,
+        "text": finding.text,
+    }
+
+
+def unknown_fields(item: Unknown) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "line": item.line,
+        "column": item.column,
+        "match": item.match,
+        "suggestions": list(item.suggestions),
+        "text": item.text,
+    }
+
+
+def document(report: Report) -> dict[str, Any]:
+    stats = report.stats
+    return {
+        "date": report.on.isoformat(),
+        "surfaces": list(report.surfaces),
+        "fail_within": report.fail_within,
+        "warn_within": report.warn_within,
+        "findings": [finding_fields(finding) for finding in report.findings],
+        "unknown": [unknown_fields(item) for item in report.unknown],
+        "summary": {
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "unknown": len(report.unknown),
+            "files": stats.files if stats is not None else 0,
+            "skipped": [
+                {"path": path, "reason": reason}
+                for path, reason in (stats.skipped if stats is not None else [])
+            ],
+        },
+    }
+
+
+def render(report: Report, options: Options) -> str:
+    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"

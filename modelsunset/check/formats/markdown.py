@@ -1,0 +1,85 @@
+"""Markdown for pull requests and job summaries (GitHub-flavoured tables).
+
+With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
+"""
+
+from __future__ import annotations
+
+from modelsunset.check.formats import Options, groups, plural, summary, where
+from modelsunset.check.report import Report, chain_text
+
+MAX_PLACES = 10
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    return f"`{text}`" if "`" not in text else text
+
+
+def render(report: Report, options: Options) -> str:
+    lines = ["## Model retirements (modelsunset check)", ""]
+    day = report.on.isoformat()
+    lines.append(
+        f"**{plural(report.errors, 'error')}**, {plural(report.warnings, 'warning')} on {day} "
+        f"(surfaces: {', '.join(report.surfaces)}; errors: retired or retiring within "
+        f"{plural(report.fail_within, 'day')}; warnings: within "
+        f"{plural(report.warn_within, 'day')})."
+    )
+    lines.append("")
+    found = groups(report)
+    if found:
+        lines.append("| Level | Model | Surface | Retires | Days left | Successor | Where |")
+        lines.append("| --- | --- | --- | --- | --- | --- | --- |")
+        for group in found:
+            judgement = group.judgement
+            entry = judgement.entry
+            if entry.fallback:
+                successor = f"{_code(entry.fallback)} (automatic)"
+            elif entry.replacement:
+                successor = _code(entry.replacement)
+            else:
+                successor = "none named"
+            final = judgement.then if judgement.then is not None else judgement.resolution
+            if entry.successor is not None and final.resolved != entry.successor:
+                successor += f" → {_code(final.resolved or 'none available')}"
+                successor += f" ({chain_text(final)})"
+            places = [_code(where(finding)) for finding in group.findings[:MAX_PLACES]]
+            if len(group.findings) > MAX_PLACES:
+                places.append(f"and {len(group.findings) - MAX_PLACES} more")
+            cells = [
+                _cell(value)
+                for value in (
+                    group.level.value,
+                    _code(judgement.model.id),
+                    entry.surface,
+                    entry.retires.isoformat() if entry.retires else "",
+                    judgement.days_left,
+                    successor,
+                )
+            ]
+            cells.append("<br>".join(_cell(place) for place in places))
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    else:
+        lines += ["No retired or retiring model found.", ""]
+    if report.unknown:
+        lines += [
+            f"### {plural(len(report.unknown), 'model id')} not in the catalogue (not checked)",
+            "",
+            "| Id | Where | Did you mean |",
+            "| --- | --- | --- |",
+        ]
+        for item in report.unknown[: MAX_PLACES * 5]:
+            lines.append(
+                f"| {_cell(_code(item.match))} | {_cell(_code(f'{item.path}:{item.line}'))} | "
+                f"{_cell(', '.join(item.suggestions))} |"
+            )
+        if len(report.unknown) > MAX_PLACES * 5:
+            lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")
+        lines.append("")
+    lines.append(f"_{summary(report)}._")
+    return "\n".join(lines) + "\n"

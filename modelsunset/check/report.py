@@ -1,0 +1,272 @@
+"""Findings and their levels (contract sections 3 to 6), and the sentences that explain them.
+
+A finding is one (occurrence, surface) pair for each requested surface the model is
+offered on. Its level, on date D:
+
+* ``error``: the model is retired on D, or retires within ``fail_within`` days;
+* ``warning``: it retires within ``warn_within`` days;
+* no finding otherwise (an active model, a retirement not yet announced on D, or one
+  further away than ``warn_within``).
+
+Pure: no files, no clock, no terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from modelsunset import resolver
+from modelsunset.check.scan import Occurrence, Stats
+from modelsunset.model import Catalogue, Entry, Model, Resolution, State
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def level_of(
+    state: State, days_left: int | None, fail_within: int, warn_within: int
+) -> Level | None:
+    if state is State.RETIRED:
+        return Level.ERROR
+    if state is not State.RETIRING or days_left is None:
+        return None
+    if days_left <= fail_within:
+        return Level.ERROR
+    if days_left <= warn_within:
+        return Level.WARNING
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What the catalogue says about one (model, surface) on D."""
+
+    model: Model
+    entry: Entry
+    state: State
+    days_left: int | None
+    level: Level
+    resolution: Resolution
+    then: Resolution | None  # the answer on the day the model is gone (None if retired)
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str | None
+    line: int | None
+    column: int | None
+    match: str
+    text: str | None
+    judgement: Judgement
+
+    @property
+    def level(self) -> Level:
+        return self.judgement.level
+
+    @property
+    def model(self) -> str:
+        return self.judgement.model.id
+
+    @property
+    def surface(self) -> str:
+        return self.judgement.entry.surface
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    path: str
+    line: int
+    column: int
+    match: str
+    text: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    on: date
+    surfaces: tuple[str, ...]
+    fail_within: int
+    warn_within: int
+    catalogue: Catalogue
+    findings: list[Finding]
+    unknown: list[Unknown]
+    stats: Stats | None
+    paths: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.level is Level.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for finding in self.findings if finding.level is Level.WARNING)
+
+
+class Judge:
+    """Levels and messages for (model, surface) pairs, each worked out once."""
+
+    def __init__(self, catalogue: Catalogue, on: date, fail_within: int, warn_within: int) -> None:
+        self.catalogue = catalogue
+        self.on = on
+        self.fail_within = fail_within
+        self.warn_within = warn_within
+        self._cache: dict[tuple[str, str], Judgement | None] = {}
+
+    def __call__(self, model_id: str, surface: str) -> Judgement | None:
+        key = (model_id, surface)
+        if key not in self._cache:
+            self._cache[key] = self._judge(model_id, surface)
+        return self._cache[key]
+
+    def _judge(self, model_id: str, surface: str) -> Judgement | None:
+        model = self.catalogue.models[model_id]
+        entry = model.entries.get(surface)
+        if entry is None:
+            return None
+        state = resolver.state_on(entry, self.on)
+        days = resolver.days_left(entry, self.on)
+        level = level_of(state, days, self.fail_within, self.warn_within)
+        if level is None:
+            return None
+        resolution = resolver.resolve(self.catalogue, model_id, surface, self.on)
+        then = None
+        if state is not State.RETIRED and entry.retires is not None:
+            then = resolver.resolve(self.catalogue, model_id, surface, entry.retires)
+        judgement = Judgement(model, entry, state, days, level, resolution, then, "")
+        return replace(judgement, message=message(self.catalogue, judgement))
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == -1:
+        return "yesterday"
+    if days == 1:
+        return "tomorrow"
+    return f"{-days} days ago" if days < 0 else f"in {days} days"
+
+
+def surface_name(catalogue: Catalogue, surface: str) -> str:
+    found = catalogue.surfaces.get(surface)
+    return found.name if found is not None else surface
+
+
+def successor_text(entry: Entry) -> str:
+    """``gpt-5.2 (automatic)``, ``gpt-4.1 (replacement)`` or ``none named``."""
+    if entry.fallback:
+        return f"{entry.fallback} (automatic)"
+    if entry.replacement:
+        return f"{entry.replacement} (replacement)"
+    return "none named"
+
+
+def chain_text(resolution: Resolution) -> str:
+    return " → ".join(resolution.chain)
+
+
+def message(catalogue: Catalogue, judgement: Judgement) -> str:
+    """One or two sentences: what happens, when, and what to use instead."""
+    entry = judgement.entry
+    model = judgement.model.id
+    where = surface_name(catalogue, entry.surface)
+    assert entry.retires is not None and judgement.days_left is not None
+    day = entry.retires.isoformat()
+    if judgement.state is State.RETIRED:
+        text = f"{model} retired from {where} on {day} ({_ago(judgement.days_left)})."
+    else:
+        text = f"{model} retires from {where} on {day} ({_ago(judgement.days_left)})."
+    if entry.fallback:
+        text += f" {entry.fallback} takes over automatically."
+    elif entry.replacement:
+        gone = "fail" if judgement.state is State.RETIRED else "will fail"
+        text += f" Calls {gone}; switch to {entry.replacement}."
+    else:
+        text += " No successor is named; choose another model."
+    final = judgement.resolution if judgement.then is None else judgement.then
+    successor = entry.successor
+    if successor is not None:
+        if final.resolved is None:
+            text += f" No model along {chain_text(final)} is available then."
+        elif final.resolved != successor:
+            text += f" That leads on to {final.resolved} ({chain_text(final)})."
+    return text
+
+
+def build(
+    catalogue: Catalogue,
+    on: date,
+    surfaces: Sequence[str],
+    fail_within: int,
+    warn_within: int,
+    occurrences: Iterable[Occurrence],
+    queries: Sequence[tuple[str, str]] = (),
+    stats: Stats | None = None,
+    paths: Sequence[str] = (),
+) -> Report:
+    """Findings for every occurrence (and every ``--model`` query) on every surface."""
+    from modelsunset.names import suggest
+
+    judge = Judge(catalogue, on, fail_within, warn_within)
+    findings: list[Finding] = []
+    unknown: list[Unknown] = []
+    for query, model_id in queries:
+        for surface in surfaces:
+            judgement = judge(model_id, surface)
+            if judgement is not None:
+                findings.append(Finding(None, None, None, query, None, judgement))
+    close: dict[str, tuple[str, ...]] = {}
+    for found in occurrences:
+        if found.model is None:
+            if found.match not in close:
+                close[found.match] = tuple(suggest(found.match, catalogue.models))
+            unknown.append(
+                Unknown(
+                    found.path,
+                    found.line,
+                    found.column,
+                    found.match,
+                    found.text,
+                    close[found.match],
+                )
+            )
+            continue
+        for surface in surfaces:
+            judgement = judge(found.model, surface)
+            if judgement is not None:
+                findings.append(
+                    Finding(
+                        found.path, found.line, found.column, found.match, found.text, judgement
+                    )
+                )
+    order = {surface: number for number, surface in enumerate(surfaces)}
+    findings.sort(
+        key=lambda f: (
+            f.path is not None,
+            f.path or "",
+            f.line or 0,
+            f.column or 0,
+            order.get(f.surface, 0),
+        )
+    )
+    unknown.sort(key=lambda u: (u.path, u.line, u.column))
+    return Report(
+        on=on,
+        surfaces=tuple(surfaces),
+        fail_within=fail_within,
+        warn_within=warn_within,
+        catalogue=catalogue,
+        findings=findings,
+        unknown=unknown,
+        stats=stats,
+        paths=tuple(paths),
+        models=tuple(query for query, _ in queries),
+    )

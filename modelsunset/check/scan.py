@@ -1,0 +1,452 @@
+"""Walking the trees under each PATH and finding ids in the files, read as bytes.
+
+What is scanned:
+
+* every regular file under each PATH, in name order, except ignored ones: rules of the
+  ``.gitignore`` files in the tree (and, inside a git repository, those of the folders
+  above PATH up to the repository root, and ``.git/info/exclude``), and ``--exclude``
+  patterns (gitignore syntax, matched against the path below PATH and the path shown);
+* never the folders of version control systems (``.git``, ``.hg``, ``.svn``, ...);
+* no binary file (a NUL byte in the first 8 KiB);
+* no symbolic link below PATH: a link whose target lies inside the tree would scan the
+  target a second time (it is scanned under its own path), and one that leaves the tree
+  is outside what was asked for. So loops cannot happen. A PATH that is itself a link
+  is followed.
+
+A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude`` still
+applies, as pre-commit passes files one by one). Files that cannot be read or are not
+UTF-8 are reported through ``notes`` and skipped.
+
+Files are read as bytes. Large ones are read in pieces cut at line ends, counting lines
+as the pieces go by; a line longer than a piece is cut with an overlap of the longest
+pattern, so no id is lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import IO, Any, Protocol
+
+from modelsunset.check.match import Hit, Matcher
+from modelsunset.errors import UsageError
+
+VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".sl"})
+BINARY_PROBE = 8192
+PIECE = 4 * 1024 * 1024
+IGNORE_FILE_LINES = 10
+_CONTINUATION = bytes(range(0x80, 0xC0))
+_BOM = codecs.BOM_UTF8
+_SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?:\[([^\]\n]*)\])?")
+_SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A name found in a file. ``model`` is None for an id the catalogue does not know."""
+
+    path: str
+    line: int
+    column: int
+    match: str
+    model: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class Stats:
+    files: int = 0
+    bytes: int = 0
+    binary: int = 0
+    ignored_files: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+Note = Callable[[str], None]
+Progress = Callable[[Stats], None]
+
+
+class PathSpec(Protocol):
+    """What is used of ``pathspec.GitIgnoreSpec`` (generic in some versions, not others)."""
+
+    def match_file(self, file: str) -> bool: ...
+
+    def check_file(self, file: str) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """One ignore file: ``base`` is its folder below the scan root ("" for the root);
+    ``up`` is the way from its folder down to the root when it lies above the root."""
+
+    spec: PathSpec
+    base: str = ""
+    up: str = ""
+
+    def verdict(self, rel: str, is_dir: bool) -> bool | None:
+        if self.up:
+            sub = f"{self.up}/{rel}"
+        elif self.base:
+            if not rel.startswith(self.base + "/"):
+                return None
+            sub = rel[len(self.base) + 1 :]
+        else:
+            sub = rel
+        include: bool | None = self.spec.check_file(sub + "/" if is_dir else sub).include
+        return include
+
+
+def _spec(lines: Sequence[str]) -> PathSpec | None:
+    from pathspec import GitIgnoreSpec
+
+    cleaned = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not cleaned:
+        return None
+    spec: PathSpec = GitIgnoreSpec.from_lines(lines)
+    return spec
+
+
+def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:
+    return _spec(list(patterns))
+
+
+def _read_ignore(path: str, note: Note) -> PathSpec | None:
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        note(f"warning: cannot read {path}: {exc.strerror or exc}")
+        return None
+    return _spec(text.splitlines())
+
+
+def _git_root(start: str) -> str | None:
+    current = start
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
+    """Ignore files above the root, up to the git repository's root (none outside git)."""
+    repo = _git_root(real_root)
+    if repo is None:
+        return []
+    rules: list[_Rule] = []
+    folders = []
+    current = real_root
+    while True:
+        folders.append(current)
+        if current == repo:
+            break
+        current = os.path.dirname(current)
+    folders.reverse()
+    exclude = _read_ignore(os.path.join(repo, ".git", "info", "exclude"), note)
+    if exclude is not None:
+        up = PurePath(os.path.relpath(real_root, repo)).as_posix()
+        rules.append(_Rule(exclude, up="" if up == "." else up))
+    for folder in folders[:-1]:
+        spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
+        if spec is not None:
+            rules.append(_Rule(spec, up=PurePath(os.path.relpath(real_root, folder)).as_posix()))
+    return rules
+
+
+def _ignored(rules: Sequence[_Rule], rel: str, is_dir: bool) -> bool:
+    ignored = False
+    for rule in rules:
+        verdict = rule.verdict(rel, is_dir)
+        if verdict is not None:
+            ignored = verdict
+    return ignored
+
+
+def _excluded(spec: PathSpec | None, rel: str, shown: str, is_dir: bool) -> bool:
+    if spec is None:
+        return False
+    suffix = "/" if is_dir else ""
+    return spec.match_file(rel + suffix) or (shown != rel and spec.match_file(shown + suffix))
+
+
+def display(root_arg: str, rel: str) -> str:
+    joined = os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
+    return PurePath(joined).as_posix()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    shown: str
+    fs_path: str
+
+
+def walk(
+    root_arg: str,
+    excludes: PathSpec | None,
+    gitignore: bool,
+    stats: Stats,
+    note: Note,
+) -> Iterator[Target]:
+    """The files to scan under one PATH, in a stable order."""
+    try:
+        info = os.stat(root_arg)
+    except FileNotFoundError:
+        raise UsageError(f"no such file or folder: {root_arg}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {root_arg}: {exc.strerror or exc}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        shown = display(root_arg, "")
+        if stat.S_ISREG(info.st_mode) and not _excluded(excludes, shown, shown, False):
+            yield Target(shown, root_arg)
+        return
+    real_root = os.path.realpath(root_arg)
+    rules = _outer_rules(real_root, note) if gitignore else []
+    stack: list[tuple[str, str, list[_Rule]]] = [(root_arg, "", rules)]
+    while stack:
+        folder, rel_folder, inherited = stack.pop()
+        rules = inherited
+        if gitignore:
+            spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
+            if spec is not None:
+                rules = [*inherited, _Rule(spec, base=rel_folder)]
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            stats.skipped.append((display(root_arg, rel_folder), exc.strerror or str(exc)))
+            note(f"warning: skipped {display(root_arg, rel_folder)}/: {exc.strerror or exc}")
+            continue
+        folders: list[tuple[str, str, list[_Rule]]] = []
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            try:
+                if entry.is_symlink():
+                    continue
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if not is_dir and not entry.is_file(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            if is_dir and entry.name in VCS_FOLDERS:
+                continue
+            if entry.name == ".git":
+                continue
+            if rules and _ignored(rules, rel, is_dir):
+                if not is_dir:
+                    stats.ignored_files += 1
+                continue
+            shown = display(root_arg, rel)
+            if _excluded(excludes, rel, shown, is_dir):
+                if not is_dir:
+                    stats.ignored_files += 1
+                continue
+            if is_dir:
+                folders.append((entry.path, rel, rules))
+            else:
+                yield Target(shown, entry.path)
+        stack.extend(reversed(folders))
+
+
+class FileScanner:
+    """Reads one file at a time and turns hits into occurrences."""
+
+    def __init__(self, matcher: Matcher, stats: Stats, note: Note) -> None:
+        self.matcher = matcher
+        self.stats = stats
+        self.note = note
+        self.margin = max(matcher.longest, 80) + 2
+
+    def _skip(self, shown: str, reason: str) -> None:
+        self.stats.skipped.append((shown, reason))
+        self.note(f"warning: skipped {shown}: {reason}")
+
+    def scan(self, target: Target) -> list[Occurrence]:
+        try:
+            with open(target.fs_path, "rb") as handle:
+                return self._scan(handle, target.shown)
+        except OSError as exc:
+            self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
+        except UnicodeDecodeError:
+            self._skip(target.shown, "not UTF-8 text")
+        return []
+
+    def _scan(self, handle: IO[bytes], shown: str) -> list[Occurrence]:
+        data = handle.read(PIECE)
+        if b"\0" in data[:BINARY_PROBE]:
+            self.stats.binary += 1
+            return []
+        if _ignores_whole_file(data):
+            self.stats.files += 1
+            self.stats.bytes += len(data)
+            return []
+        if len(data) < PIECE:
+            if not data.isascii():
+                data.decode("utf-8")
+            self.stats.files += 1
+            self.stats.bytes += len(data)
+            return self._occurrences(data, shown, 0, len(data), 1, 0, data.startswith(_BOM))
+        return self._stream(handle, data, shown)
+
+    def _stream(self, handle: IO[bytes], data: bytes, shown: str) -> list[Occurrence]:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        found: list[Occurrence] = []
+        bom = data.startswith(_BOM)
+        line = 1
+        column_before = 0  # characters of the current line that lie before data[0]
+        skip = 0  # data[:skip] is look-back context, already searched
+        self.stats.files += 1
+        self.stats.bytes += len(data)
+        while True:
+            more = handle.read(PIECE)
+            self.stats.bytes += len(more)
+            at_end = not more
+            if at_end:
+                limit = len(data)
+            else:
+                newline = data.rfind(b"\n", skip)
+                if newline != -1:
+                    limit = newline + 1
+                elif len(data) - skip > 2 * self.margin:
+                    limit = len(data) - self.margin
+                else:
+                    data += more
+                    continue
+            part = data[skip:limit]
+            if not part.isascii() or decoder.getstate()[0]:
+                decoder.decode(part, final=at_end)
+            found += self._occurrences(data, shown, skip, limit, line, column_before, bom)
+            if at_end:
+                return found
+            keep = min(2, limit)
+            consumed = limit - keep
+            line += data.count(b"\n", 0, consumed)
+            last_newline = data.rfind(b"\n", 0, consumed)
+            if last_newline == -1:
+                column_before += _characters(data, 0, consumed)
+            else:
+                column_before = _characters(data, last_newline + 1, consumed)
+                bom = False
+            data = data[consumed:] + more
+            skip = keep
+
+    def _occurrences(
+        self,
+        data: bytes,
+        shown: str,
+        start: int,
+        limit: int,
+        line: int,
+        column_before: int,
+        bom: bool,
+    ) -> list[Occurrence]:
+        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``."""
+        hits = [hit for hit in self.matcher.find(data) if start <= hit.start < limit]
+        if not hits:
+            return []
+        suppressions = b"modelsunset" in data
+        found: list[Occurrence] = []
+        counted_to = 0
+        for hit in hits:
+            line += data.count(b"\n", counted_to, hit.start)
+            counted_to = hit.start
+            line_start = data.rfind(b"\n", 0, hit.start) + 1
+            line_end = data.find(b"\n", hit.start)
+            if line_end == -1:
+                line_end = len(data)
+            text = data[line_start:line_end]
+            if suppressions and _suppressed(text, hit):
+                continue
+            column = _characters(data, line_start, hit.start) + 1
+            if line_start == 0:
+                column += column_before
+                if bom and line == 1:
+                    column -= 1
+            found.append(
+                Occurrence(
+                    path=shown,
+                    line=line,
+                    column=column,
+                    match=hit.name,
+                    model=hit.model,
+                    text=text.rstrip(b"\r").decode("utf-8", errors="replace"),
+                )
+            )
+        return found
+
+
+def _characters(data: bytes, start: int, end: int) -> int:
+    """Code points in ``data[start:end]`` (UTF-8 continuation bytes do not count)."""
+    segment = data[start:end]
+    if segment.isascii():
+        return len(segment)
+    return len(segment.translate(None, _CONTINUATION))
+
+
+def _ignores_whole_file(data: bytes) -> bool:
+    """``modelsunset: ignore-file`` in one of the first lines."""
+    end = 0
+    for _ in range(IGNORE_FILE_LINES):
+        end = data.find(b"\n", end) + 1
+        if end == 0:
+            end = len(data)
+            break
+    if data.find(b"modelsunset", 0, end) == -1:
+        return False
+    return _SUPPRESS_FILE.search(data, 0, end) is not None
+
+
+def _suppressed(text: bytes, hit: Hit) -> bool:
+    for found in _SUPPRESS.finditer(text):
+        names = found.group(1)
+        if names is None:
+            return True
+        wanted = {name.strip() for name in names.decode("utf-8", "replace").split(",")}
+        if hit.name in wanted or (hit.model is not None and hit.model in wanted):
+            return True
+    return False
+
+
+def scan(
+    paths: Sequence[str],
+    matcher: Matcher,
+    excludes: Sequence[str],
+    gitignore: bool,
+    note: Note,
+    progress: Progress | None = None,
+    skip: Sequence[str] = (),
+) -> tuple[list[Occurrence], Stats]:
+    """Every occurrence under ``paths``; each file once, even if two PATHs reach it.
+
+    ``skip`` names files never to scan (the catalogue files in use)."""
+    stats = Stats()
+    skip_paths = {os.path.abspath(path) for path in skip}
+    skip_names = {os.path.basename(path) for path in skip_paths}
+    spec = exclude_spec(excludes)
+    scanner = FileScanner(matcher, stats, note)
+    seen: set[str] = set()
+    found: list[Occurrence] = []
+    for root in paths:
+        for target in walk(root, spec, gitignore, stats, note):
+            key = os.path.realpath(target.fs_path) if len(paths) > 1 else target.fs_path
+            if key in seen:
+                continue
+            seen.add(key)
+            if (
+                os.path.basename(target.fs_path) in skip_names
+                and os.path.abspath(target.fs_path) in skip_paths
+            ):
+                continue
+            found += scanner.scan(target)
+            if progress is not None:
+                progress(stats)
+    return found, stats
