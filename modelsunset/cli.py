@@ -4,8 +4,6 @@ Exceptions become messages and exit codes in one place, ``_run``. Everything a c
 needs beyond Typer is imported inside the command, so start-up stays small.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable

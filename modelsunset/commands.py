@@ -8,16 +8,15 @@ them to Typer.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
 from modelsunset.model import Catalogue, Resolution
 from modelsunset.render import Format, RenderContext, renderer
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """What a command may know about the world it runs in."""
 
     today: date
@@ -27,8 +26,7 @@ class Session:
     err: Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """The catalogue files asked for on the command line (None/empty: the defaults)."""
 
     catalogue: str | None = None

@@ -7,7 +7,7 @@ exactly one place (``cli._run``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
@@ -38,8 +38,7 @@ class UsageError(ModelsunsetError):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a catalogue, with the place it comes from."""
 
     file: str

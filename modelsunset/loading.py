@@ -17,19 +17,21 @@ BUNDLED_NAME = "retirements.yaml"
 def bundled_path() -> Path:
     """The catalogue shipped with the package.
 
-    Installed wheels carry it as ``modelsunset/data/retirements.yaml``; an editable
-    install of a checkout reads the top-level ``retirements.yaml`` beside the package.
+    Installed wheels carry it as ``modelsunset/data/retirements.yaml`` (importlib.resources
+    names that same file; it is only imported when the package is not a plain folder, which
+    saves its import on every run). An editable install of a checkout reads the top-level
+    ``retirements.yaml`` beside the package.
     """
-    from importlib.resources import files
-
-    resource = files("modelsunset").joinpath("data", BUNDLED_NAME)
-    candidate = Path(str(resource))
-    if candidate.is_file():
-        return candidate
-    checkout = Path(__file__).resolve().parent.parent / BUNDLED_NAME
+    package = Path(__file__).resolve().parent
+    shipped = package / "data" / BUNDLED_NAME
+    if shipped.is_file():
+        return shipped
+    checkout = package.parent / BUNDLED_NAME
     if checkout.is_file():
         return checkout
-    return candidate
+    from importlib.resources import files
+
+    return Path(str(files("modelsunset").joinpath("data", BUNDLED_NAME)))
 
 
 def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
@@ -61,7 +63,22 @@ def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
     return sources
 
 
-def load(paths: Sequence[str]) -> Catalogue:
+def load(paths: Sequence[str], use_cache: bool = True) -> Catalogue:
+    """The checked catalogue layered from these files: from the cache when it holds this
+    exact content, else parsed (and then cached)."""
+    from modelsunset import cache
+
+    sources = read_sources(paths)
+    files = tuple(paths)
+    use_cache = use_cache and cache.enabled()
+    if use_cache:
+        cache_key = cache.key(sources)
+        hit = cache.read(cache_key, files)
+        if hit is not None:
+            return hit
     from modelsunset.catalogue import parse
 
-    return parse(read_sources(paths))
+    catalogue = parse(sources)
+    if use_cache:
+        cache.write(cache_key, catalogue)
+    return catalogue

@@ -1,12 +1,18 @@
-"""The values modelsunset reasons about: frozen dataclasses and enums, no behaviour
-beyond small derived properties. Nothing here reads files, clocks or terminals."""
+"""The values modelsunset reasons about: immutable records and enums, no behaviour beyond
+small derived properties. Nothing here reads files, clocks or terminals.
+
+Records are ``NamedTuple``s rather than frozen dataclasses: they are created at import
+without generating code (a frozen dataclass costs about half a millisecond of start-up
+each) and construct several times faster, which matters for catalogues of tens of
+thousands of entries.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class State(StrEnum):
@@ -22,23 +28,20 @@ class State(StrEnum):
         return self in (State.ACTIVE, State.RETIRING)
 
 
-@dataclass(frozen=True, slots=True)
-class Provider:
+class Provider(NamedTuple):
     id: str
     name: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Surface:
+class Surface(NamedTuple):
     id: str
     name: str
     provider: str | None = None
     description: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A model as offered on one surface, with its dates."""
 
     model: str
@@ -62,8 +65,7 @@ class Entry:
         return self.fallback is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
+class Model(NamedTuple):
     id: str
     name: str
     provider: str
@@ -71,8 +73,7 @@ class Model:
     entries: Mapping[str, Entry]
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     """A checked catalogue: every successor names a model id (never an alias)."""
 
     version: int
@@ -86,8 +87,7 @@ class Catalogue:
         return sum(len(model.entries) for model in self.models.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The answer to "what serves MODEL on SURFACE on DATE?" (contract section 4)."""
 
     query: str
@@ -102,8 +102,7 @@ class Resolution:
     automatic: bool
 
 
-@dataclass(frozen=True, slots=True)
-class StatusRow:
+class StatusRow(NamedTuple):
     """One (model, surface) entry seen on a date."""
 
     model: Model
@@ -112,8 +111,7 @@ class StatusRow:
     days_left: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     """A migration notice for one entry that retires soon (or today)."""
 
     row: StatusRow

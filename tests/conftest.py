@@ -17,7 +17,11 @@ WAVE = FIXTURES / "wave.yaml"
 
 
 def command() -> list[str]:
-    """The installed entry point, or the module when the scripts folder is not on PATH."""
+    """The installed entry point: beside this Python (a virtual environment that is not
+    activated), else on PATH, else the module."""
+    beside = Path(sys.executable).parent / "modelsunset"
+    if beside.is_file():
+        return [str(beside)]
     found = shutil.which("modelsunset")
     return [found] if found else [sys.executable, "-m", "modelsunset"]
 
@@ -49,6 +53,12 @@ def run(
         cwd=cwd,
         timeout=120,
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the catalogue cache of test runs away from the user's own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

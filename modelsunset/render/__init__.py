@@ -6,11 +6,11 @@ its format is asked for (rich, for one, is only loaded for tables).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from importlib import import_module
 from types import ModuleType
+from typing import NamedTuple
 
 from modelsunset.model import Catalogue
 
@@ -25,8 +25,7 @@ class Format(StrEnum):
     csv = "csv"
 
 
-@dataclass(frozen=True, slots=True)
-class RenderContext:
+class RenderContext(NamedTuple):
     """What a renderer may know besides the rows: never the clock or the terminal itself."""
 
     on: date

@@ -1,0 +1,110 @@
+"""The catalogue cache: a hit gives the same catalogue; a miss of any kind is harmless."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import WAVE, pinned_env, run
+
+from modelsunset import cache
+from modelsunset.catalogue import parse
+from modelsunset.loading import load
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("MODELSUNSET_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "modelsunset"
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalogue-*.json"))
+
+
+def test_a_hit_is_the_same_catalogue(cache_home: Path) -> None:
+    parsed = parse([(str(WAVE), WAVE.read_bytes())])
+    first = load([str(WAVE)])
+    assert len(_files(cache_home)) == 1
+    second = load([str(WAVE)])  # from the cache
+    assert first == second == parsed._replace(files=(str(WAVE),))
+
+
+def test_round_trip_keeps_every_field(cache_home: Path) -> None:
+    catalogue = parse([(str(WAVE), WAVE.read_bytes())])
+    again = cache.build(json.loads(json.dumps(cache.dump(catalogue))), catalogue.files)
+    assert again == catalogue
+
+
+def test_the_key_covers_every_file_and_its_order() -> None:
+    a, b = ("a", b"version: 1\n"), ("b", b"version: 1\n# other\n")
+    assert cache.key([a, b]) != cache.key([b, a])
+    assert cache.key([a]) != cache.key([a, b])
+    assert cache.key([a]) == cache.key([("renamed", a[1])])  # content, not names
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw.replace(b"GPT-4o", b"GPT-4x"),  # changed after writing
+        lambda raw: b"",  # empty
+        lambda raw: b"\xff\xfe not a cache",  # junk
+        lambda raw: raw.split(b"\n", 1)[1],  # header lost
+    ],
+)
+def test_a_corrupt_cache_is_ignored_and_rewritten(cache_home: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    expected = load([str(WAVE)])
+    (cached,) = _files(cache_home)
+    cached.write_bytes(damage(cached.read_bytes()))
+    assert load([str(WAVE)]) == expected
+    (rewritten,) = _files(cache_home)
+    assert cache.read(rewritten.name[len("catalogue-") : -len(".json")], ()) is not None
+
+
+def test_an_unreadable_or_unwritable_cache_is_no_error(cache_home: Path) -> None:
+    cache_home.parent.mkdir(parents=True)
+    cache_home.write_text("a file where the folder should be")
+    assert load([str(WAVE)]).models["gpt-4o"].name == "GPT-4o"
+
+
+def test_a_changed_file_is_parsed_again_and_errors_are_never_hidden(
+    cache_home: Path, tmp_path: Path
+) -> None:
+    catalogue = tmp_path / "c.yaml"
+    catalogue.write_bytes(WAVE.read_bytes())
+    load([str(catalogue)])
+    catalogue.write_bytes(WAVE.read_bytes().replace(b"fallback: gpt-5.2", b"fallback: gpt-9", 1))
+    from modelsunset.errors import CatalogueError
+
+    with pytest.raises(CatalogueError, match="problem"):
+        load([str(catalogue)])
+
+
+def test_no_cache_setting_writes_nothing(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MODELSUNSET_NO_CACHE", "1")
+    load([str(WAVE)])
+    assert not cache_home.exists()
+
+
+def test_old_files_are_pruned(cache_home: Path, tmp_path: Path) -> None:
+    for index in range(cache.KEEP + 3):
+        variant = tmp_path / f"v{index}.yaml"
+        variant.write_bytes(WAVE.read_bytes() + f"# {index}\n".encode())
+        load([str(variant)])
+    assert len(_files(cache_home)) == cache.KEEP
+
+
+def test_the_command_line_gives_the_same_answers_cold_and_warm(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    args = ["status", "--all", "-f", "json", "-d", "2026-02-14"]
+    cold = run(*args, env=env)
+    assert list((tmp_path / "cache" / "modelsunset").glob("catalogue-*.json"))
+    warm = run(*args, env=env)
+    off = run(*args, env={**env, "MODELSUNSET_NO_CACHE": "1"})
+    assert cold.returncode == warm.returncode == off.returncode == 0
+    assert cold.stdout == warm.stdout == off.stdout
+    assert os.path.isdir(tmp_path / "cache")
