@@ -107,10 +107,13 @@ def resolve(
     session.out(
         renderer(fmt).resolutions(items, _context(catalogue, on, session), surface is not None)
     )
-    unanswered = [item for item in items if item.resolved is None]
-    for item in unanswered:
+    # A negative answer: no available model on the surface asked for or, without
+    # --surface, on any surface the model is offered on.
+    if any(item.resolved is not None for item in items):
+        return EXIT_OK
+    for item in items:
         session.err(_no_answer(catalogue, item))
-    return EXIT_NEGATIVE if unanswered else EXIT_OK
+    return EXIT_NEGATIVE
 
 
 def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
@@ -150,16 +153,18 @@ def notices(
 
 
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
-    from modelsunset.loading import load
+    from modelsunset.loading import bundled_path, load
     from modelsunset.render.fields import freshness
 
     paths = list(files) if files else sources.files()
     catalogue = load(paths)
+    bundled = str(bundled_path())
+    names = ["the bundled catalogue" if path == bundled else path for path in paths]
     entries = [entry for model in catalogue.models.values() for entry in model.entries.values()]
     retiring = sum(1 for entry in entries if entry.retires is not None)
     unsourced = sum(1 for entry in entries if entry.retires is not None and not entry.source)
     lines = [
-        f"ok: {' + '.join(paths)}",
+        f"ok: {' + '.join(names)}",
         f"{len(catalogue.providers)} providers, {len(catalogue.surfaces)} surfaces, "
         f"{len(catalogue.models)} models, {len(entries)} entries, "
         f"{retiring} with a retirement date",
