@@ -1,0 +1,110 @@
+"""A corpus of malformed (and edge-case valid) catalogue files.
+
+Each file says what `modelsunset validate FILE` must do with it in its first line:
+
+    # expect: exit=3 line=7 says="duplicate key 'openai'"
+
+`exit` is the exit code; `line` the first line named on stderr (as ``FILE:LINE:``);
+`says` words the report must contain; `xfail` (optional) the known bug that keeps the
+file from passing yet. Files that cannot carry a first-line comment (an empty file, a
+file in UTF-16) have their expectation in ``WITHOUT_HEADER`` below.
+
+Also here: how tests run the installed command, shared by the corpus and fuzz tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).parent
+PINNED_DATE = "2026-02-14"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    exit: int
+    line: int | None = None
+    says: str | None = None
+    xfail: str | None = None
+
+
+WITHOUT_HEADER = {
+    "empty.yaml": Expectation(exit=3, line=1, says="empty"),
+    "utf16.yaml": Expectation(exit=3, line=1, says="not UTF-8"),
+}
+
+_HEADER = re.compile(r"#\s*expect:\s*(?P<fields>.*)")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.yaml"))
+
+
+def expectation(path: Path) -> Expectation:
+    """What the file's first line (or ``WITHOUT_HEADER``) says must happen."""
+    if path.name in WITHOUT_HEADER:
+        return WITHOUT_HEADER[path.name]
+    first = path.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    found = _HEADER.match(first.decode("ascii").rstrip("\r"))
+    if found is None:
+        raise ValueError(f"{path.name}: no `# expect:` line")
+    fields = dict(token.split("=", 1) for token in shlex.split(found["fields"]))
+    unknown = set(fields) - {"exit", "line", "says", "xfail"}
+    if unknown:
+        raise ValueError(f"{path.name}: unknown expectation {sorted(unknown)}")
+    return Expectation(
+        exit=int(fields["exit"]),
+        line=int(fields["line"]) if "line" in fields else None,
+        says=fields.get("says"),
+        xfail=fields.get("xfail"),
+    )
+
+
+def command() -> list[str]:
+    """The installed `modelsunset`: beside this Python first (a virtual environment that
+    is not activated), then on PATH, else the module."""
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    found = shutil.which("modelsunset", path=path)
+    return [found] if found else [sys.executable, "-m", "modelsunset"]
+
+
+def pinned_env(**extra: str) -> dict[str, str]:
+    """The caller's environment without any modelsunset setting, the date pinned."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("MODELSUNSET_") and key not in ("NO_COLOR", "COLUMNS")
+    }
+    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": PINNED_DATE})
+    env.update(extra)
+    return env
+
+
+def run(
+    *args: str, cwd: Path | None = None, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*command(), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=pinned_env(**env),
+        cwd=cwd,
+        timeout=timeout,
+    )
+
+
+_WHERE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+): ", re.MULTILINE)
+
+
+def places(stderr: str, file: str) -> list[int]:
+    """The line numbers stderr names for ``file``, in the order written."""
+    return [int(m["line"]) for m in _WHERE.finditer(stderr) if m["file"] == file]
