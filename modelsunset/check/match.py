@@ -268,7 +268,8 @@ class Matcher:
             if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
                 return None
         else:
-            rest = text[text.index(b"-") + 1 :]
+            dash = text.find(b"-")
+            rest = text[dash + 1 :] if dash != -1 else b""
             if not any(48 <= byte <= 57 for byte in rest):
                 return None
             last = text.rfind(b".")

@@ -18,8 +18,8 @@ applies, as pre-commit passes files one by one). Files that cannot be read or ar
 UTF-8 are reported through ``notes`` and skipped.
 
 Files are read as bytes. Large ones are read in pieces cut at line ends, counting lines
-as the pieces go by; a line longer than a piece is cut with an overlap of the longest
-pattern, so no id is lost.
+as the pieces go by; a line longer than ``LONG_LINE`` is searched in parts that overlap by
+more than the longest pattern, so no id is lost (only the line text shown is partial).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from modelsunset.errors import UsageError
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".sl"})
 BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
+LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 IGNORE_FILE_LINES = 10
 _CONTINUATION = bytes(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
@@ -316,7 +317,7 @@ class FileScanner:
                 newline = data.rfind(b"\n", skip)
                 if newline != -1:
                     limit = newline + 1
-                elif len(data) - skip > 2 * self.margin:
+                elif len(data) - skip > max(LONG_LINE, 2 * self.margin):
                     limit = len(data) - self.margin
                 else:
                     data += more

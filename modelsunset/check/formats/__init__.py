@@ -50,10 +50,14 @@ def groups(report: Report) -> list[Group]:
 
 
 def where(finding: Finding) -> str:
-    """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file."""
+    """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
+    found follows in brackets when it is an alias rather than the id."""
     if finding.path is None:
         return f"--model {finding.match}"
-    return f"{finding.path}:{finding.line}:{finding.column}"
+    place = f"{finding.path}:{finding.line}:{finding.column}"
+    if finding.match != finding.model:
+        place += f" ({finding.match})"
+    return place
 
 
 def plural(count: int, word: str) -> str:

@@ -1,0 +1,166 @@
+"""Helpers for the tests of ``modelsunset check``: a small catalogue written into the
+test's folder, trees of files, and the installed command run in a pinned environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+D = "2026-02-14"
+
+CATALOGUE = """\
+version: 1
+updated: 2026-02-01
+providers:
+  openai: {name: OpenAI}
+  anthropic: {name: Anthropic}
+surfaces:
+  chatgpt: {name: ChatGPT, provider: openai}
+  api: {name: Developer API}
+models:
+  gpt-4o:
+    name: GPT-4o
+    provider: openai
+    aliases: [gpt4o]
+    surfaces:
+      chatgpt: {announced: 2026-01-29, retires: 2026-02-13, fallback: gpt-5.2}
+      api:
+  gpt-4o-mini:
+    name: GPT-4o mini
+    provider: openai
+    surfaces:
+      api: {announced: 2026-01-10, retires: 2026-03-01, replacement: gpt-4.1-mini}
+  gpt-4.1:
+    name: GPT-4.1
+    provider: openai
+    surfaces:
+      api: {}
+  gpt-4.1-mini:
+    name: GPT-4.1 mini
+    provider: openai
+    surfaces:
+      api:
+  gpt-4.5-preview:
+    name: GPT-4.5 Preview
+    provider: openai
+    surfaces:
+      api: {announced: 2025-04-14, retires: 2025-07-14, replacement: gpt-4.1}
+  gpt-5.2:
+    name: GPT-5.2
+    provider: openai
+    surfaces:
+      chatgpt: {since: 2025-12-11}
+      api: {since: 2025-12-11}
+  chatgpt-4o-latest:
+    provider: openai
+    surfaces:
+      api: {announced: 2025-11-18, retires: 2026-02-17, replacement: gpt-5.2}
+  gpt-4-0314:
+    provider: openai
+    surfaces:
+      api: {announced: 2023-06-13, retires: 2024-06-13, replacement: gpt-4-0613}
+  gpt-4-0613:
+    provider: openai
+    surfaces:
+      api: {announced: 2024-06-06, retires: 2025-06-06, replacement: gpt-4.1}
+  gpt-4-turbo:
+    provider: openai
+    surfaces:
+      api: {announced: 2026-03-01, retires: 2026-09-01, replacement: gpt-4.1}
+  davinci:
+    provider: openai
+    surfaces:
+      api: {announced: 2023-07-06, retires: 2024-01-04, replacement: gpt-4.1-mini}
+  o1-preview:
+    name: OpenAI o1-preview
+    provider: openai
+    surfaces:
+      api: {announced: 2025-04-28, retires: 2025-07-28, replacement: o3}
+  o3:
+    name: OpenAI o3
+    provider: openai
+    surfaces:
+      api:
+  claude-3-opus-20240229:
+    name: Claude 3 Opus
+    provider: anthropic
+    aliases: [claude-3-opus-latest]
+    surfaces:
+      api: {announced: 2025-06-30, retires: 2026-01-05, replacement: claude-opus-4-1}
+  claude-opus-4-1:
+    name: Claude Opus 4.1
+    provider: anthropic
+    surfaces:
+      api:
+"""
+
+APP = """\
+import openai
+
+MODEL = "gpt-4.5-preview"
+"""
+
+
+def command() -> list[str]:
+    """The installed entry point, else the module."""
+    beside = Path(sys.executable).parent / "modelsunset"
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("modelsunset")
+    return [found] if found else [sys.executable, "-m", "modelsunset"]
+
+
+def pinned_env(**extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("MODELSUNSET_", "GITHUB_"))
+        and key not in ("NO_COLOR", "COLUMNS", "LINES")
+    }
+    env.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    env.update(extra)
+    return env
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def project(tmp: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
+    """A folder with the test catalogue (``catalogue.yaml``, beside it, not in it) and a
+    ``repo`` folder holding ``files`` (default: the acceptance example)."""
+    (tmp / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
+    repo = tmp / "repo"
+    repo.mkdir(exist_ok=True)
+    write_tree(repo, {"src/app.py": APP} if files is None else files)
+    return repo
+
+
+def check(
+    repo: Path,
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    catalogue: bool = True,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``modelsunset check ARGS`` run in ``repo`` (or ``cwd``) with the test catalogue."""
+    extra = ["--catalogue", str(repo.parent / "catalogue.yaml")] if catalogue else []
+    return subprocess.run(
+        [*command(), "check", *args, *extra],
+        capture_output=True,
+        text=True,
+        cwd=cwd or repo,
+        env=dict(env) if env is not None else pinned_env(),
+        timeout=120,
+    )

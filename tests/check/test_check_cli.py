@@ -1,0 +1,410 @@
+"""``modelsunset check`` through the installed entry point: the acceptance example, exit
+codes, levels, surfaces, ``--model``, unknown ids, configuration, and the machine formats
+(JSON shape, GitHub workflow commands, SARIF against the official schema)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from check_support import D, check, pinned_env, project
+
+SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
+FINDING_KEYS = {
+    "path", "line", "column", "match", "model", "surface", "state", "retires", "days_left",
+    "resolved", "level",
+}  # fmt: skip
+
+
+def as_json(result: Any) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+# The acceptance example ---------------------------------------------------------------
+
+
+def test_a_retired_model_fails_the_build(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    result = check(repo, ".", "--date", D)
+    assert result.returncode == 1
+    assert "src/app.py:3" in result.stdout
+    assert "retired 2025-07-14" in result.stdout
+    assert "replacement: gpt-4.1" in result.stdout
+    assert "1 error, 0 warnings" in result.stdout
+
+
+def test_no_fail_reports_and_exits_0(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    result = check(repo, ".", "--date", D, "--no-fail")
+    assert result.returncode == 0
+    assert "src/app.py:3" in result.stdout
+
+
+def test_path_defaults_to_the_working_folder(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    assert check(repo, "--date", D).returncode == 1
+    assert check(repo, "--date", D, cwd=repo / "src").stdout.count("app.py:3:10") == 1
+
+
+def test_json_has_the_contract_shape(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    document = as_json(check(repo, ".", "--date", D, "--format", "json"))
+    assert document["date"] == D
+    assert document["surfaces"] == ["api"]
+    assert document["summary"]["errors"] == 1
+    assert document["summary"]["warnings"] == 0
+    assert document["unknown"] == []
+    (finding,) = document["findings"]
+    assert set(finding) >= FINDING_KEYS
+    assert {key: finding[key] for key in FINDING_KEYS} == {
+        "path": "src/app.py",
+        "line": 3,
+        "column": 10,
+        "match": "gpt-4.5-preview",
+        "model": "gpt-4.5-preview",
+        "surface": "api",
+        "state": "retired",
+        "retires": "2025-07-14",
+        "days_left": -215,
+        "resolved": "gpt-4.1",
+        "level": "error",
+    }
+
+
+def test_stdout_carries_only_the_data(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": "gpt-4.5-preview\n", "b.py": b"\xff\xfe gpt-4o\n"})
+    result = check(repo, "--date", D, "-f", "json")
+    json.loads(result.stdout)
+    assert "skipped b.py: not UTF-8 text" in result.stderr
+
+
+# Exit codes ----------------------------------------------------------------------------
+
+
+def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": 'MODEL = "gpt-4.1"\n'})
+    result = check(repo, "--date", D)
+    assert result.returncode == 0
+    assert "No retired model" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--model", "gpt-4.6"], "unknown model 'gpt-4.6'"),
+        (["--surface", "apii"], "did you mean 'api'"),
+        (["--date", "someday"], "not a date"),
+        (["--date", "2026-02-30"], "not a real calendar date"),
+        (["--format", "sariff"], "did you mean 'sarif'"),
+        (["--fail-within", "-1"], "-1"),
+        (["no/such/folder"], "no such file or folder"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    repo = project(tmp_path)
+    result = check(repo, "--date", D, *args) if "--date" not in args else check(repo, *args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_model_suggests_close_ids(tmp_path: Path) -> None:
+    result = check(project(tmp_path), "--model", "gpt-4.5-previw", "--date", D)
+    assert result.returncode == 2
+    assert "did you mean 'gpt-4.5-preview'" in result.stderr
+
+
+def test_a_broken_catalogue_exits_3(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    (tmp_path / "catalogue.yaml").write_text("version: 1\nmodels: [\n", encoding="utf-8")
+    result = check(repo, "--date", D)
+    assert result.returncode == 3
+    assert result.stdout == ""
+
+
+# Levels and surfaces -------------------------------------------------------------------
+
+
+def levels(repo: Path, *args: str) -> dict[str, str]:
+    document = as_json(check(repo, "--date", D, "-f", "json", "--no-fail", *args))
+    return {f"{f['model']}@{f['surface']}": f["level"] for f in document["findings"]}
+
+
+def test_levels_follow_the_windows(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"chatgpt-4o-latest" "gpt-4o-mini" "gpt-4-turbo"\n'})
+    # chatgpt-4o-latest retires in 3 days, gpt-4o-mini in 15; gpt-4-turbo is not announced.
+    assert levels(repo) == {"chatgpt-4o-latest@api": "warning", "gpt-4o-mini@api": "warning"}
+    assert levels(repo, "--fail-within", "3") == {
+        "chatgpt-4o-latest@api": "error",
+        "gpt-4o-mini@api": "warning",
+    }
+    assert levels(repo, "--warn-within", "14") == {"chatgpt-4o-latest@api": "warning"}
+    assert levels(repo, "--warn-within", "2") == {}
+    assert check(repo, "--date", D, "--fail-within", "3").returncode == 1
+    assert check(repo, "--date", D).returncode == 0
+
+
+def test_an_unannounced_retirement_is_no_finding_until_announced(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4-turbo"\n'})
+    assert levels(repo, "--warn-within", "365") == {}
+    document = as_json(check(repo, "--date", "2026-03-01", "-f", "json", "--warn-within", "365"))
+    assert [f["level"] for f in document["findings"]] == ["warning"]
+
+
+def test_a_finding_per_requested_surface_the_model_is_offered_on(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4o" "gpt-4.5-preview"\n'})
+    assert levels(repo) == {"gpt-4.5-preview@api": "error"}
+    assert levels(repo, "--surface", "chatgpt") == {"gpt-4o@chatgpt": "error"}
+    assert levels(repo, "-s", "api", "-s", "ChatGPT") == {
+        "gpt-4o@chatgpt": "error",
+        "gpt-4.5-preview@api": "error",
+    }
+
+
+def test_chains_are_followed_to_the_model_that_answers(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4-0314"\n'})
+    document = as_json(check(repo, "--date", D, "-f", "json"))
+    (finding,) = document["findings"]
+    assert finding["resolved"] == "gpt-4.1"
+    assert finding["chain"] == ["gpt-4-0314", "gpt-4-0613", "gpt-4.1"]
+    assert (
+        "leads to: gpt-4.1 (gpt-4-0314 → gpt-4-0613 → gpt-4.1)" in check(repo, "--date", D).stdout
+    )
+
+
+def test_aliases_are_found_and_named(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.yaml": "model: claude-3-opus-latest\n"})
+    document = as_json(check(repo, "--date", D, "-f", "json"))
+    (finding,) = document["findings"]
+    assert (finding["match"], finding["model"]) == (
+        "claude-3-opus-latest",
+        "claude-3-opus-20240229",
+    )
+
+
+# --model and unknown ids ----------------------------------------------------------------
+
+
+def test_model_option_checks_without_scanning(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4.5-preview"\n'})
+    result = check(repo, "--model", "gpt4o", "--surface", "chatgpt", "--date", D, "-f", "json")
+    assert result.returncode == 1
+    document = as_json(result)
+    (finding,) = document["findings"]
+    assert (finding["path"], finding["line"], finding["column"]) == (None, None, None)
+    assert (finding["match"], finding["model"], finding["resolved"]) == (
+        "gpt4o",
+        "gpt-4o",
+        "gpt-5.2",
+    )
+    assert document["summary"]["files"] == 0
+
+
+def test_model_option_and_paths_together(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4o-mini"\n'})
+    document = as_json(check(repo, ".", "--model", "gpt-4.5-preview", "--date", D, "-f", "json"))
+    assert [(f["path"], f["model"]) for f in document["findings"]] == [
+        (None, "gpt-4.5-preview"),
+        ("a.py", "gpt-4o-mini"),
+    ]
+
+
+def test_unknown_ids_are_listed_and_never_fail(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": 'MODEL = "gpt-5.9-preview"\nOTHER = "claude-opus-9"\n'})
+    result = check(repo, "--date", D)
+    assert result.returncode == 0
+    assert "Model ids not in the catalogue" in result.stdout
+    document = as_json(check(repo, "--date", D, "-f", "json"))
+    assert [(u["match"], u["line"], u["column"]) for u in document["unknown"]] == [
+        ("gpt-5.9-preview", 1, 10),
+        ("claude-opus-9", 2, 10),
+    ]
+    assert document["summary"]["unknown"] == 2
+
+
+def test_the_catalogue_files_in_use_are_not_scanned(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": "x\n"})
+    (repo / "mine.yaml").write_text((tmp_path / "catalogue.yaml").read_text(), encoding="utf-8")
+    result = check(repo, "--date", D, "--catalogue", "mine.yaml", catalogue=False)
+    assert result.returncode == 0, result.stdout
+
+
+# Configuration -------------------------------------------------------------------------
+
+
+def configure(repo: Path, table: str) -> None:
+    (repo / "pyproject.toml").write_text(f"[tool.modelsunset]\n{table}", encoding="utf-8")
+
+
+def test_configuration_sets_defaults_and_flags_win(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"chatgpt-4o-latest" "gpt-4o"\n', "skip/b.py": '"davinci"\n'})
+    configure(repo, 'fail-within = 7\nsurfaces = ["api", "chatgpt"]\nexclude = ["skip/"]\n')
+    assert levels(repo) == {"chatgpt-4o-latest@api": "error", "gpt-4o@chatgpt": "error"}
+    assert levels(repo, "--fail-within", "0", "--surface", "api") == {
+        "chatgpt-4o-latest@api": "warning"
+    }
+    assert levels(repo, "--exclude", "a.py") == {}
+
+
+def test_configuration_is_found_upward(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"src/a.py": '"chatgpt-4o-latest"\n'})
+    configure(repo, "fail-within = 7\n")
+    assert check(repo, "--date", D, cwd=repo / "src").returncode == 1
+
+
+def test_configuration_names_the_catalogue(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    configure(repo, 'catalogue = "../catalogue.yaml"\n')
+    result = check(repo, "--date", D, catalogue=False, cwd=repo / "src")
+    assert result.returncode == 1, result.stderr
+    assert "app.py:3:10" in result.stdout
+
+
+def test_a_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"src/a.py": '"chatgpt-4o-latest"\n'})
+    configure(repo, "fail-within = 7\n")
+    (repo / "src" / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert check(repo, "--date", D, cwd=repo / "src").returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("fail_within = 3\n", "unknown key 'fail_within'"),
+        ("fail_within = 3\n", "did you mean 'fail-within'"),
+        ("colour = true\n", "the keys are surfaces, fail-within"),
+        ("fail-within = -1\n", "'fail-within' must be a whole number of days"),
+        ("warn-within = '90'\n", "'warn-within' must be a whole number"),
+        ("surfaces = [1]\n", "'surfaces' must be a list of strings"),
+        ("surfaces = ['nowhere']\n", "unknown surface 'nowhere'"),
+        ("this is not toml\n", "is not valid TOML"),
+    ],
+)
+def test_bad_configuration_exits_2(tmp_path: Path, table: str, message: str) -> None:
+    repo = project(tmp_path)
+    configure(repo, table)
+    result = check(repo, "--date", D)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+# Formats for machines ------------------------------------------------------------------
+
+COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
+
+
+def unescape(text: str) -> str:
+    return (
+        text.replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
+
+
+def test_github_lines_parse_as_workflow_commands(tmp_path: Path) -> None:
+    repo = project(
+        tmp_path,
+        {
+            "src/app.py": 'a = "gpt-4.5-preview"\nb = "gpt-4o-mini"\nc = "gpt-9"\n',
+            "odd, name: 100%.py": '"gpt-4.5-preview"\n',
+        },
+    )
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    result = check(
+        repo, "--date", D, "-f", "github", env=pinned_env(GITHUB_STEP_SUMMARY=str(summary))
+    )
+    assert result.returncode == 1
+    seen = []
+    for line in result.stdout.splitlines():
+        found = COMMAND.match(line)
+        assert found, line
+        kind, raw, message = found.groups()
+        properties = dict(item.split("=", 1) for item in raw.split(","))
+        assert set(properties) <= {"file", "line", "col", "title"}
+        seen.append((kind, unescape(properties["file"]), int(properties["line"])))
+        assert "\n" not in unescape(message) or "%0A" in message
+    assert seen == [
+        ("error", "odd, name: 100%.py", 1),
+        ("error", "src/app.py", 1),
+        ("warning", "src/app.py", 2),
+        ("notice", "src/app.py", 3),
+    ]
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## Model retirements")
+    assert "| error | `gpt-4.5-preview` |" in written
+
+
+def test_no_step_summary_for_other_formats(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    check(project(tmp_path), "--date", D, env=pinned_env(GITHUB_STEP_SUMMARY=str(summary)))
+    assert not summary.exists()
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    repo = project(
+        tmp_path,
+        {
+            "src/app.py": 'a = "gpt-4.5-preview"\nb = "gpt-4o-mini"\nc = "gpt-9"\n',
+            "src/a b.py": '"gpt-4.5-preview"\n"gpt-4.5-preview"\n',
+        },
+    )
+    result = check(repo, ".", "--date", D, "-f", "sarif", "--model", "chatgpt-4o-latest")
+    assert result.returncode == 1
+    log = json.loads(result.stdout)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    errors = [error.message for error in validator.iter_errors(log)]
+    assert errors == []
+    run = log["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert rules == ["model-retirement-error", "model-retirement-warning", "unknown-model-id"]
+    results = run["results"]
+    assert [r["level"] for r in results] == ["error", "error", "error", "warning", "note"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
+    assert uris[0] == "src/a%20b.py"
+    assert all(not uri.startswith("/") for uri in uris)
+    prints = [r["partialFingerprints"]["modelsunset/v1"] for r in results]
+    assert len(set(prints)) == len(prints)
+    # Fingerprints do not change when lines move.
+    (repo / "src" / "app.py").write_text(
+        '\n\n# moved\na = "gpt-4.5-preview"\nb = "gpt-4o-mini"\nc = "gpt-9"\n', encoding="utf-8"
+    )
+    moved = json.loads(check(repo, "--date", D, "-f", "sarif").stdout)["runs"][0]["results"]
+    assert [r["partialFingerprints"]["modelsunset/v1"] for r in moved] == prints
+    assert moved[2]["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert [note["level"] for note in notes] == ["warning"]
+
+
+def test_colour_only_on_request(tmp_path: Path) -> None:
+    result = check(project(tmp_path), "--date", D)
+    assert "\033[" not in result.stdout
+
+
+def test_gitignore_and_binaries_through_the_command(tmp_path: Path) -> None:
+    repo = project(
+        tmp_path,
+        {
+            ".gitignore": "generated/\n",
+            "generated/x.py": '"gpt-4.5-preview"\n',
+            "blob.bin": b"\x00gpt-4.5-preview",
+            "ok.py": '"gpt-4.1"\n',
+        },
+    )
+    assert check(repo, "--date", D).returncode == 0
+    assert check(repo, "--date", D, "--no-gitignore").returncode == 1
+
+
+def test_symlink_loop_through_the_command(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a/b.py": '"gpt-4.5-preview"\n'})
+    (repo / "a" / "loop").symlink_to(repo / "a")
+    result = check(repo, "--date", D, "-f", "json")
+    assert [f["path"] for f in as_json(result)["findings"]] == ["a/b.py"]

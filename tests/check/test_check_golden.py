@@ -1,0 +1,70 @@
+"""Every format of ``check``, compared with golden files under ``golden/``.
+
+The environment is pinned (``COLUMNS=100``, ``NO_COLOR=1``, ``--date`` always given, the
+test catalogue). After an intended change, regenerate with
+``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/check/test_check_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from check_support import D, check, project
+
+from modelsunset import __version__
+
+GOLDEN = Path(__file__).parent / "golden"
+FORMATS = ("text", "json", "markdown", "github", "sarif")
+
+REPO = {
+    "src/app.py": (
+        "import openai\n"
+        "\n"
+        'MODEL = "gpt-4.5-preview"\n'
+        'FALLBACK = "gpt-4o-mini"  # retires soon\n'
+        'LEGACY = "gpt-4-0314"\n'
+        'CHAT = "gpt-4o"\n'
+        'NEXT = "gpt-5.9-preview"\n'
+        'IGNORED = "gpt-4.5-preview"  # modelsunset: ignore\n'
+        'TITLE = "100%, done: gpt-4o-mini,\\r"\n'
+    ),
+    "config/models.yaml": (
+        "default: chatgpt-4o-latest\nvision: claude-3-opus-latest\nengine: davinci\n"
+    ),
+    "docs/odd, name%.txt": "gpt4o in the ChatGPT app\n",
+    "README.md": "We moved from gpt-4o to gpt-5.2 (see https://example.com/gpt-5-1/).\n",
+    ".gitignore": "build/\n",
+    "build/out.py": 'MODEL = "gpt-4.5-preview"\n',
+    "assets/logo.bin": b"\x89PNG\x00\x00gpt-4.5-preview",
+}
+
+CASES: dict[str, tuple[dict[str, str | bytes], list[str], int]] = {}
+for fmt in FORMATS:
+    CASES[f"findings.{fmt}"] = (
+        REPO,
+        [".", "--surface", "api", "--surface", "chatgpt", "--date", D, "-f", fmt],
+        1,
+    )
+    CASES[f"clean.{fmt}"] = ({"src/ok.py": 'MODEL = "gpt-4.1"\n'}, ["--date", D, "-f", fmt], 0)
+    CASES[f"model-option.{fmt}"] = (
+        {},
+        ["--model", "GPT-4.5 Preview", "--model", "chatgpt-4o-latest", "--date", D, "-f", fmt],
+        1,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str, tmp_path: Path) -> None:
+    files, args, code = CASES[name]
+    repo = project(tmp_path, files)
+    result = check(repo, *args)
+    assert result.returncode == code, result.stderr
+    output = result.stdout.replace(__version__, "VERSION")
+    golden = GOLDEN / name
+    if os.environ.get("MODELSUNSET_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(output, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with MODELSUNSET_UPDATE_GOLDEN=1"
+    assert output == golden.read_text(encoding="utf-8")

@@ -1,0 +1,219 @@
+"""Ids as whole tokens: boundaries, longest match, generic words, unknown look-alikes,
+and the two search engines giving the same answers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from modelsunset.check.match import Hit, Matcher, ends_token, starts_token
+
+NAMES = {
+    name: name
+    for name in (
+        "gpt-4",
+        "gpt-4o",
+        "gpt-4o-mini",
+        "gpt-4.1",
+        "o3",
+        "davinci",
+        "claude-3-opus-20240229",
+    )
+}
+NAMES["gpt4o"] = "gpt-4o"
+NAMES["claude-3-opus-latest"] = "claude-3-opus-20240229"
+ENGINES = ("ahocorasick", "regex")
+
+
+def found(text: str, engine: str = "ahocorasick", families: bool = False) -> list[str]:
+    matcher = Matcher.for_names(NAMES, engine=engine) if families else Matcher(NAMES, engine=engine)
+    return [hit.name for hit in matcher.find(text.encode()) if hit.model is not None]
+
+
+def unknown(text: str, engine: str = "ahocorasick") -> list[str]:
+    matcher = Matcher.for_names(NAMES, engine=engine)
+    return [hit.name for hit in matcher.find(text.encode()) if hit.model is None]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('model = "gpt-4o"', ["gpt-4o"]),
+        ("gpt-4o-mini", ["gpt-4o-mini"]),
+        ("xgpt-4o", []),
+        ("gpt-4ox", []),
+        ("gpt-4o_x", []),
+        ("x_gpt-4o", []),
+        ("my-gpt-4o", []),
+        ("foo.gpt-4o", []),
+        ("gpt-4.1", ["gpt-4.1"]),
+        ("gpt-4.10", []),
+        ("gpt-4.1.2", []),
+        ("Use gpt-4o.", ["gpt-4o"]),
+        ("gpt-4o-", ["gpt-4o"]),
+        ("gpt-4o.\n", ["gpt-4o"]),
+        ("-gpt-4o", ["gpt-4o"]),
+        ("(gpt-4o)", ["gpt-4o"]),
+        ("openai/gpt-4o", ["gpt-4o"]),
+        ("model:gpt-4o", ["gpt-4o"]),
+        ("ft:gpt-4o:acme::x1", ["gpt-4o"]),
+        ("gpt-4o@2024", ["gpt-4o"]),
+        ("“gpt-4o”", ["gpt-4o"]),
+        ("GPT-4o", []),
+        ("gpt4o", ["gpt4o"]),
+        ("gpt-4o gpt-4o-mini gpt-4", ["gpt-4o", "gpt-4o-mini", "gpt-4"]),
+        ("gpt-4o,gpt-4o", ["gpt-4o", "gpt-4o"]),
+        ("claude-3-opus-latest", ["claude-3-opus-latest"]),
+        ("gpt-4o\n", ["gpt-4o"]),
+        ("", []),
+    ],
+)
+def test_whole_tokens(text: str, expected: list[str], engine: str) -> None:
+    assert found(text, engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("davinci", []),
+        ("the davinci code", []),
+        ('engine = "davinci"', ["davinci"]),
+        ("'davinci'", ["davinci"]),
+        ("`davinci`", ["davinci"]),
+        ("\"davinci'", []),
+        ("model: davinci", ["davinci"]),
+        ("MODEL_NAME=davinci", ["davinci"]),
+        ('"engine": "davinci"', ["davinci"]),
+        ("metadata-davinci", []),
+    ],
+)
+def test_plain_word_ids_need_a_model_context(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"gpt-9"', ["gpt-9"]),
+        ("gpt-4o-mini-2099-01-01", ["gpt-4o-mini-2099-01-01"]),
+        ("gpt-4o", []),
+        ("gpt-image", []),
+        ("chatgpt-5", []),  # "chatgpt" is no family of these names
+        ("claude-sonnet-9", ["claude-sonnet-9"]),
+        ('"o5-mini"', ["o5-mini"]),
+        ("o5-mini", []),
+        ("o3", []),
+        ("foo1 = 2", []),
+        ("see gpt-5.json", []),
+        ("https://example.com/gpt-5-1/", []),
+        ("xgpt-9", []),
+    ],
+)
+def test_unknown_ids(text: str, expected: list[str], engine: str) -> None:
+    assert unknown(text, engine) == expected
+
+
+def test_unknown_ids_never_overlap_known_ones() -> None:
+    matcher = Matcher.for_names(NAMES)
+    hits = matcher.find(b'a = "gpt-4o"; b = "gpt-4o-turbo-9"')
+    assert [(hit.name, hit.model) for hit in hits] == [
+        ("gpt-4o", "gpt-4o"),
+        ("gpt-4o-turbo-9", None),
+    ]
+
+
+def test_aliases_find_their_model() -> None:
+    hits = Matcher(NAMES).find(b"gpt4o claude-3-opus-latest")
+    assert [(hit.name, hit.model) for hit in hits] == [
+        ("gpt4o", "gpt-4o"),
+        ("claude-3-opus-latest", "claude-3-opus-20240229"),
+    ]
+
+
+def test_hits_carry_byte_offsets() -> None:
+    data = "é gpt-4o".encode()
+    assert Matcher(NAMES).find(data) == [Hit(3, 9, "gpt-4o", "gpt-4o")]
+
+
+def test_a_name_containing_a_separator_is_matched_whole() -> None:
+    names = {"anthropic.claude-v2": "v2", "anthropic.claude-v2:1": "v2-1"}
+    matcher = Matcher(names)
+    assert [hit.name for hit in matcher.find(b"x anthropic.claude-v2:1 y")] == [
+        "anthropic.claude-v2:1"
+    ]
+    assert [hit.name for hit in matcher.find(b"anthropic.claude-v2:10")] == ["anthropic.claude-v2"]
+
+
+def test_empty_catalogue_finds_nothing() -> None:
+    assert Matcher({}).find(b"gpt-4o") == []
+
+
+# A reference: the definition of a whole-token match, written as plainly as possible.
+WORD = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
+    result: list[tuple[int, str]] = []
+    position = 0
+    while position < len(data):
+        best = None
+        for name in sorted(names, key=len, reverse=True):
+            raw = name.encode()
+            if data.startswith(raw, position):
+                end = position + len(raw)
+                before_ok = position == 0 or (
+                    data[position - 1] not in WORD
+                    and not (
+                        data[position - 1] in b"-." and position >= 2 and data[position - 2] in WORD
+                    )
+                )
+                after_ok = end == len(data) or (
+                    data[end] not in WORD
+                    and not (data[end] in b"-." and end + 1 < len(data) and data[end + 1] in WORD)
+                )
+                if before_ok and after_ok:
+                    best = name
+                    break
+        if best is None:
+            position += 1
+        else:
+            result.append((position, best))
+            position += len(best.encode())
+    return result
+
+
+PLAIN = ["gpt-4", "gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3", "a-b", "b.c"]
+PIECES = st.sampled_from(
+    ["gpt-4", "o", "-mini", ".1", "o3", "a", "-", ".", "_", " ", "/", ":", "x", "b", "\n", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_matches_agree_with_the_definition(text: str) -> None:
+    data = text.encode()
+    names = {name: name for name in PLAIN}
+    expected = reference(data, PLAIN)
+    for engine in ENGINES:
+        hits = Matcher(names, engine=engine).find(data)
+        assert [(hit.start, hit.name) for hit in hits] == expected, engine
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=16).map("".join))
+def test_both_engines_agree_on_unknown_ids_too(text: str) -> None:
+    data = ('"' + text + '"').encode()
+    names = {name: name for name in PLAIN}
+    answers = [Matcher.for_names(names, engine=engine).find(data) for engine in ENGINES]
+    assert answers[0] == answers[1]
+
+
+def test_token_edges() -> None:
+    data = b"a-gpt"
+    assert not starts_token(data, 2)
+    assert starts_token(b"--gpt", 2)
+    assert ends_token(b"gpt-", 3)
+    assert not ends_token(b"gpt-x", 3)
