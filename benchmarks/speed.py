@@ -164,9 +164,8 @@ def main() -> None:
         "NO_COLOR": "1",
         "COLUMNS": "100",
     }
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
-    )
+    system = f"{platform.system()} {platform.release()}"
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {system}")
     print(f"python:  {platform.python_version()} ({python})")
     version = subprocess.run(
         [str(tool), "--version"], capture_output=True, text=True, env=env
@@ -228,9 +227,10 @@ def main() -> None:
     for size in sizes:
         path = OUT / f"catalogue-{size // 1000}k.yaml"
         path.write_text(generate(size))
+        load = f"yaml.load(open('{path}', 'rb'), Loader=yaml.CSafeLoader)"
         floor_cmd = (
             f'{python} -c "import json, sys, yaml; '
-            f"sys.stdout.write(json.dumps(yaml.load(open('{path}', 'rb'), Loader=yaml.CSafeLoader), default=str))\""
+            f'sys.stdout.write(json.dumps({load}, default=str))"'
         )
         ours = f"{tool} status --all --format json --catalogue {path}"
         count = size
@@ -267,9 +267,8 @@ def main() -> None:
             memory = (size, floor_mem, cold_mem, warm_mem)
 
     width = max(len(r[0]) for r in rows)
-    print(
-        f"{'what':<{width}}  {'seconds':>8}  {'floor s':>8}  {'ratio':>6}  {'target':>7}  verdict  floor"
-    )
+    header = f"{'seconds':>8}  {'floor s':>8}  {'ratio':>6}  {'target':>7}  verdict  floor"
+    print(f"{'what':<{width}}  {header}")
     for what, seconds, floor_seconds, floor_name, target in rows:
         ratio = seconds / floor_seconds
         print(
