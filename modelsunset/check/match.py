@@ -182,6 +182,7 @@ class Matcher:
         self.names = dict(names)
         self.families = sorted(set(families))
         self.o_series = o_series
+        self._engine_choice = engine
         patterns: list[bytes] = []
         # What each pattern stands for: (name, model id) for names; (family, None) for
         # the start of an unknown id; ("", None) for a quoted o-series start.
@@ -203,6 +204,10 @@ class Matcher:
         if patterns:
             self._searcher = _searcher(patterns, engine)
         self.engine = type(self._searcher).__name__.strip("_") if self._searcher else "none"
+
+    def __reduce__(self) -> tuple[type[Matcher], tuple[object, ...]]:
+        # Rebuilt from its names in worker processes (automata do not pickle).
+        return (Matcher, (self.names, self.families, self.o_series, self._engine_choice))
 
     @classmethod
     def for_names(cls, names: Mapping[str, str], engine: str = "auto") -> Matcher:

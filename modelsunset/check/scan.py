@@ -14,8 +14,9 @@ What is scanned:
   is followed.
 
 A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude`` still
-applies, as pre-commit passes files one by one). Files that cannot be read or are not
-UTF-8 are reported through ``notes`` and skipped.
+applies, as pre-commit passes files one by one), and so is a folder given as PATH that
+the ignore files above it name (with the rules of the ignore files inside it). Files
+that cannot be read or are not UTF-8 are reported through ``notes`` and skipped.
 
 Files are read as bytes. Large ones are read in pieces cut at line ends, counting lines
 as the pieces go by; a line longer than ``LONG_LINE`` is searched in parts that overlap by
@@ -161,6 +162,12 @@ def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
         spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
         if spec is not None:
             rules.append(_Rule(spec, up=PurePath(os.path.relpath(real_root, folder)).as_posix()))
+    # A PATH that these rules ignore was asked for by name: scan it, with its own rules.
+    for rule in rules:
+        parts = rule.up.split("/") if rule.up else []
+        for depth in range(1, len(parts) + 1):
+            if rule.spec.check_file("/".join(parts[:depth]) + "/").include:
+                return []
     return rules
 
 
@@ -181,8 +188,22 @@ def _excluded(spec: PathSpec | None, rel: str, shown: str, is_dir: bool) -> bool
 
 
 def display(root_arg: str, rel: str) -> str:
+    """The PATH given joined with the place below it, normalised, with ``/`` separators."""
     joined = os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
     return PurePath(joined).as_posix()
+
+
+def _shower(root_arg: str) -> Callable[[str], str]:
+    """A fast ``display`` for one root: ``rel`` never holds ``.`` or ``..`` parts."""
+    base = display(root_arg, "")
+    if base == ".":
+        return lambda rel: rel
+    if base == "/":
+        return lambda rel: "/" + rel
+    if base.endswith("/.."):
+        return lambda rel: display(root_arg, rel)
+    prefix = base + "/"
+    return lambda rel: prefix + rel
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +231,7 @@ def walk(
         if stat.S_ISREG(info.st_mode) and not _excluded(excludes, shown, shown, False):
             yield Target(shown, root_arg)
         return
+    show = _shower(root_arg)
     real_root = os.path.realpath(root_arg)
     rules = _outer_rules(real_root, note) if gitignore else []
     stack: list[tuple[str, str, list[_Rule]]] = [(root_arg, "", rules)]
@@ -224,8 +246,8 @@ def walk(
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            stats.skipped.append((display(root_arg, rel_folder), exc.strerror or str(exc)))
-            note(f"warning: skipped {display(root_arg, rel_folder)}/: {exc.strerror or exc}")
+            stats.skipped.append((show(rel_folder), exc.strerror or str(exc)))
+            note(f"warning: skipped {show(rel_folder)}/: {exc.strerror or exc}")
             continue
         folders: list[tuple[str, str, list[_Rule]]] = []
         for entry in entries:
@@ -246,7 +268,7 @@ def walk(
                 if not is_dir:
                     stats.ignored_files += 1
                 continue
-            shown = display(root_arg, rel)
+            shown = show(rel)
             if _excluded(excludes, rel, shown, is_dir):
                 if not is_dir:
                     stats.ignored_files += 1
@@ -417,6 +439,18 @@ def _suppressed(text: bytes, hit: Hit) -> bool:
     return False
 
 
+BATCH = 48  # files per job sent to a worker process
+PARALLEL_AFTER = 400  # files walked before worker processes are started
+
+
+def jobs_default() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
 def scan(
     paths: Sequence[str],
     matcher: Matcher,
@@ -425,29 +459,111 @@ def scan(
     note: Note,
     progress: Progress | None = None,
     skip: Sequence[str] = (),
+    jobs: int | None = None,
 ) -> tuple[list[Occurrence], Stats]:
     """Every occurrence under ``paths``; each file once, even if two PATHs reach it.
 
-    ``skip`` names files never to scan (the catalogue files in use)."""
+    ``skip`` names files never to scan (the catalogue files in use). Small trees are read
+    in this process; once a walk passes ``PARALLEL_AFTER`` files, batches of files go to
+    ``jobs`` worker processes (default: one per core) while the walk goes on. The answer
+    is the same either way; notes about skipped files come in walk order."""
     stats = Stats()
+    targets = _targets(paths, excludes, gitignore, stats, note, skip)
+    workers = jobs if jobs is not None else jobs_default()
+    scanner = FileScanner(matcher, stats, note)
+    found: list[Occurrence] = []
+    for number, target in enumerate(targets):
+        found += scanner.scan(target)
+        if progress is not None:
+            progress(stats)
+        if workers > 1 and number + 1 >= PARALLEL_AFTER:
+            found += _in_parallel(targets, matcher, workers, stats, note, progress)
+            break
+    return found, stats
+
+
+def _targets(
+    paths: Sequence[str],
+    excludes: Sequence[str],
+    gitignore: bool,
+    stats: Stats,
+    note: Note,
+    skip: Sequence[str],
+) -> Iterator[Target]:
     skip_paths = {os.path.abspath(path) for path in skip}
     skip_names = {os.path.basename(path) for path in skip_paths}
     spec = exclude_spec(excludes)
-    scanner = FileScanner(matcher, stats, note)
     seen: set[str] = set()
-    found: list[Occurrence] = []
     for root in paths:
         for target in walk(root, spec, gitignore, stats, note):
-            key = os.path.realpath(target.fs_path) if len(paths) > 1 else target.fs_path
-            if key in seen:
-                continue
-            seen.add(key)
+            if len(paths) > 1:
+                key = os.path.realpath(target.fs_path)
+                if key in seen:
+                    continue
+                seen.add(key)
             if (
                 os.path.basename(target.fs_path) in skip_names
                 and os.path.abspath(target.fs_path) in skip_paths
             ):
                 continue
-            found += scanner.scan(target)
+            yield target
+
+
+_worker: FileScanner | None = None
+
+
+def _start_worker(matcher: Matcher) -> None:
+    global _worker
+    _worker = FileScanner(matcher, Stats(), lambda text: None)
+
+
+def _scan_batch(batch: list[Target]) -> tuple[list[Occurrence], Stats, list[str]]:
+    assert _worker is not None
+    notes: list[str] = []
+    _worker.stats = Stats()
+    _worker.note = notes.append
+    found: list[Occurrence] = []
+    for target in batch:
+        found += _worker.scan(target)
+    return found, _worker.stats, notes
+
+
+def _batches(targets: Iterator[Target]) -> Iterator[list[Target]]:
+    batch: list[Target] = []
+    for target in targets:
+        batch.append(target)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_parallel(
+    targets: Iterator[Target],
+    matcher: Matcher,
+    workers: int,
+    stats: Stats,
+    note: Note,
+    progress: Progress | None,
+) -> list[Occurrence]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    found: list[Occurrence] = []
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(matcher,)
+    ) as pool:
+        for occurrences, part, notes in pool.map(_scan_batch, _batches(targets)):
+            found += occurrences
+            stats.files += part.files
+            stats.bytes += part.bytes
+            stats.binary += part.binary
+            stats.skipped += part.skipped
+            for text in notes:
+                note(text)
             if progress is not None:
                 progress(stats)
-    return found, stats
+    return found

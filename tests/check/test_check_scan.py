@@ -344,3 +344,44 @@ def test_progress_waits_then_draws_one_line_and_clears_it(
     progress.close()
     err = capsys.readouterr().err
     assert err == "\r\033[Kscanning: 3 files, 2 MB" * 2 + "\r\033[K"
+
+
+def test_a_path_that_gitignore_names_is_scanned_when_asked_for(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".gitignore": "out/\n*.log\n",
+            "out/tree/a.py": "gpt-4o\n",
+            "out/tree/.gitignore": "skip.py\n",
+            "out/tree/skip.py": "gpt-4o\n",
+            "out/tree/x.log": "gpt-4o\n",
+        },
+    )
+    assert [item.path for item in run_scan(tmp_path)[0]] == []
+    found, _, _ = run_scan(tmp_path, "out/tree")
+    assert [item.path for item in found] == ["out/tree/a.py", "out/tree/x.log"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_worker_processes_give_the_same_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    files: dict[str, str | bytes] = {}
+    for number in range(300):
+        files[f"d{number % 7}/f{number:03d}.py"] = f'x = "gpt-4o"\n{"y" * number}\n"gpt-9-{number}"'
+    files["d3/bad.py"] = b"\xff gpt-4o"
+    files["d5/blob.bin"] = b"\x00gpt-4o"
+    write_tree(tmp_path, files)
+    serial, serial_stats, serial_notes = run_scan(tmp_path)
+    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(scan_module, "BATCH", 7)
+    monkeypatch.setattr(scan_module, "jobs_default", lambda: jobs)
+    parallel, stats, notes = run_scan(tmp_path)
+    assert places(parallel) == places(serial)
+    assert notes == serial_notes == ["warning: skipped d3/bad.py: not UTF-8 text"]
+    assert (stats.files, stats.bytes, stats.binary) == (
+        serial_stats.files,
+        serial_stats.bytes,
+        serial_stats.binary,
+    )
