@@ -15,7 +15,8 @@ Then it times, in the same run and on the same warm file cache:
 
 * ``rg -F -w -f ids.txt`` (ripgrep: ``apt-get install ripgrep``), where ``ids.txt`` holds
   every id and alias of the catalogue: the baseline every ratio is measured against;
-* ``modelsunset check TREE --format json --no-fail``;
+* ``modelsunset check TREE --format json --no-fail``, with its default worker processes
+  (one per core) and with ``--jobs 1`` (everything in one process);
 * ``llm-sunset scan TREE --format json --no-fail --offline`` when it is installed
   (``pip install llm-sunset``, or give its path with ``--llm-sunset``).
 
@@ -202,6 +203,7 @@ def main() -> None:
             *catalogue,
         ],
     }
+    commands["modelsunset check --jobs 1"] = [*commands["modelsunset check"], "--jobs", "1"]
     if options.llm_sunset:
         commands["llm-sunset scan"] = [
             options.llm_sunset,
@@ -218,9 +220,9 @@ def main() -> None:
     for label, command in commands.items():
         results[label] = timed(command, options.runs)
     baseline = results["rg -F -w -f ids.txt"][0]
-    print(f"{'tool':<24}{'seconds':>10}{'x ripgrep':>12}  output")
+    print(f"{'tool':<30}{'seconds':>9}{'x ripgrep':>11}  output")
     for label, (seconds, output) in results.items():
-        print(f"{label:<24}{seconds:>10.2f}{seconds / baseline:>12.2f}  {describe(label, output)}")
+        print(f"{label:<30}{seconds:>9.2f}{seconds / baseline:>11.2f}  {describe(label, output)}")
 
 
 def describe(label: str, output: str) -> str:

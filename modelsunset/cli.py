@@ -259,7 +259,7 @@ def check(
         list[str] | None,
         typer.Argument(
             metavar="[PATH]...",
-            help="Files and folders to scan [default: . unless --model is given].",
+            help="Files and folders to scan (default: . unless --model is given).",
             show_default=False,
         ),
     ] = None,
@@ -279,7 +279,7 @@ def check(
             "--surface",
             "-s",
             metavar="SURFACE",
-            help="Check on this surface (repeatable) [default: api, or pyproject.toml].",
+            help="Check on this surface (repeatable; default: api, or pyproject.toml).",
             show_default=False,
         ),
     ] = None,
@@ -290,7 +290,7 @@ def check(
             "--fail-within",
             min=0,
             metavar="DAYS",
-            help="Error (exit 1) for models retiring within DAYS [default: 0].",
+            help="Error (exit 1) for models retiring within DAYS (default: 0).",
             show_default=False,
         ),
     ] = None,
@@ -300,7 +300,7 @@ def check(
             "--warn-within",
             min=0,
             metavar="DAYS",
-            help="Warn about models retiring within DAYS [default: 90].",
+            help="Warn about models retiring within DAYS (default: 90).",
             show_default=False,
         ),
     ] = None,
@@ -329,13 +329,23 @@ def check(
     no_gitignore: Annotated[
         bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Processes that read files in big trees (0: one per core; 1: none).",
+        ),
+    ] = 0,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
     """Find retired and retiring models named in files (the CI gate).
 
     Exit 1 when a finding at error level remains, unless --no-fail. Settings may also
-    live in [tool.modelsunset] in pyproject.toml.
+    live in the tool.modelsunset table of pyproject.toml (see docs/ci.md).
     """
     from modelsunset.check.command import Request, run
 
@@ -351,6 +361,7 @@ def check(
         excludes=exclude or (),
         gitignore=not no_gitignore,
         progress=sys.stderr.isatty(),
+        jobs=jobs,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 

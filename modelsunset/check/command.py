@@ -39,6 +39,7 @@ class Request:
     excludes: Sequence[str] = ()
     gitignore: bool = True
     progress: bool = False
+    jobs: int | None = None
 
 
 class _Progress:
@@ -115,6 +116,7 @@ def run(session: Session, sources: Sources, request: Request) -> int:
                 session.err,
                 progress,
                 skip=chosen.files(),
+                jobs=request.jobs or None,
             )
         finally:
             if progress is not None:

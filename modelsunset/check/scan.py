@@ -376,7 +376,6 @@ class FileScanner:
         hits = [hit for hit in self.matcher.find(data) if start <= hit.start < limit]
         if not hits:
             return []
-        suppressions = b"modelsunset" in data
         found: list[Occurrence] = []
         counted_to = 0
         for hit in hits:
@@ -387,7 +386,7 @@ class FileScanner:
             if line_end == -1:
                 line_end = len(data)
             text = data[line_start:line_end]
-            if suppressions and _suppressed(text, hit):
+            if b"modelsunset" in text and _suppressed(text, hit):
                 continue
             column = _characters(data, line_start, hit.start) + 1
             if line_start == 0:
