@@ -238,17 +238,18 @@ def walk(
     while stack:
         folder, rel_folder, inherited = stack.pop()
         rules = inherited
-        if gitignore:
-            spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
-            if spec is not None:
-                rules = [*inherited, _Rule(spec, base=rel_folder)]
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            stats.skipped.append((show(rel_folder), exc.strerror or str(exc)))
-            note(f"warning: skipped {show(rel_folder)}/: {exc.strerror or exc}")
+            where = show(rel_folder) if rel_folder else display(root_arg, "")
+            stats.skipped.append((where + "/", exc.strerror or str(exc)))
+            note(f"warning: skipped {where}/: {exc.strerror or exc}")
             continue
+        if gitignore and any(entry.name == ".gitignore" for entry in entries):
+            spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
+            if spec is not None:
+                rules = [*inherited, _Rule(spec, base=rel_folder)]
         folders: list[tuple[str, str, list[_Rule]]] = []
         for entry in entries:
             rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name

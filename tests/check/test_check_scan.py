@@ -385,3 +385,21 @@ def test_worker_processes_give_the_same_answer(
         serial_stats.bytes,
         serial_stats.binary,
     )
+
+
+def test_unreadable_folders_are_noted_and_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"a.py": "gpt-4o\n", "shut/x.py": "gpt-4o\n", "shut/.gitignore": "*\n"})
+    real_scandir = os.scandir
+
+    def guarded(path: str) -> object:
+        if str(path).endswith("shut"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    found, stats, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["a.py"]
+    assert notes == ["warning: skipped shut/: Permission denied"]
+    assert stats.skipped == [("shut/", "Permission denied")]
