@@ -35,9 +35,14 @@ _NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP = (
 )
 _MAP, _SEQ, _MERGE = _T + "map", _T + "seq", _T + "merge"
 _SCALAR_TAGS = frozenset({_NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP})
+# What YAML's resolver calls a plain `=` and `<<`; as values they are just text.
+_PLAIN_TEXT_TAGS = frozenset({_T + "value", _MERGE})
+# Something that may be an alias: `*name` after a space or a flow indicator.
+_ALIAS_LIKE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.MULTILINE)
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_DIGITS = re.compile(r"[0-9]+")
 _ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
 
 TOP_KEYS = ("version", "updated", "providers", "surfaces", "models")
@@ -84,6 +89,7 @@ class Obj:
     line: int
     fields: dict[str, Loc] = field(default_factory=dict)
     entries: dict[str, Obj] = field(default_factory=dict)
+    broken: bool = False  # written as something other than a mapping (and reported)
 
 
 @dataclass(slots=True)
@@ -122,6 +128,8 @@ class _Reader:
         self.file = file
         self.problems = problems
         self.seen: set[int] = set()
+        self.aliased = False
+        self.alias_problems: dict[int | None, Problem] = {}
 
     def problem(self, line: int | None, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, message, hint))
@@ -141,46 +149,82 @@ class _Reader:
             )
             return None
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        last_line = text.count("\n") + 1
         try:
-            return yaml.compose(text, Loader=loader)
+            root = yaml.compose(text, Loader=loader)
+            if _ALIAS_LIKE.search(text):
+                self.refuse_aliases(yaml.parse(text, Loader=loader))
+            return root
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else None
+            line = min(mark.line + 1, last_line) if mark is not None else None
             what = exc.problem or exc.context or "not valid YAML"
+            lines = text.splitlines()
+            at_tab = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
             hint = (
                 "indent with spaces; YAML does not allow tabs"
-                if "\t" in what or ("tab" in what)
+                if at_tab or "tab" in what
                 else "check the YAML syntax near this line"
             )
             self.problem(line, f"not valid YAML: {what}", hint)
         except yaml.YAMLError as exc:
             position = getattr(exc, "position", None)
-            line = _line_of_offset(text, position) if isinstance(position, int) else None
+            line = None
+            if isinstance(position, int):
+                # libyaml counts bytes of UTF-8, the pure-Python reader characters.
+                counted = text.encode() if loader is not yaml.SafeLoader else text
+                line = min(_line_of_offset(counted, position), last_line)
             reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
             self.problem(line, f"not valid YAML: {reason}", "check the YAML syntax near this line")
         except RecursionError:
             self.problem(None, "not a catalogue: values are nested too deeply")
         return None
 
+    def refuse_aliases(self, events: Any) -> None:
+        """Report every alias (``*name``) where it is written.
+
+        Composed nodes cannot tell an alias from the value it repeats, so the events are
+        read once more, only for files that contain something that looks like an alias.
+        """
+        import yaml
+
+        for event in events:
+            if isinstance(event, yaml.AliasEvent):
+                self.aliased = True
+                mark = event.start_mark
+                line = mark.line + 1 if mark is not None else None
+                self.problem(
+                    line,
+                    "YAML anchors and aliases (&name, *name) are not supported in a "
+                    f"catalogue (here: *{event.anchor})",
+                    "write the value out in full",
+                )
+                self.alias_problems[line] = self.problems[-1]
+
     def visit(self, node: Any, line: int) -> bool:
         """Refuse anything beyond plain data: tags and anchors/aliases."""
         if id(node) in self.seen:
-            self.problem(
-                line,
-                "YAML anchors and aliases (&name, *name) are not supported in a catalogue",
-                "write the value out in full",
-            )
+            # A node met twice is an alias; it was reported where it is written (and is
+            # never walked twice, so a "billion laughs" is not expanded).
+            if not self.aliased:
+                self.problem(
+                    line,
+                    "YAML anchors and aliases (&name, *name) are not supported in a catalogue",
+                    "write the value out in full",
+                )
             return False
         self.seen.add(id(node))
-        if node.tag not in _SCALAR_TAGS and node.tag not in (_MAP, _SEQ):
-            tag = node.tag.replace(_T, "!!")
-            self.problem(
-                node.start_mark.line + 1,
-                f"the tag {tag} is not allowed: a catalogue is plain data",
-                "remove the tag",
-            )
-            return False
-        return True
+        if node.tag in _SCALAR_TAGS or node.tag in (_MAP, _SEQ):
+            return True
+        if node.tag in _PLAIN_TEXT_TAGS and not getattr(node, "style", None):
+            return True  # a plain `=` or `<<` value is text; only a `<<` key merges
+        tag = node.tag.replace(_T, "!!")
+        self.problem(
+            node.start_mark.line + 1,
+            f"the tag {tag} is not allowed: a catalogue is plain data",
+            "remove the tag",
+        )
+        return False
 
     def pairs(self, node: Any, where: str) -> list[tuple[str, int, Any]]:
         """The (key, line, value node) pairs of a mapping; duplicate keys are errors."""
@@ -191,6 +235,10 @@ class _Reader:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == _MERGE:
+                # `<<: *base` is one thing wrong, the merge, not an alias besides.
+                aliased = self.alias_problems.pop(line, None)
+                if aliased is not None:
+                    self.problems.remove(aliased)
                 self.problem(
                     line, "merge keys (<<) are not supported", "write the keys out in full"
                 )
@@ -272,7 +320,7 @@ class _Reader:
                 return INVALID
             return text
         if kind == "int":
-            if node.tag != _INT or not text.isdigit():
+            if node.tag != _INT or not _DIGITS.fullmatch(text):
                 self.problem(at, f"{what} must be a whole number, not {_kind(node)}")
                 return INVALID
             return int(text)
@@ -322,6 +370,7 @@ class _Reader:
 
         obj = Obj(self.file, line)
         if not self.visit(node, line):
+            obj.broken = True
             return obj
         if node.tag == _NULL:
             return obj
@@ -330,24 +379,29 @@ class _Reader:
                 node.start_mark.line + 1,
                 f"{where} must be a mapping of keys ({', '.join(schema)}), not {_kind(node)}",
             )
+            obj.broken = True
             return obj
         for key, key_line, value_node in self.pairs(node, where):
             kind = schema.get(key)
             if kind is None:
                 self.unknown(key, key_line, where, list(schema))
             elif kind == "entries":
-                obj.entries = self.entries(value_node, key_line, where)
-                obj.fields[key] = Loc(True, self.file, key_line)
+                entries = self.entries(value_node, key_line, where)
+                obj.entries = entries or {}
+                obj.fields[key] = Loc(True if entries is not None else INVALID, self.file, key_line)
             else:
                 value = self.value(kind, value_node, key_line, f"{key} of {where}")
                 obj.fields[key] = Loc(value, self.file, key_line)
         return obj
 
-    def entries(self, node: Any, line: int, where: str) -> dict[str, Obj]:
+    def entries(self, node: Any, line: int, where: str) -> dict[str, Obj] | None:
+        """The entries of a model by surface; None when the value was not a mapping."""
         from yaml.nodes import MappingNode
 
         found: dict[str, Obj] = {}
-        if not self.visit(node, line) or node.tag == _NULL:
+        if not self.visit(node, line):
+            return None
+        if node.tag == _NULL:
             return found
         if not isinstance(node, MappingNode):
             self.problem(
@@ -355,7 +409,7 @@ class _Reader:
                 f"surfaces of {where} must be a mapping of surface ids to entries, "
                 f"not {_kind(node)}",
             )
-            return found
+            return None
         for surface, key_line, value_node in self.pairs(node, f"surfaces of {where}"):
             if not _ID.fullmatch(surface):
                 self.problem(key_line, f"surface id '{surface}' is not an id: ids have no spaces")
@@ -388,6 +442,8 @@ class _Reader:
         from yaml.nodes import MappingNode
 
         root = self.compose(data)
+        if root is not None and root.tag == _NULL and not isinstance(root, MappingNode):
+            root = None  # a document with nothing in it (`---` alone)
         if root is None:
             if not any(p.file == self.file for p in self.problems):
                 self.problem(
@@ -450,6 +506,7 @@ class _Reader:
 
 def _merge_obj(target: Obj, extra: Obj) -> None:
     """Later fields win, one by one; an entry written as null changes nothing."""
+    target.broken = target.broken or extra.broken
     target.fields.update(extra.fields)
     for surface, entry in extra.entries.items():
         if surface in target.entries:
@@ -473,7 +530,11 @@ def _merge(layers: Sequence[Layer]) -> Layer:
                         obj.file,
                         obj.line,
                         dict(obj.fields),
-                        {s: Obj(e.file, e.line, dict(e.fields)) for s, e in obj.entries.items()},
+                        {
+                            s: Obj(e.file, e.line, dict(e.fields), broken=e.broken)
+                            for s, e in obj.entries.items()
+                        },
+                        broken=obj.broken,
                     )
     return merged
 
@@ -491,19 +552,28 @@ def _ok(value: Any) -> bool:
 
 
 class _Checker:
-    def __init__(self, merged: Layer, problems: list[Problem]) -> None:
+    def __init__(self, merged: Layer, problems: list[Problem], order: dict[str, int]) -> None:
         self.merged = merged
         self.problems = problems
+        self.order = order  # file -> its place in the layering
+
+    def later(self, *locs: Loc) -> Loc:
+        """The value written last: in the later file, then further down."""
+        return max(locs, key=lambda loc: (self.order.get(loc.file, -1), loc.line))
 
     def problem(self, loc: Loc | Obj, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(loc.file, loc.line, message, hint))
 
     def required_name(self, obj: Obj, what: str) -> str:
-        name = _get(obj, "name")
-        if name is None:
-            self.problem(obj, f"{what} has no name", "add `name: ...`")
+        loc = obj.fields.get("name")
+        if loc is None:
+            if not obj.broken:
+                self.problem(obj, f"{what} has no name", "add `name: ...`")
             return ""
-        return str(name) if name is not INVALID else ""
+        if loc.value is None:
+            self.problem(loc, f"{what} has no name", "a null name is no name; give one")
+            return ""
+        return str(loc.value) if loc.value is not INVALID else ""
 
     def known(self, loc: Loc, kind: str, table: dict[str, Obj], what: str) -> bool:
         value = loc.value
@@ -548,13 +618,20 @@ class _Checker:
         for mid, obj in merged.models.items():
             provider_loc = obj.fields.get("provider")
             provider = ""
-            if provider_loc is None or provider_loc.value is None:
-                self.problem(obj, f"model {mid} has no provider", "add `provider: <id>`")
+            if provider_loc is None:
+                if not obj.broken:
+                    self.problem(obj, f"model {mid} has no provider", "add `provider: <id>`")
+            elif provider_loc.value is None:
+                self.problem(provider_loc, f"model {mid} has no provider", "give the provider's id")
             elif provider_loc.value is not INVALID and self.known(
                 provider_loc, "provider", merged.providers, f"model {mid}"
             ):
                 provider = provider_loc.value
-            if not obj.entries:
+            surfaces_loc = obj.fields.get("surfaces")
+            written_wrong = obj.broken or (
+                surfaces_loc is not None and surfaces_loc.value is INVALID
+            )
+            if not obj.entries and not written_wrong:
                 self.problem(
                     obj,
                     f"model {mid} is offered on no surface",
@@ -633,14 +710,15 @@ class _Checker:
             and _ok(fallback.value)
             and _ok(replacement.value)
         ):
-            later = max(fallback, replacement, key=lambda loc: (loc.file, loc.line))
             self.problem(
-                later,
+                self.later(fallback, replacement),
                 f"{where}: both fallback and replacement are set",
                 "use `fallback` when the move is automatic, `replacement` when calls fail",
             )
+        retires_loc = entry.fields.get("retires")
+        no_retires = retires_loc is None or retires_loc.value is None
         for loc in (fallback, replacement):
-            if loc is not None and _ok(loc.value) and retires is None:
+            if loc is not None and _ok(loc.value) and no_retires:
                 key = "fallback" if loc is fallback else "replacement"
                 self.problem(
                     loc,
@@ -657,9 +735,19 @@ class _Checker:
         """
         owner: dict[str, tuple[str, str]] = {}
         exact: dict[str, str] = {}
-        for mid in self.merged.models:
+        for mid, obj in self.merged.models.items():
             exact[mid] = mid
-            owner.setdefault(normalise(mid), (mid, mid))
+            key = normalise(mid)
+            held = owner.get(key)
+            if held is not None:
+                self.problem(
+                    obj,
+                    f"model id '{mid}' would also find {held[0]} (they read the same, "
+                    "ignoring case, spaces and underscores)",
+                    "use one id, and an alias for the other spelling",
+                )
+                continue
+            owner[key] = (mid, mid)
         for mid, obj in self.merged.models.items():
             aliases = _get(obj, "aliases")
             if not _ok(aliases):
@@ -788,7 +876,8 @@ def parse(sources: Sequence[tuple[str, bytes]]) -> Catalogue:
     if len(layers) < len(sources):
         # A file that is not YAML at all: checking the rest would only add noise.
         raise CatalogueError(_ordered(problems, sources))
-    catalogue = _Checker(_merge(layers), problems).build()
+    order = {file: index for index, (file, _) in enumerate(sources)}
+    catalogue = _Checker(_merge(layers), problems, order).build()
     if problems:
         raise CatalogueError(_ordered(problems, sources))
     return Catalogue(

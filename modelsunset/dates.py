@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from modelsunset.errors import UsageError
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(text: str, today: date, what: str = "--date") -> date:
@@ -27,7 +27,10 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
     from dateutil import parser
 
     try:
-        moment = parser.parse(cleaned, default=datetime(today.year, today.month, today.day))
+        # Only the calendar date matters: time zones are ignored (and never warned about).
+        moment = parser.parse(
+            cleaned, default=datetime(today.year, today.month, today.day), ignoretz=True
+        )
     except (ValueError, OverflowError, TypeError):
         raise UsageError(
             f"{what} '{text}' is not a date I can read",

@@ -638,11 +638,6 @@ def test_a_catalogue_error_exits_3_for_every_command() -> None:
         assert "duplicate-provider.yaml:5: duplicate key 'openai'" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a --date with a time zone name python-dateutil does not know prints its "
-    "UnknownTimezoneWarning (a source path and line) on stderr",
-)
 def test_a_date_with_an_unknown_zone_prints_no_python_warning() -> None:
     result = run(
         "status",
