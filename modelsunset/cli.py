@@ -14,23 +14,28 @@ import typer
 from modelsunset.commands import Session, Sources
 from modelsunset.render import Format
 
-app = typer.Typer(
-    name="modelsunset",
-    help=(
-        "Plan for AI model retirements: what is available where on any date, what takes a "
-        "retired model's place, and what to tell your users."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        name="modelsunset",
+        help=(
+            "Plan for AI model retirements: what is available where on any date, what takes "
+            "a retired model's place, and what to tell your users."
+        ),
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = _typer()
 
 CatalogueOpt = Annotated[
     str | None,
     typer.Option(
         "--catalogue",
         metavar="FILE",
-        help="Use this catalogue instead of the bundled one [env: MODELSUNSET_CATALOGUE].",
+        help="Use this catalogue instead of the bundled one (env: MODELSUNSET_CATALOGUE).",
         show_default=False,
     ),
 ]
@@ -39,7 +44,7 @@ OverlayOpt = Annotated[
     typer.Option(
         "--overlay",
         metavar="FILE",
-        help="Layer this file on top (repeatable) [env: MODELSUNSET_OVERLAY].",
+        help="Layer this file on top (repeatable; env: MODELSUNSET_OVERLAY).",
         show_default=False,
     ),
 ]
@@ -51,7 +56,7 @@ DateOpt = Annotated[
         metavar="DATE",
         help=(
             "YYYY-MM-DD, 'today' or any date python-dateutil reads "
-            "[default: MODELSUNSET_DATE, else today in UTC]."
+            "(default: MODELSUNSET_DATE, else today in UTC)."
         ),
         show_default=False,
     ),
@@ -184,7 +189,9 @@ def status(
 
 @app.command()
 def resolve(
-    model: Annotated[str, typer.Argument(help="A model id, alias or name.", show_default=False)],
+    model: Annotated[
+        str, typer.Argument(metavar="MODEL", help="A model id, alias or name.", show_default=False)
+    ],
     surface: Annotated[
         str | None,
         typer.Option(
@@ -202,7 +209,8 @@ def resolve(
 ) -> None:
     """Say which model serves MODEL on a date, following fallbacks and replacements.
 
-    Exit 1 when a surface has no available model.
+    Exit 1 when there is no available model: on the surface asked for, or, without
+    --surface, on any surface.
     """
     from modelsunset import commands
 
@@ -366,6 +374,25 @@ def check(
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 
 
+def _only(args: list[str]) -> typer.Typer | None:
+    """An app with just the command being run, when the arguments name one.
+
+    Typer turns every registered command into a click command on each run (reading
+    signatures and building options): about a millisecond and a half that a run of one
+    command does not need. Help, completion and mistakes still get the whole app.
+    """
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    for info in app.registered_commands:
+        if info.callback is not None and info.callback.__name__ == name:
+            slim = _typer()
+            slim.registered_callback = app.registered_callback
+            slim.registered_commands = [info]
+            return slim
+    return None
+
+
 def main() -> None:
     """Entry point of the `modelsunset` command."""
-    app(prog_name="modelsunset")
+    (_only(sys.argv[1:]) or app)(prog_name="modelsunset")

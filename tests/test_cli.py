@@ -123,6 +123,7 @@ def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
         (["status", "--format", "yaml"], "yaml"),
         (["notices", "--within", "-1"], "x>=0"),
         (["status", "--no-such-option"], "No such option"),
+        (["reslove", "gpt-4o"], "Did you mean 'resolve'"),
     ],
 )
 def test_usage_errors_exit_2_on_stderr_only(cli: Cli, args: list[str], fragment: str) -> None:
@@ -131,6 +132,21 @@ def test_usage_errors_exit_2_on_stderr_only(cli: Cli, args: list[str], fragment:
     assert result.stdout == ""
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_resolve_without_surface_fails_only_when_no_surface_answers(tmp_path: Path) -> None:
+    catalogue = tmp_path / "c.yaml"
+    catalogue.write_text(
+        "version: 1\nproviders: {acme: {name: Acme}}\n"
+        "surfaces: {api: {name: API}, app: {name: App}}\nmodels:\n"
+        "  old:\n    provider: acme\n    surfaces:\n"
+        "      api: {retires: 2026-01-01}\n      app: {retires: 2026-03-01}\n"
+    )
+    some = run("resolve", "old", "--catalogue", catalogue, "-d", "2026-02-01", "-f", "plain")
+    assert (some.returncode, some.stdout, some.stderr) == (0, "api\t-\napp\told\n", "")
+    none = run("resolve", "old", "--catalogue", catalogue, "-d", "2026-03-01", "-f", "plain")
+    assert (none.returncode, none.stdout) == (1, "api\t-\napp\t-\n")
+    assert none.stderr.count("no available model for old") == 2
 
 
 def test_catalogue_errors_exit_3_with_file_and_line(tmp_path: Path) -> None:
