@@ -1,5 +1,8 @@
 """Catalogue text -> Catalogue: safe YAML, layering, every rule of the format.
 
+Only imported when a catalogue must be parsed (a cache miss), so PyYAML is imported at
+the top here and nowhere on the warm path.
+
 Pure: takes the bytes of each file (with the name to report it by) and returns a
 checked ``Catalogue`` or raises ``CatalogueError`` listing every problem as
 ``FILE:LINE: message``. Reading files, the bundled catalogue and the cache live in
@@ -17,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from modelsunset.errors import CatalogueError, Problem
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
@@ -105,7 +111,6 @@ class Layer:
 
 
 def _kind(node: Any) -> str:
-    from yaml.nodes import MappingNode, SequenceNode
 
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -114,6 +119,20 @@ def _kind(node: Any) -> str:
     if node.tag == _NULL:
         return "empty (null)"
     return f"'{node.value}'"
+
+
+_EXPECTED = {
+    "text": "a string",
+    "id": "an id",
+    "url": "an http(s) URL",
+    "date": "a date (YYYY-MM-DD)",
+    "int": "a whole number",
+}
+
+
+def _line(node: Any) -> int:
+    """The line a node starts on, counted from 1."""
+    return int(node.start_mark.line) + 1
 
 
 def _line_of_offset(text: bytes | str, offset: int) -> int:
@@ -137,7 +156,6 @@ class _Reader:
     # -- reading YAML -----------------------------------------------------------------
 
     def compose(self, data: bytes) -> Any:
-        import yaml
 
         try:
             text = data.decode("utf-8-sig")
@@ -186,7 +204,6 @@ class _Reader:
         Composed nodes cannot tell an alias from the value it repeats, so the events are
         read once more, only for files that contain something that looks like an alias.
         """
-        import yaml
 
         for event in events:
             if isinstance(event, yaml.AliasEvent):
@@ -228,7 +245,6 @@ class _Reader:
 
     def pairs(self, node: Any, where: str) -> list[tuple[str, int, Any]]:
         """The (key, line, value node) pairs of a mapping; duplicate keys are errors."""
-        from yaml.nodes import ScalarNode
 
         found: list[tuple[str, int, Any]] = []
         first: dict[str, int] = {}
@@ -272,7 +288,6 @@ class _Reader:
 
     def scalar(self, node: Any, line: int, what: str, expected: str) -> str | _Invalid | None:
         """The text of a scalar; None for null; INVALID (reported) otherwise."""
-        from yaml.nodes import ScalarNode
 
         if not self.visit(node, line):
             return INVALID
@@ -295,52 +310,41 @@ class _Reader:
         """Check a field value by its kind; returns the value, None or INVALID."""
         if kind == "aliases":
             return self.aliases(node, line, what)
-        expected = {
-            "text": "a string",
-            "id": "an id",
-            "url": "an http(s) URL",
-            "date": "a date (YYYY-MM-DD)",
-            "int": "a whole number",
-        }[kind]
-        text = self.scalar(node, line, what, expected)
-        if text is None or text is INVALID:
+        text = self.scalar(node, line, what, _EXPECTED[kind])
+        if text is None or text is INVALID or kind == "text":
             return text
         assert isinstance(text, str)
-        at = node.start_mark.line + 1
-        if kind == "text":
-            return text
+        if kind == "date":
+            return self.date(text, node, what)
         if kind == "id":
             if not _ID.fullmatch(text):
-                self.problem(at, f"{what} '{text}' is not an id: ids have no spaces")
+                self.problem(_line(node), f"{what} '{text}' is not an id: ids have no spaces")
                 return INVALID
             return text
         if kind == "url":
             if not _URL.fullmatch(text):
-                self.problem(at, f"{what} '{text}' is not an http(s) URL")
+                self.problem(_line(node), f"{what} '{text}' is not an http(s) URL")
                 return INVALID
             return text
-        if kind == "int":
-            if node.tag != _INT or not _DIGITS.fullmatch(text):
-                self.problem(at, f"{what} must be a whole number, not {_kind(node)}")
-                return INVALID
-            return int(text)
-        return self.date(text, at, what)
+        if node.tag != _INT or not _DIGITS.fullmatch(text):
+            self.problem(_line(node), f"{what} must be a whole number, not {_kind(node)}")
+            return INVALID
+        return int(text)
 
-    def date(self, text: str, line: int, what: str) -> date | _Invalid:
+    def date(self, text: str, node: Any, what: str) -> date | _Invalid:
         if not _DATE.fullmatch(text):
             hint = "write it as YYYY-MM-DD"
             if _DATE.match(text):
                 hint = f"a date has no time of day here: write {text[:10]}"
-            self.problem(line, f"{what} '{text}' is not a date", hint)
+            self.problem(_line(node), f"{what} '{text}' is not a date", hint)
             return INVALID
         try:
             return date.fromisoformat(text)
         except ValueError:
-            self.problem(line, f"{what} {text} is not a real calendar date")
+            self.problem(_line(node), f"{what} {text} is not a real calendar date")
             return INVALID
 
     def aliases(self, node: Any, line: int, what: str) -> Any:
-        from yaml.nodes import SequenceNode
 
         if not self.visit(node, line):
             return INVALID
@@ -366,7 +370,6 @@ class _Reader:
     # -- structure --------------------------------------------------------------------
 
     def fields(self, node: Any, line: int, where: str, schema: dict[str, str]) -> Obj:
-        from yaml.nodes import MappingNode
 
         obj = Obj(self.file, line)
         if not self.visit(node, line):
@@ -396,7 +399,6 @@ class _Reader:
 
     def entries(self, node: Any, line: int, where: str) -> dict[str, Obj] | None:
         """The entries of a model by surface; None when the value was not a mapping."""
-        from yaml.nodes import MappingNode
 
         found: dict[str, Obj] = {}
         if not self.visit(node, line):
@@ -420,7 +422,6 @@ class _Reader:
         return found
 
     def table(self, node: Any, line: int, what: str, schema: dict[str, str]) -> dict[str, Obj]:
-        from yaml.nodes import MappingNode
 
         found: dict[str, Obj] = {}
         if not self.visit(node, line) or node.tag == _NULL:
@@ -439,7 +440,6 @@ class _Reader:
         return found
 
     def layer(self, data: bytes) -> Layer | None:
-        from yaml.nodes import MappingNode
 
         root = self.compose(data)
         if root is not None and root.tag == _NULL and not isinstance(root, MappingNode):

@@ -11,6 +11,7 @@ from datetime import date
 
 from modelsunset.errors import UsageError
 from modelsunset.model import Catalogue, Entry, Model, Notice, Resolution, State, StatusRow
+from modelsunset.wording import retirement_sentence
 
 
 def state_on(entry: Entry, on: date) -> State:
@@ -130,7 +131,7 @@ def notices(
     for current in status(catalogue, on, surfaces, providers, include_all=True):
         left = current.days_left
         if left is not None and 0 <= left <= within:
-            found.append(Notice(row=current, message=notice_message(catalogue, current)))
+            found.append(Notice(row=current, message=notice_message(catalogue, current, on)))
     found.sort(
         key=lambda n: (
             n.row.entry.retires,
@@ -142,40 +143,9 @@ def notices(
     return found
 
 
-def _display(catalogue: Catalogue, model_id: str) -> str:
-    model = catalogue.models.get(model_id)
-    if model is None or model.name == model_id:
-        return model_id
-    return f"{model.name} ({model_id})"
-
-
-def _when(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow, 1 day left"
-    return f"in {days} days"
-
-
-def notice_message(catalogue: Catalogue, current: StatusRow) -> str:
-    """A sentence or three a person could send to the people who use the model."""
-    entry = current.entry
-    assert entry.retires is not None and current.days_left is not None
-    surface = (
-        catalogue.surfaces[entry.surface].name
-        if entry.surface in catalogue.surfaces
-        else entry.surface
-    )
-    text = (
-        f"{_display(catalogue, current.model.id)} retires from {surface} on "
-        f"{entry.retires.isoformat()} ({_when(current.days_left)})."
-    )
-    if entry.fallback is not None:
-        text += f" Conversations move to {_display(catalogue, entry.fallback)} automatically."
-    elif entry.replacement is not None:
-        text += f" Calls will fail; switch to {entry.replacement}."
-    else:
-        text += " No successor is named; calls will fail, so choose another model before then."
-    if entry.note:
-        text += f" {entry.note.strip()}"
+def notice_message(catalogue: Catalogue, current: StatusRow, on: date) -> str:
+    """A few sentences a person could send to the people who use the model."""
+    text = retirement_sentence(catalogue, current.entry, on)
+    if current.entry.note:
+        text += f" {current.entry.note.strip()}"
     return text

@@ -204,7 +204,7 @@ def test_notice_messages_say_automatic_or_manual_and_when() -> None:
     assert messages == [
         "Old Model (old) retires from Chatgpt on 2026-02-13 (today). "
         "Conversations move to New Model (new) automatically. Chats carry on.",
-        "Old Model (old) retires from Api on 2026-02-14 (tomorrow, 1 day left). "
+        "Old Model (old) retires from Api on 2026-02-14 (in 1 day). "
         "Calls will fail; switch to new.",
         "lone retires from Api on 2026-02-20 (in 7 days). "
         "No successor is named; calls will fail, so choose another model before then.",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from modelsunset.model import Catalogue, Notice, Resolution, StatusRow
+from modelsunset.wording import days_phrase
 
 STATUS_KEYS = (
     "model",
@@ -94,32 +95,10 @@ def resolution_fields(resolution: Resolution) -> dict[str, Any]:
 
 
 def notice_fields(notice: Notice) -> dict[str, Any]:
-    row = notice.row
-    entry = row.entry
-    return {
-        "model": row.model.id,
-        "name": row.model.name,
-        "provider": row.model.provider,
-        "surface": entry.surface,
-        "state": row.state.value,
-        "retires": iso(entry.retires),
-        "days_left": row.days_left,
-        "fallback": entry.fallback,
-        "replacement": entry.replacement,
-        "automatic": entry.automatic,
-        "source": entry.source,
-        "checked": iso(entry.checked),
-        "note": entry.note,
-        "message": notice.message,
-    }
-
-
-def successor_text(row: StatusRow) -> str:
-    """``gpt-5.2 (automatic)`` or ``gpt-4.1`` or empty."""
-    entry = row.entry
-    if entry.fallback:
-        return f"{entry.fallback} (automatic)"
-    return entry.replacement or ""
+    fields = status_fields(notice.row)
+    fields["automatic"] = notice.row.entry.automatic
+    fields["message"] = notice.message
+    return {key: fields[key] for key in NOTICE_KEYS}
 
 
 def days_text(days: int | None) -> str:
@@ -131,17 +110,12 @@ def freshness(catalogue: Catalogue, today: date) -> str:
     if catalogue.updated is None:
         return "catalogue date unknown (no `updated` in the catalogue)"
     age = (today - catalogue.updated).days
-    if age == 0:
-        ago = "today"
-    elif age == 1:
-        ago = "1 day ago"
-    elif age > 0:
-        ago = f"{age} days ago"
-    else:
-        ago = f"{-age} days ahead of today"
-    return f"catalogue updated {catalogue.updated.isoformat()} ({ago})"
+    return f"catalogue updated {catalogue.updated.isoformat()} ({days_phrase(-age)})"
 
 
-def surface_name(catalogue: Catalogue, surface: str) -> str:
-    found = catalogue.surfaces.get(surface)
-    return found.name if found is not None else surface
+def notices_title(on: date, within: int) -> str:
+    return f"Model retirement notices, {on.isoformat()} and the {within} days after"
+
+
+def no_notices(within: int) -> str:
+    return f"No model on these surfaces retires within {within} days."

@@ -11,9 +11,10 @@ from modelsunset.render.fields import (
     days_text,
     freshness,
     iso,
-    successor_text,
-    surface_name,
+    no_notices,
+    notices_title,
 )
+from modelsunset.wording import days_phrase, successor_text, surface_name
 
 
 def _cell(value: object) -> str:
@@ -46,7 +47,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
                     row.state.value,
                     iso(row.entry.retires),
                     days_text(row.days_left),
-                    successor_text(row),
+                    successor_text(row.entry),
                 ]
                 for row in rows
             ],
@@ -80,14 +81,12 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
-    lines = [f"## Model retirement notices, {ctx.on.isoformat()} and the {within} days after", ""]
+    lines = [f"## {notices_title(ctx.on, within)}", ""]
     if not items:
-        lines.append(f"No model on these surfaces retires within {within} days.")
+        lines.append(no_notices(within))
     for day, group in groupby(items, key=lambda n: n.row.entry.retires):
         members = list(group)
-        left = members[0].row.days_left
-        when = "today" if left == 0 else "in 1 day" if left == 1 else f"in {left} days"
-        lines += [f"### {iso(day)} ({when})", ""]
+        lines += [f"### {iso(day)} ({days_phrase(members[0].row.days_left or 0)})", ""]
         for notice in members:
             entry = notice.row.entry
             bullet = f"- **{surface_name(ctx.catalogue, entry.surface)}:** {notice.message}"

@@ -16,7 +16,14 @@ from rich.text import Text
 
 from modelsunset.model import Notice, Resolution, State, StatusRow
 from modelsunset.render import RenderContext
-from modelsunset.render.fields import days_text, freshness, iso, successor_text, surface_name
+from modelsunset.render.fields import (
+    days_text,
+    freshness,
+    iso,
+    no_notices,
+    notices_title,
+)
+from modelsunset.wording import days_phrase, successor_text, surface_name
 
 _STATE_STYLE = {
     State.UPCOMING: "cyan",
@@ -83,7 +90,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
             _state(row.state),
             iso(row.entry.retires) or "",
             days_text(row.days_left),
-            successor_text(row),
+            successor_text(row.entry),
         ]
         table.add_row(*cells)
     if rows:
@@ -128,20 +135,19 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
     console, out = _console(ctx)
-    console.print(
-        Text(
-            f"Model retirement notices, {ctx.on.isoformat()} and the {within} days after",
-            style="bold",
-        )
-    )
+    console.print(Text(notices_title(ctx.on, within), style="bold"))
     if not items:
-        console.print(f"No model on these surfaces retires within {within} days.")
+        console.print(no_notices(within))
     for day, group in groupby(items, key=lambda n: n.row.entry.retires):
         members = list(group)
         left = members[0].row.days_left
-        when = "today" if left == 0 else "in 1 day" if left == 1 else f"in {left} days"
         console.print()
-        console.print(Text(f"{iso(day)} ({when})", style="bold yellow" if left else "bold red"))
+        console.print(
+            Text(
+                f"{iso(day)} ({days_phrase(left or 0)})",
+                style="bold yellow" if left else "bold red",
+            )
+        )
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column()

@@ -1,0 +1,83 @@
+"""The English shared by notices, tables and check reports, in one place.
+
+Pure: every phrase is built from catalogue values and the date it is about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from modelsunset.model import Catalogue, Entry
+
+STALE_AFTER_DAYS = 90  # a catalogue older than this gets a warning
+
+
+def days_phrase(days: int) -> str:
+    """``today``, ``in 1 day``, ``in 12 days``, ``1 day ago``, ``215 days ago``."""
+    if days == 0:
+        return "today"
+    if days > 0:
+        return "in 1 day" if days == 1 else f"in {days} days"
+    return "1 day ago" if days == -1 else f"{-days} days ago"
+
+
+def model_label(catalogue: Catalogue, model_id: str) -> str:
+    """``GPT-4o (gpt-4o)``, or the id alone when the name adds nothing."""
+    model = catalogue.models.get(model_id)
+    if model is None or model.name == model_id:
+        return model_id
+    return f"{model.name} ({model_id})"
+
+
+def surface_name(catalogue: Catalogue, surface: str) -> str:
+    found = catalogue.surfaces.get(surface)
+    return found.name if found is not None else surface
+
+
+def successor_text(entry: Entry) -> str:
+    """``gpt-5.2 (automatic)``, ``gpt-4.1``, or empty when none is named."""
+    if entry.fallback:
+        return f"{entry.fallback} (automatic)"
+    return entry.replacement or ""
+
+
+def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
+    """What happens to a model on a surface, when, and what to use instead, as of ``on``.
+
+    "GPT-4o (gpt-4o) retires from ChatGPT on 2026-02-13 (in 12 days). Conversations move
+    to GPT-5.2 (gpt-5.2) automatically." The entry must have ``retires``.
+    """
+    assert entry.retires is not None
+    days = (entry.retires - on).days
+    gone = days <= 0
+    verb = "retired" if days < 0 else "retires"
+    text = (
+        f"{model_label(catalogue, entry.model)} {verb} from "
+        f"{surface_name(catalogue, entry.surface)} on {entry.retires.isoformat()} "
+        f"({days_phrase(days)})."
+    )
+    if entry.fallback is not None:
+        move = "moved" if days < 0 else "move"
+        text += f" Conversations {move} to {model_label(catalogue, entry.fallback)} automatically."
+    elif entry.replacement is not None:
+        text += f" Calls {'fail' if gone else 'will fail'}; switch to {entry.replacement}."
+    else:
+        text += (
+            " No successor is named; calls fail, so choose another model."
+            if gone
+            else " No successor is named; calls will fail, so choose another model before then."
+        )
+    return text
+
+
+def stale_warning(catalogue: Catalogue, today: date) -> str | None:
+    """A warning when the catalogue is older than ``STALE_AFTER_DAYS``, else None."""
+    if catalogue.updated is None:
+        return None
+    age = (today - catalogue.updated).days
+    if age <= STALE_AFTER_DAYS:
+        return None
+    return (
+        f"the catalogue was last updated {catalogue.updated.isoformat()}, {age} days ago; "
+        "newer retirements may be missing (pip install --upgrade modelsunset)"
+    )
