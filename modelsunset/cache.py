@@ -102,7 +102,7 @@ def dump(catalogue: Catalogue) -> list[Any]:
     ]
 
 
-def build(data: list[Any], files: tuple[str, ...]) -> Catalogue:
+def build(data: list[Any]) -> Catalogue:
     """The inverse of ``dump``."""
     version, updated, providers, surfaces, models = data
     built: dict[str, Model] = {}
@@ -134,18 +134,17 @@ def build(data: list[Any], files: tuple[str, ...]) -> Catalogue:
         providers={p[0]: Provider(*p) for p in providers},
         surfaces={s[0]: Surface(*s) for s in surfaces},
         models=built,
-        files=files,
     )
 
 
-def read(cache_key: str, files: tuple[str, ...]) -> Catalogue | None:
+def read(cache_key: str) -> Catalogue | None:
     """The cached catalogue for this key, or None for any kind of miss."""
     try:
         raw = (folder() / f"catalogue-{cache_key}.json").read_bytes()
         header, _, payload = raw.partition(b"\n")
         if header != f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}".encode():
             return None
-        return build(json.loads(payload), files)
+        return build(json.loads(payload))
     except (OSError, RuntimeError, ValueError, TypeError, KeyError, IndexError):
         return None
 

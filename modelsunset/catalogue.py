@@ -778,57 +778,63 @@ class _Checker:
         raw: dict[str, dict[str, dict[str, Any]]],
         names: tuple[dict[str, str], dict[str, str]],
     ) -> None:
-        exact, by_norm = names
-        models = self.merged.models
+        """Point every fallback and replacement at a model id, or clear it (reported)."""
         for mid, entries in raw.items():
             for sid, values in entries.items():
                 for key in ("fallback", "replacement"):
-                    name = values[key]
-                    if name is None:
-                        continue
-                    loc = models[mid].entries[sid].fields[key]
-                    target = exact.get(name) or by_norm.get(normalise(name))
-                    where = f"{mid} on {sid}"
-                    if target is None:
-                        self.problem(
-                            loc,
-                            f"{where}: {key} '{name}' is not a model in the catalogue",
-                            did_you_mean(suggest(name, exact)) or "add the model, or fix the id",
-                        )
-                        values[key] = None
-                        continue
-                    values[key] = target
-                    if target == mid:
-                        self.problem(loc, f"{where}: {key} is the model itself")
-                        values[key] = None
-                        continue
-                    successor = raw.get(target, {}).get(sid)
-                    if successor is None:
-                        offered = ", ".join(sorted(raw.get(target, {}))) or "no surface"
-                        self.problem(
-                            loc,
-                            f"{where}: {key} {target} is not offered on {sid}",
-                            f"{target} is offered on: {offered}",
-                        )
-                        values[key] = None
-                        continue
-                    day = values["retires"]
-                    if day is not None:
-                        since, gone = successor["since"], successor["retires"]
-                        if since is not None and since > day:
-                            self.problem(
-                                loc,
-                                f"{where}: {key} {target} is not yet offered on {sid} on {day}, "
-                                f"the day {mid} retires (it starts {since})",
-                            )
-                        elif gone is not None and gone <= day:
-                            self.problem(
-                                loc,
-                                f"{where}: {key} {target} is no longer offered on {sid} on {day}, "
-                                f"the day {mid} retires (it retires {gone})",
-                                f"point {mid} at the model that replaced {target}",
-                            )
+                    if values[key] is not None:
+                        values[key] = self.successor(raw, names, mid, sid, key)
         self.check_cycles(raw)
+
+    def successor(
+        self,
+        raw: dict[str, dict[str, dict[str, Any]]],
+        names: tuple[dict[str, str], dict[str, str]],
+        mid: str,
+        sid: str,
+        key: str,
+    ) -> str | None:
+        """The model id a successor names, if it may take over on that surface that day."""
+        exact, by_norm = names
+        name = raw[mid][sid][key]
+        loc = self.merged.models[mid].entries[sid].fields[key]
+        where = f"{mid} on {sid}"
+        target = exact.get(name) or by_norm.get(normalise(name))
+        if target is None:
+            self.problem(
+                loc,
+                f"{where}: {key} '{name}' is not a model in the catalogue",
+                did_you_mean(suggest(name, exact)) or "add the model, or fix the id",
+            )
+            return None
+        if target == mid:
+            self.problem(loc, f"{where}: {key} is the model itself")
+            return None
+        successor = raw.get(target, {}).get(sid)
+        if successor is None:
+            offered = ", ".join(sorted(raw.get(target, {}))) or "no surface"
+            self.problem(
+                loc,
+                f"{where}: {key} {target} is not offered on {sid}",
+                f"{target} is offered on: {offered}",
+            )
+            return None
+        day = raw[mid][sid]["retires"]
+        since, gone = successor["since"], successor["retires"]
+        if day is not None and since is not None and since > day:
+            self.problem(
+                loc,
+                f"{where}: {key} {target} is not yet offered on {sid} on {day}, "
+                f"the day {mid} retires (it starts {since})",
+            )
+        elif day is not None and gone is not None and gone <= day:
+            self.problem(
+                loc,
+                f"{where}: {key} {target} is no longer offered on {sid} on {day}, "
+                f"the day {mid} retires (it retires {gone})",
+                f"point {mid} at the model that replaced {target}",
+            )
+        return target
 
     def check_cycles(self, raw: dict[str, dict[str, dict[str, Any]]]) -> None:
         models = self.merged.models
@@ -867,29 +873,18 @@ def parse(sources: Sequence[tuple[str, bytes]]) -> Catalogue:
     """Layer the given files (name, bytes), in order, into one checked catalogue."""
     if not sources:
         raise CatalogueError([Problem("(none)", None, "no catalogue file given")])
+    order = {file: index for index, (file, _) in enumerate(sources)}
     problems: list[Problem] = []
-    layers: list[Layer] = []
-    for file, data in sources:
-        layer = _Reader(file, problems).layer(data)
-        if layer is not None:
-            layers.append(layer)
-    if len(layers) < len(sources):
+    layers = [_Reader(file, problems).layer(data) for file, data in sources]
+    if None in layers:
         # A file that is not YAML at all: checking the rest would only add noise.
-        raise CatalogueError(_ordered(problems, sources))
-    order = {file: index for index, (file, _) in enumerate(sources)}
-    catalogue = _Checker(_merge(layers), problems, order).build()
+        raise CatalogueError(_ordered(problems, order))
+    catalogue = _Checker(_merge([layer for layer in layers if layer]), problems, order).build()
     if problems:
-        raise CatalogueError(_ordered(problems, sources))
-    return Catalogue(
-        version=catalogue.version,
-        updated=catalogue.updated,
-        providers=catalogue.providers,
-        surfaces=catalogue.surfaces,
-        models=catalogue.models,
-        files=tuple(file for file, _ in sources),
-    )
+        raise CatalogueError(_ordered(problems, order))
+    return catalogue
 
 
-def _ordered(problems: list[Problem], sources: Sequence[tuple[str, bytes]]) -> list[Problem]:
-    order = {file: index for index, (file, _) in enumerate(sources)}
+def _ordered(problems: list[Problem], order: dict[str, int]) -> list[Problem]:
+    """Problems by file, in layering order, then by line."""
     return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line or 0))

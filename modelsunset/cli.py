@@ -143,14 +143,12 @@ def _run(command: Callable[[Session], int]) -> None:
 
 
 def _version(value: bool) -> None:
+    """--version: the version and the bundled catalogue's date, whatever else is set."""
     if value:
         from modelsunset.commands import version_text
 
-        def show(session: Session) -> int:
-            session.out(version_text(session) + "\n")
-            return 0
-
-        _run(show)
+        _write("out")(version_text() + "\n")
+        raise typer.Exit(0)
 
 
 @app.callback()

@@ -12,7 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
-from modelsunset.model import Catalogue, Resolution
+from modelsunset.model import Catalogue, Resolution, State
 from modelsunset.render import Format, RenderContext, renderer
 
 
@@ -122,7 +122,7 @@ def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
     last = item.chain[-1]
     entry = catalogue.models[last].entries[item.surface]
     state = resolver.state_on(entry, item.on)
-    if entry.retires is not None and state.value == "retired":
+    if entry.retires is not None and state is State.RETIRED:
         why = f"{last} retired from {item.surface} on {entry.retires.isoformat()}"
     else:
         why = f"{last} is {state.value} on {item.surface}"
@@ -155,6 +155,7 @@ def notices(
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.loading import bundled_path, load
     from modelsunset.render.fields import freshness
+    from modelsunset.wording import stale_warning
 
     paths = list(files) if files else sources.files()
     catalogue = load(paths)
@@ -173,15 +174,13 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     session.out("\n".join(lines) + "\n")
     if unsourced:
         session.err(f"warning: {unsourced} retirement dates have no `source`")
-    if catalogue.updated is not None and (session.today - catalogue.updated).days > 90:
-        session.err(
-            "warning: the catalogue is more than 90 days old; newer retirements may be "
-            "missing (pip install --upgrade modelsunset)"
-        )
+    stale = stale_warning(catalogue, session.today)
+    if stale:
+        session.err(f"warning: {stale}")
     return EXIT_OK
 
 
-def version_text(session: Session) -> str:
+def version_text() -> str:
     from modelsunset import __version__
     from modelsunset.errors import ModelsunsetError
     from modelsunset.loading import bundled_path, load

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from modelsunset.errors import CatalogueError, Problem
+from modelsunset.errors import CatalogueError, Problem, UsageError
 from modelsunset.model import Catalogue
 
 BUNDLED_NAME = "retirements.yaml"
@@ -36,6 +36,8 @@ def bundled_path() -> Path:
 
 def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
     """The files to layer, in order: flags first, then environment, then the bundled file."""
+    if catalogue == "":
+        raise UsageError("--catalogue is empty", hint="give a catalogue file, or leave it out")
     base = catalogue or os.environ.get("MODELSUNSET_CATALOGUE") or str(bundled_path())
     extra = list(overlays)
     if not extra:
@@ -45,14 +47,27 @@ def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
 
 
 def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
-    """Read every file; an unreadable one is a catalogue problem (exit 3)."""
+    """Read every file; one that cannot be read is a catalogue problem (exit 3).
+
+    Only regular files are read: a FIFO or a device would block or never end.
+    """
+    import stat
+
     sources: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
     for path in paths:
         try:
+            if not path:
+                raise ValueError("an empty path")
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                kind = "a folder" if os.path.isdir(path) else "not a regular file"
+                problems.append(Problem(path, None, f"is {kind}, not a catalogue file"))
+                continue
             sources.append((path, Path(path).read_bytes()))
-        except IsADirectoryError:
-            problems.append(Problem(path, None, "is a folder, not a catalogue file"))
+        except ValueError as exc:
+            problems.append(
+                Problem(path or "''", None, f"is not a usable path ({exc})", "check the path")
+            )
         except OSError as exc:
             reason = exc.strerror or str(exc)
             problems.append(
@@ -75,19 +90,19 @@ def load(paths: Sequence[str], use_cache: bool = True) -> Catalogue:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load(sources, tuple(paths), use_cache)
+        return _load(sources, use_cache)
     finally:
         if paused:
             gc.enable()
 
 
-def _load(sources: list[tuple[str, bytes]], files: tuple[str, ...], use_cache: bool) -> Catalogue:
+def _load(sources: list[tuple[str, bytes]], use_cache: bool) -> Catalogue:
     from modelsunset import cache
 
     use_cache = use_cache and cache.enabled()
     if use_cache:
         cache_key = cache.key(sources)
-        hit = cache.read(cache_key, files)
+        hit = cache.read(cache_key)
         if hit is not None:
             return hit
     from modelsunset.catalogue import parse

@@ -81,10 +81,6 @@ class Catalogue(NamedTuple):
     providers: Mapping[str, Provider]
     surfaces: Mapping[str, Surface]
     models: Mapping[str, Model]
-    files: tuple[str, ...] = ()
-
-    def entry_count(self) -> int:
-        return sum(len(model.entries) for model in self.models.values())
 
 
 class Resolution(NamedTuple):

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from modelsunset.errors import UsageError
-from modelsunset.model import Catalogue, Model
+from modelsunset.model import Model
 
 _SEPARATORS = re.compile(r"[\s_]+")
 
@@ -95,10 +95,6 @@ class NameIndex:
                 or "`modelsunset status --all` lists every model",
             )
         return self.models[model_id]
-
-
-def find_model(catalogue: Catalogue, name: str) -> Model:
-    return NameIndex(catalogue.models).find(name)
 
 
 def find_key(kind: str, name: str, known: Mapping[str, object]) -> str:

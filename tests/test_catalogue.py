@@ -118,10 +118,8 @@ def rule(
     hint: str | _Unchecked | None = UNCHECKED,
     line: int | None = None,
     alone: bool = True,
-    bug: str | None = None,
 ) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
-    return pytest.param(Rule(text, says, hint, line, alone), id=id, marks=marks)
+    return pytest.param(Rule(text, says, hint, line, alone), id=id)
 
 
 def check_rule(case: Rule) -> None:
@@ -1431,7 +1429,6 @@ def test_a_valid_catalogue_parses_into_what_it_says() -> None:
     catalogue = parse_files((NAME, CONTRACT_EXAMPLE))
     assert catalogue.version == 1
     assert catalogue.updated == date(2026, 1, 30)
-    assert catalogue.files == (NAME,)
     assert list(catalogue.providers) == ["openai"]
     assert catalogue.providers["openai"].name == "OpenAI"
     assert catalogue.providers["openai"].url == "https://openai.com"
@@ -1602,7 +1599,6 @@ def test_later_files_add_and_override_field_by_field() -> None:
         """
     ).replace("      claude-app-never:\n", "")
     catalogue = parse_files((BASE, LAYER_BASE), (OVERLAY, overlay))
-    assert catalogue.files == (BASE, OVERLAY)
     assert catalogue.updated == date(2026, 2, 1)
     assert list(catalogue.providers) == ["openai", "anthropic", "google"]
     assert catalogue.providers["openai"].name == "OpenAI"  # kept from the base

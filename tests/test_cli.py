@@ -168,6 +168,30 @@ def test_catalogue_errors_exit_3_with_file_and_line(tmp_path: Path) -> None:
     assert "cannot read the catalogue" in missing.stderr
 
 
+def test_only_regular_files_are_read_as_catalogues(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for path, says in (
+        (str(fifo), "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+        (str(tmp_path), "is a folder"),
+        ("nul\x01l", "cannot read the catalogue"),
+    ):
+        result = run("status", "--catalogue", path)
+        assert result.returncode == 3, (path, result.stderr)
+        assert says in result.stderr
+    empty = run("status", "--catalogue", "")
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert "--catalogue is empty" in empty.stderr
+
+
+def test_a_path_python_cannot_use_is_a_catalogue_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.modelsunset]\ncatalogue = "a\\u0000b"\n')
+    result = run("check", ".", "--date", "2026-02-01", cwd=tmp_path)
+    assert result.returncode in (2, 3), result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_environment_chooses_catalogue_and_overlays_and_flags_win(tmp_path: Path) -> None:
     overlay_a = tmp_path / "a.yaml"
     overlay_a.write_text(
@@ -204,6 +228,8 @@ def test_default_date_is_modelsunset_date(cli: Cli) -> None:
 
 
 def test_version_and_python_dash_m(tmp_path: Path) -> None:
+    odd = run("--version", env={**pinned_env(tmp_path), "MODELSUNSET_DATE": "not a date"})
+    assert odd.returncode == 0
     version = run("--version")
     assert version.returncode == 0
     assert version.stdout.startswith("modelsunset ")

@@ -66,6 +66,14 @@ CASES["resolve-gpt-4.5-preview-2026-02-14.table"] = [
     "2026-02-14",
 ]
 CASES["validate.txt"] = ["validate"]
+CASES["status-all-2026-02-14-narrow.table"] = ["status", "--all", "-d", "2026-02-14", "COLUMNS=80"]
+CASES["resolve-gpt-4o-2026-02-13-narrow.table"] = [
+    "resolve",
+    "gpt-4o",
+    "-d",
+    "2026-02-13",
+    "COLUMNS=60",
+]
 CASES["status-all-2026-02-14-wide.table"] = [
     "status",
     "--all",

@@ -71,16 +71,17 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
         caption=freshness(ctx.catalogue, ctx.today).capitalize(),
         header_style="bold",
     )
-    longest = max((len(row.model.id) for row in rows), default=5)
-    table.add_column("Model", no_wrap=True, min_width=min(longest, 40))
+    # Ids stay whole where the width allows; on narrow terminals long ones fold. (A
+    # min_width here makes rich crop the table's right edge instead.)
+    table.add_column("Model", overflow="fold")
     if wide:
         table.add_column("Name")
         table.add_column("Provider", no_wrap=True)
-    table.add_column("Surface", no_wrap=True)
+    table.add_column("Surface", overflow="fold")
     table.add_column("State", no_wrap=True)
     table.add_column("Retires", no_wrap=True)
-    table.add_column("Days left", justify="right", no_wrap=True)
-    table.add_column("Successor")
+    table.add_column("Days left", justify="right")
+    table.add_column("Successor", overflow="fold")
     for row in rows:
         cells: list[str | Text] = [row.model.id]
         if wide:
@@ -111,13 +112,13 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
         caption=freshness(ctx.catalogue, ctx.today).capitalize(),
         header_style="bold",
     )
-    table.add_column("Surface", no_wrap=True)
+    table.add_column("Surface", overflow="fold")
     table.add_column("State", no_wrap=True)
     table.add_column("Retires", no_wrap=True)
-    table.add_column("Days left", justify="right", no_wrap=True)
-    table.add_column("Answer", no_wrap=True)
+    table.add_column("Days left", justify="right")
+    table.add_column("Answer", overflow="fold")
     table.add_column("Chain", overflow="fold")
-    table.add_column("Automatic", no_wrap=True)
+    table.add_column("Auto", no_wrap=True)
     for item in items:
         answer = Text(item.resolved, style="bold") if item.resolved else Text("none", style="red")
         table.add_row(

@@ -5,9 +5,8 @@ Each file says what `modelsunset validate FILE` must do with it in its first lin
     # expect: exit=3 line=7 says="duplicate key 'openai'"
 
 `exit` is the exit code; `line` the first line named on stderr (as ``FILE:LINE:``);
-`says` words the report must contain; `xfail` (optional) the known bug that keeps the
-file from passing yet. Files that cannot carry a first-line comment (an empty file, a
-file in UTF-16) have their expectation in ``WITHOUT_HEADER`` below.
+`says` words the report must contain. Files that cannot carry a first-line comment (an
+empty file, a file in UTF-16) have their expectation in ``WITHOUT_HEADER`` below.
 
 Also here: how tests run the installed command, shared by the corpus and fuzz tests.
 """
@@ -32,7 +31,6 @@ class Expectation:
     exit: int
     line: int | None = None
     says: str | None = None
-    xfail: str | None = None
 
 
 WITHOUT_HEADER = {
@@ -56,14 +54,13 @@ def expectation(path: Path) -> Expectation:
     if found is None:
         raise ValueError(f"{path.name}: no `# expect:` line")
     fields = dict(token.split("=", 1) for token in shlex.split(found["fields"]))
-    unknown = set(fields) - {"exit", "line", "says", "xfail"}
+    unknown = set(fields) - {"exit", "line", "says"}
     if unknown:
         raise ValueError(f"{path.name}: unknown expectation {sorted(unknown)}")
     return Expectation(
         exit=int(fields["exit"]),
         line=int(fields["line"]) if "line" in fields else None,
         says=fields.get("says"),
-        xfail=fields.get("xfail"),
     )
 
 
