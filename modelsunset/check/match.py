@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+
+import ahocorasick_rs
 
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 _WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
@@ -102,73 +103,6 @@ def _in_url(data: bytes, start: int) -> bool:
     return data.find(b"://", begin, start) != -1
 
 
-class _Searcher(Protocol):
-    def candidates(self, data: bytes) -> list[tuple[int, int, int]]:
-        """``(pattern index, start, end)`` of every occurrence, overlaps included."""
-
-
-class _AhoCorasick:
-    def __init__(self, patterns: list[bytes]) -> None:
-        import ahocorasick_rs
-
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(
-            patterns,
-            matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.DFA,
-        )
-
-    def candidates(self, data: bytes) -> list[tuple[int, int, int]]:
-        return self._automaton.find_matches_as_indexes(data, overlapping=True)
-
-
-class _TrieRegex:
-    """The same answers as ``_AhoCorasick`` with the standard library only (slower)."""
-
-    def __init__(self, patterns: list[bytes]) -> None:
-        self._index = {pattern: number for number, pattern in enumerate(patterns)}
-        self._prefixes: dict[bytes, list[bytes]] = {
-            pattern: sorted(
-                (other for other in patterns if pattern.startswith(other)), key=len, reverse=True
-            )
-            for pattern in patterns
-        }
-        self._regex = re.compile(b"(?=(" + _trie(patterns) + b"))")
-
-    def candidates(self, data: bytes) -> list[tuple[int, int, int]]:
-        found: list[tuple[int, int, int]] = []
-        for match in self._regex.finditer(data):
-            start = match.start()
-            for pattern in self._prefixes[match.group(1)]:
-                found.append((self._index[pattern], start, start + len(pattern)))
-        return found
-
-
-def _trie(patterns: Iterable[bytes]) -> bytes:
-    """One regex for many literals, longest first at every branch."""
-    root: dict[int, dict[int, object]] = {}
-    end = -1
-    for pattern in patterns:
-        node: dict[int, object] = root  # type: ignore[assignment]
-        for byte in pattern:
-            node = node.setdefault(byte, {})  # type: ignore[assignment]
-        node[end] = {}
-
-    def emit(node: dict[int, object]) -> bytes:
-        branches = [
-            re.escape(bytes([byte])) + emit(child)  # type: ignore[arg-type]
-            for byte, child in sorted(node.items())
-            if byte != end
-        ]
-        if not branches:
-            return b""
-        body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
-        if end in node:
-            body = b"(?:" + body + b")?"
-        return body
-
-    return emit(root)  # type: ignore[arg-type]
-
-
 class Matcher:
     """Finds the catalogue's names (and unknown look-alikes) in bytes."""
 
@@ -177,12 +111,10 @@ class Matcher:
         names: Mapping[str, str],
         families: Iterable[str] = (),
         o_series: bool = False,
-        engine: str = "auto",
     ) -> None:
         self.names = dict(names)
         self.families = sorted(set(families))
         self.o_series = o_series
-        self._engine_choice = engine
         patterns: list[bytes] = []
         # What each pattern stands for: (name, model id) for names; (family, None) for
         # the start of an unknown id; ("", None) for a quoted o-series start.
@@ -200,17 +132,20 @@ class Matcher:
                     self._meaning.append(("o", None, 2))
         self._generic = {name for name in self.names if _PLAIN_WORD.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
-        self._searcher: _Searcher | None = None
+        self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         if patterns:
-            self._searcher = _searcher(patterns, engine)
-        self.engine = type(self._searcher).__name__.strip("_") if self._searcher else "none"
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                patterns,
+                matchkind=ahocorasick_rs.MatchKind.Standard,
+                implementation=ahocorasick_rs.Implementation.DFA,
+            )
 
     def __reduce__(self) -> tuple[type[Matcher], tuple[object, ...]]:
         # Rebuilt from its names in worker processes (automata do not pickle).
-        return (Matcher, (self.names, self.families, self.o_series, self._engine_choice))
+        return (Matcher, (self.names, self.families, self.o_series))
 
     @classmethod
-    def for_names(cls, names: Mapping[str, str], engine: str = "auto") -> Matcher:
+    def for_names(cls, names: Mapping[str, str]) -> Matcher:
         """A matcher for these names, with the unknown-id families they imply."""
         families = {
             found.group(1)
@@ -218,13 +153,14 @@ class Matcher:
             if (found := _FAMILY.match(name)) is not None and len(found.group(1)) >= 3
         }
         o_series = any(_O_SERIES.match(name) for name in names)
-        return cls(names, families, o_series, engine)
+        return cls(names, families, o_series)
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
-        if self._searcher is None:
+        if self._automaton is None:
             return []
-        raw = self._searcher.candidates(data)
+        # (pattern index, start, end) of every occurrence, overlaps included.
+        raw = self._automaton.find_matches_as_indexes(data, overlapping=True)
         if not raw:
             return []
         raw.sort(key=lambda item: (item[1], -item[2]))
@@ -259,7 +195,9 @@ class Matcher:
             start += 1  # the pattern began with the opening quote
         if not starts_token(data, start):
             return None
-        token = _TOKEN.match(data, start)
+        # Never read further than the longest unknown id could reach: a long run of
+        # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
+        token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
         if token is None:
             return None
         end = token.end()
@@ -281,16 +219,6 @@ class Matcher:
             if last != -1 and _FILE_NAME.fullmatch(text, last):
                 return None
         return Hit(start, end, name, None)
-
-
-def _searcher(patterns: list[bytes], engine: str) -> _Searcher:
-    if engine in ("auto", "ahocorasick"):
-        try:
-            return _AhoCorasick(patterns)
-        except ImportError:
-            if engine == "ahocorasick":
-                raise
-    return _TrieRegex(patterns)
 
 
 def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
