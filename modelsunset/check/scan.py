@@ -16,11 +16,17 @@ What is scanned:
 A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude`` still
 applies, as pre-commit passes files one by one), and so is a folder given as PATH that
 the ignore files above it name (with the rules of the ignore files inside it). Files
-that cannot be read or are not UTF-8 are reported through ``notes`` and skipped.
+that cannot be read are reported through ``notes`` and skipped. A line of an ignore file
+that is no valid pattern is reported through ``notes`` and left out, as git does.
 
-Files are read as bytes. Large ones are read in pieces cut at line ends, counting lines
-as the pieces go by; a line longer than ``LONG_LINE`` is searched in parts that overlap by
-more than the longest pattern, so no id is lost (only the line text shown is partial).
+Files are read as bytes, whatever their encoding: ids are ASCII, so they are found in
+UTF-8, Latin-1 or any other ASCII-compatible text alike. Columns count the characters
+of the line as UTF-8 reads it, each byte that is not UTF-8 as one. Large files are read
+in pieces cut at line ends, counting lines as the pieces go by; a line longer than
+``LONG_LINE`` is searched in parts that overlap by more than the longest pattern, so no
+id is lost. Each occurrence keeps at most ``EXCERPT`` characters of its line, around the
+id, however long the line: memory stays proportional to the number of hits, and the
+work on a line to its length.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 IGNORE_FILE_LINES = 10
-_CONTINUATION = bytes(range(0x80, 0xC0))
+EXCERPT = 200  # characters of a line kept with each occurrence, around the id
+_CONTINUATION = frozenset(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
 _SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?:\[([^\]\n]*)\])?")
 _SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
@@ -50,7 +57,9 @@ _SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """A name found in a file. ``model`` is None for an id the catalogue does not know."""
+    """A name found in a file. ``model`` is None for an id the catalogue does not know.
+    ``text`` is the line, or at most ``EXCERPT`` characters of it around the name (with
+    ``…`` where it is cut)."""
 
     path: str
     line: int
@@ -104,6 +113,7 @@ class _Rule:
 
 
 def _spec(lines: Sequence[str]) -> PathSpec | None:
+    """The rules of these gitignore lines; every line must be a valid pattern."""
     from pathspec import GitIgnoreSpec
 
     cleaned = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
@@ -113,20 +123,42 @@ def _spec(lines: Sequence[str]) -> PathSpec | None:
     return spec
 
 
+def valid_pattern(pattern: str) -> bool:
+    """Whether pathspec reads this gitignore line (not ``!`` alone, nor a lone ``\\``)."""
+    try:
+        _spec([pattern])
+    except ValueError:  # pathspec's pattern errors are ValueErrors
+        return False
+    return True
+
+
 def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:
+    """The rules of ``--exclude`` and ``exclude`` patterns, checked beforehand."""
     return _spec(list(patterns))
 
 
-def _read_ignore(path: str, note: Note) -> PathSpec | None:
+def _read_ignore(path: str, shown: str, note: Note) -> PathSpec | None:
+    """The rules of one ignore file; a line that is no valid pattern is noted and left out."""
     try:
         with open(path, "rb") as handle:
             text = handle.read().decode("utf-8", errors="replace")
     except FileNotFoundError:
         return None
     except OSError as exc:
-        note(f"warning: cannot read {path}: {exc.strerror or exc}")
+        note(f"warning: cannot read {shown}: {exc.strerror or exc}")
         return None
-    return _spec(text.splitlines())
+    lines = text.splitlines()
+    try:
+        return _spec(lines)
+    except ValueError:
+        pass
+    kept: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if valid_pattern(line):
+            kept.append(line)
+        else:
+            note(f"warning: {shown}:{number}: {line!r} is not a gitignore pattern; left out")
+    return _spec(kept)
 
 
 def _git_root(start: str) -> str | None:
@@ -138,6 +170,14 @@ def _git_root(start: str) -> str | None:
         if parent == current:
             return None
         current = parent
+
+
+def _shown_outside(path: str) -> str:
+    """How a file above the scan root is named in notes: relative to the working folder."""
+    try:
+        return printable(PurePath(os.path.relpath(path)).as_posix())
+    except ValueError:  # another drive on Windows
+        return printable(path)
 
 
 def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
@@ -154,12 +194,14 @@ def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
             break
         current = os.path.dirname(current)
     folders.reverse()
-    exclude = _read_ignore(os.path.join(repo, ".git", "info", "exclude"), note)
+    info_exclude = os.path.join(repo, ".git", "info", "exclude")
+    exclude = _read_ignore(info_exclude, _shown_outside(info_exclude), note)
     if exclude is not None:
         up = PurePath(os.path.relpath(real_root, repo)).as_posix()
         rules.append(_Rule(exclude, up="" if up == "." else up))
     for folder in folders[:-1]:
-        spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
+        ignore_file = os.path.join(folder, ".gitignore")
+        spec = _read_ignore(ignore_file, _shown_outside(ignore_file), note)
         if spec is not None:
             rules.append(_Rule(spec, up=PurePath(os.path.relpath(real_root, folder)).as_posix()))
     # A PATH that these rules ignore was asked for by name: scan it, with its own rules.
@@ -193,6 +235,22 @@ def display(root_arg: str, rel: str) -> str:
     return PurePath(joined).as_posix()
 
 
+def printable(path: str) -> str:
+    """A path as it can be written out: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = path.encode("utf-8", "replace")
+        return raw.decode("utf-8", "replace")
+    return path
+
+
 def _shower(root_arg: str) -> Callable[[str], str]:
     """A fast ``display`` for one root: ``rel`` never holds ``.`` or ``..`` parts."""
     base = display(root_arg, "")
@@ -223,15 +281,21 @@ def walk(
     try:
         info = os.stat(root_arg)
     except FileNotFoundError:
-        raise UsageError(f"no such file or folder: {root_arg}") from None
+        raise UsageError(f"no such file or folder: {printable(root_arg)}") from None
     except OSError as exc:
-        raise UsageError(f"cannot read {root_arg}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {printable(root_arg)}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character
+        raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None
     if not stat.S_ISDIR(info.st_mode):
-        shown = display(root_arg, "")
+        shown = printable(display(root_arg, ""))
         if stat.S_ISREG(info.st_mode) and not _excluded(excludes, shown, shown, False):
             yield Target(shown, root_arg)
         return
-    show = _shower(root_arg)
+    shower = _shower(root_arg)
+
+    def show(rel: str) -> str:
+        return printable(shower(rel))
+
     real_root = os.path.realpath(root_arg)
     rules = _outer_rules(real_root, note) if gitignore else []
     stack: list[tuple[str, str, list[_Rule]]] = [(root_arg, "", rules)]
@@ -242,16 +306,19 @@ def walk(
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            where = show(rel_folder) if rel_folder else display(root_arg, "")
+            where = show(rel_folder) if rel_folder else printable(display(root_arg, ""))
             stats.skipped.append((where + "/", exc.strerror or str(exc)))
             note(f"warning: skipped {where}/: {exc.strerror or exc}")
             continue
         if gitignore and any(entry.name == ".gitignore" for entry in entries):
-            spec = _read_ignore(os.path.join(folder, ".gitignore"), note)
+            ignore_rel = f"{rel_folder}/.gitignore" if rel_folder else ".gitignore"
+            spec = _read_ignore(os.path.join(folder, ".gitignore"), show(ignore_rel), note)
             if spec is not None:
                 rules = [*inherited, _Rule(spec, base=rel_folder)]
         folders: list[tuple[str, str, list[_Rule]]] = []
         for entry in entries:
+            if entry.name in VCS_FOLDERS:  # a folder, or a file (``.git`` of a worktree)
+                continue
             rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
             try:
                 if entry.is_symlink():
@@ -260,10 +327,6 @@ def walk(
                 if not is_dir and not entry.is_file(follow_symlinks=False):
                     continue
             except OSError:
-                continue
-            if is_dir and entry.name in VCS_FOLDERS:
-                continue
-            if entry.name == ".git":
                 continue
             if rules and _ignored(rules, rel, is_dir):
                 if not is_dir:
@@ -300,8 +363,6 @@ class FileScanner:
                 return self._scan(handle, target.shown)
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
-        except UnicodeDecodeError:
-            self._skip(target.shown, "not UTF-8 text")
         return []
 
     def _scan(self, handle: IO[bytes], shown: str) -> list[Occurrence]:
@@ -309,27 +370,20 @@ class FileScanner:
         if b"\0" in data[:BINARY_PROBE]:
             self.stats.binary += 1
             return []
+        self.stats.files += 1
+        self.stats.bytes += len(data)
         if _ignores_whole_file(data):
-            self.stats.files += 1
-            self.stats.bytes += len(data)
             return []
         if len(data) < PIECE:
-            if not data.isascii():
-                data.decode("utf-8")
-            self.stats.files += 1
-            self.stats.bytes += len(data)
             return self._occurrences(data, shown, 0, len(data), 1, 0, data.startswith(_BOM))
         return self._stream(handle, data, shown)
 
     def _stream(self, handle: IO[bytes], data: bytes, shown: str) -> list[Occurrence]:
-        decoder = codecs.getincrementaldecoder("utf-8")()
         found: list[Occurrence] = []
         bom = data.startswith(_BOM)
         line = 1
         column_before = 0  # characters of the current line that lie before data[0]
         skip = 0  # data[:skip] is look-back context, already searched
-        self.stats.files += 1
-        self.stats.bytes += len(data)
         while True:
             more = handle.read(PIECE)
             self.stats.bytes += len(more)
@@ -345,14 +399,14 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            part = data[skip:limit]
-            if not part.isascii() or decoder.getstate()[0]:
-                decoder.decode(part, final=at_end)
             found += self._occurrences(data, shown, skip, limit, line, column_before, bom)
             if at_end:
                 return found
-            keep = min(2, limit)
-            consumed = limit - keep
+            # Keep two bytes before the cut (token edges look that far back), and never
+            # cut inside a UTF-8 sequence, so that characters are counted whole.
+            consumed = max(0, limit - 2)
+            while consumed > 0 and limit - consumed < 6 and data[consumed] in _CONTINUATION:
+                consumed -= 1
             line += data.count(b"\n", 0, consumed)
             last_newline = data.rfind(b"\n", 0, consumed)
             if last_newline == -1:
@@ -361,7 +415,7 @@ class FileScanner:
                 column_before = _characters(data, last_newline + 1, consumed)
                 bom = False
             data = data[consumed:] + more
-            skip = keep
+            skip = limit - consumed
 
     def _occurrences(
         self,
@@ -373,46 +427,87 @@ class FileScanner:
         column_before: int,
         bom: bool,
     ) -> list[Occurrence]:
-        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``."""
+        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``.
+
+        One pass over the hits, in order: the line, its start and end, its suppression
+        comment and the column are carried from one hit to the next, so a line with many
+        hits is read once, not once per hit."""
         hits = [hit for hit in self.matcher.find(data) if start <= hit.start < limit]
         if not hits:
             return []
         found: list[Occurrence] = []
-        counted_to = 0
+        counted_to = 0  # newlines before here are counted in ``line``
+        line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
+        column = 0  # characters from line_start to counted_to
+        suppress: _Suppression = None
         for hit in hits:
-            line += data.count(b"\n", counted_to, hit.start)
+            if hit.start >= line_end:  # the first hit, or one on a later line
+                newlines = data.count(b"\n", counted_to, hit.start)
+                if newlines or line_start < 0:
+                    line += newlines
+                    line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, hit.start)
+                    line_start += 1
+                    column = column_before if line_start == 0 else 0
+                    if bom and line_start == 0 and line == 1:
+                        column -= 1
+                    counted_to = line_start
+                line_end = data.find(b"\n", hit.start)
+                if line_end == -1:
+                    line_end = len(data)
+                suppress = _suppression(data, line_start, line_end)
+            column += _characters(data, counted_to, hit.start)
             counted_to = hit.start
-            line_start = data.rfind(b"\n", 0, hit.start) + 1
-            line_end = data.find(b"\n", hit.start)
-            if line_end == -1:
-                line_end = len(data)
-            text = data[line_start:line_end]
-            if b"modelsunset" in text and _suppressed(text, hit):
+            if suppress is not None and _suppressed(suppress, hit):
                 continue
-            column = _characters(data, line_start, hit.start) + 1
-            if line_start == 0:
-                column += column_before
-                if bom and line == 1:
-                    column -= 1
             found.append(
                 Occurrence(
                     path=shown,
                     line=line,
-                    column=column,
+                    column=column + 1,
                     match=hit.name,
                     model=hit.model,
-                    text=text.rstrip(b"\r").decode("utf-8", errors="replace"),
+                    text=_excerpt(data, line_start, line_end, hit.start, hit.end),
                 )
             )
         return found
 
 
 def _characters(data: bytes, start: int, end: int) -> int:
-    """Code points in ``data[start:end]`` (UTF-8 continuation bytes do not count)."""
+    """Characters in ``data[start:end]`` as UTF-8 reads them, a byte that is not UTF-8
+    counting as one (as ``errors="replace"`` shows it)."""
     segment = data[start:end]
     if segment.isascii():
         return len(segment)
-    return len(segment.translate(None, _CONTINUATION))
+    return len(segment.decode("utf-8", errors="replace"))
+
+
+def _excerpt(data: bytes, line_start: int, line_end: int, start: int, end: int) -> str:
+    """The line of ``data[start:end]``, or at most ``EXCERPT`` characters of it around
+    that name, with ``…`` where the line is cut."""
+    if line_end > line_start and data[line_end - 1] == 0x0D:
+        line_end -= 1
+    if line_end - line_start <= EXCERPT:
+        return data[line_start:line_end].decode("utf-8", errors="replace")
+    room = max(0, EXCERPT - (end - start) - 2)
+    before = room // 2
+    after = room - before
+    # A character is at most 4 bytes: these byte ranges hold enough characters.
+    low = max(line_start, start - 4 * before - 4)
+    while low > line_start and low < start and data[low] in _CONTINUATION:
+        low += 1
+    head = data[low:start].decode("utf-8", errors="replace")
+    cut_before = low > line_start
+    if len(head) > before:
+        head = head[len(head) - before :]
+        cut_before = True
+    high = min(line_end, end + 4 * after + 4)
+    tail = data[end:high].decode("utf-8", errors="replace")
+    cut_after = high < line_end
+    if len(tail) > after:
+        tail = tail[:after]
+        cut_after = True
+    name = data[start:end].decode("utf-8", errors="replace")
+    return ("…" if cut_before else "") + head + name + tail + ("…" if cut_after else "")
 
 
 def _ignores_whole_file(data: bytes) -> bool:
@@ -428,15 +523,29 @@ def _ignores_whole_file(data: bytes) -> bool:
     return _SUPPRESS_FILE.search(data, 0, end) is not None
 
 
-def _suppressed(text: bytes, hit: Hit) -> bool:
-    for found in _SUPPRESS.finditer(text):
+# What a line's ``modelsunset: ignore`` comments say: None (no comment), True (every id)
+# or the names and ids they list.
+_Suppression = bool | frozenset[str] | None
+
+
+def _suppression(data: bytes, line_start: int, line_end: int) -> _Suppression:
+    if data.find(b"modelsunset", line_start, line_end) == -1:
+        return None
+    wanted: set[str] = set()
+    found_any = False
+    for found in _SUPPRESS.finditer(data, line_start, line_end):
+        found_any = True
         names = found.group(1)
         if names is None:
             return True
-        wanted = {name.strip() for name in names.decode("utf-8", "replace").split(",")}
-        if hit.name in wanted or (hit.model is not None and hit.model in wanted):
-            return True
-    return False
+        wanted.update(name.strip() for name in names.decode("utf-8", "replace").split(","))
+    return frozenset(wanted) if found_any else None
+
+
+def _suppressed(suppress: bool | frozenset[str], hit: Hit) -> bool:
+    if isinstance(suppress, frozenset):
+        return hit.name in suppress or (hit.model is not None and hit.model in suppress)
+    return suppress
 
 
 BATCH = 48  # files per job sent to a worker process

@@ -76,10 +76,44 @@ def test_json_has_the_contract_shape(tmp_path: Path) -> None:
 
 
 def test_stdout_carries_only_the_data(tmp_path: Path) -> None:
-    repo = project(tmp_path, {"a.py": "gpt-4.5-preview\n", "b.py": b"\xff\xfe gpt-4o\n"})
+    repo = project(tmp_path, {"a.py": "gpt-4.5-preview\n", ".gitignore": "*.log\n!\n"})
     result = check(repo, "--date", D, "-f", "json")
     json.loads(result.stdout)
-    assert "skipped b.py: not UTF-8 text" in result.stderr
+    assert "warning: .gitignore:2: '!' is not a gitignore pattern; left out" in result.stderr
+
+
+def test_a_file_that_is_not_utf8_fails_the_build_too(tmp_path: Path) -> None:
+    repo = project(
+        tmp_path, {"legacy.py": "# Modèle\nMODEL = 'gpt-4.5-preview'\n".encode("latin-1")}
+    )
+    result = check(repo, "--date", D, "-f", "json")
+    assert result.returncode == 1, result.stderr
+    (finding,) = as_json(result)["findings"]
+    assert (finding["path"], finding["line"], finding["column"]) == ("legacy.py", 2, 10)
+    assert finding["text"] == "MODEL = 'gpt-4.5-preview'"
+    assert "skipped" not in result.stderr
+
+
+def test_a_long_line_of_many_hits_gives_a_small_report(tmp_path: Path) -> None:
+    # Each finding carries a window of its line, not the whole line: 5,000 hits on a 95 KB
+    # line once made 475 MB of JSON.
+    count = 5_000
+    repo = project(tmp_path, {"long.py": "x = [" + '"gpt-4.5-preview", ' * count + "]\n"})
+    result = check(repo, "--date", D, "-f", "json")
+    assert result.returncode == 1
+    findings = as_json(result)["findings"]
+    assert len(findings) == count
+    assert all(len(finding["text"]) <= 200 for finding in findings)
+    assert len(result.stdout) < count * 2_000
+
+
+def test_an_unreadable_gitignore_line_is_a_note_not_a_traceback(tmp_path: Path) -> None:
+    repo = project(tmp_path, {".gitignore": "\\\nbuild/\n", "build/a.py": '"gpt-4.5-preview"\n'})
+    result = check(repo, "--date", D)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "warning: .gitignore:1: '\\\\' is not a gitignore pattern; left out"
+    )
 
 
 # Exit codes ----------------------------------------------------------------------------

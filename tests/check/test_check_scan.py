@@ -1,5 +1,6 @@
-"""Walking and reading: .gitignore, VCS folders, binaries, symlinks (loops too),
-unreadable and undecodable files, suppression comments, lines and columns, streaming."""
+"""Walking and reading: .gitignore (bad lines too), VCS folders, binaries, symlinks (loops
+too), unreadable files, files in other encodings, suppression comments, lines and
+columns, excerpts of long lines, streaming."""
 
 from __future__ import annotations
 
@@ -214,11 +215,33 @@ def test_unreadable_files_on_disk(tmp_path: Path) -> None:
     assert len(notes) == 2
 
 
-def test_undecodable_files_are_noted_and_skipped(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"latin.py": "# café\ngpt-4o\n".encode("latin-1"), "ok.py": "gpt-4o"})
-    found, _, notes = run_scan(tmp_path)
-    assert [item.path for item in found] == ["ok.py"]
-    assert notes == ["warning: skipped latin.py: not UTF-8 text"]
+def test_files_in_other_encodings_are_searched_too(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "latin.py": "# café\nx = 'déjà vu' + \"gpt-4o\"\n".encode("latin-1"),
+            "cp1252.txt": "“gpt-4.5-preview” £5\n".encode("cp1252"),
+            "ok.py": "gpt-4o",
+        },
+    )
+    found, stats, notes = run_scan(tmp_path)
+    assert notes == []
+    assert stats.skipped == []
+    # Each byte that is not UTF-8 is one character: the columns an editor reading the
+    # file as Latin-1 or cp1252 shows.
+    assert places(found) == [
+        "cp1252.txt:1:2:gpt-4.5-preview",
+        "latin.py:2:18:gpt-4o",
+        "ok.py:1:1:gpt-4o",
+    ]
+    assert found[0].text == "\ufffdgpt-4.5-preview\ufffd \ufffd5"
+    assert found[1].text == "x = 'd\ufffdj\ufffd vu' + \"gpt-4o\""
+
+
+def test_utf16_files_are_binary(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"wide.txt": "gpt-4o\n".encode("utf-16")})
+    found, stats, _ = run_scan(tmp_path)
+    assert (found, stats.binary) == ([], 1)
 
 
 def test_inline_suppression(tmp_path: Path) -> None:
@@ -279,14 +302,17 @@ def test_streaming_gives_the_same_answers(
     assert places(cut) == places(whole)
 
 
-def test_streaming_finds_undecodable_bytes_late(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_tree(tmp_path, {"big.txt": b"gpt-4o\n" * 100 + b"\xff\n" + b"ok\n" * 50})
-    monkeypatch.setattr(scan_module, "PIECE", 128)
-    found, _, notes = run_scan(tmp_path)
-    assert found == []
-    assert notes == ["warning: skipped big.txt: not UTF-8 text"]
+def test_streaming_a_file_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "caf\xe9 \xa3 \u201cgpt-4o\u201d ".encode("cp1252")
+    write_tree(tmp_path, {"big.txt": line * 40 + b"\n" + (b"\xff gpt-4o\n" * 100)})
+    whole, _, _ = run_scan(tmp_path)
+    assert len(whole) == 140
+    for piece in (64, 128):
+        monkeypatch.setattr(scan_module, "PIECE", piece)
+        monkeypatch.setattr(scan_module, "LONG_LINE", 100)
+        streamed, _, notes = run_scan(tmp_path)
+        assert notes == []
+        assert places(streamed) == places(whole)
 
 
 def test_a_split_multibyte_character_is_not_an_error(
@@ -370,8 +396,10 @@ def test_worker_processes_give_the_same_answer(
     files: dict[str, str | bytes] = {}
     for number in range(300):
         files[f"d{number % 7}/f{number:03d}.py"] = f'x = "gpt-4o"\n{"y" * number}\n"gpt-9-{number}"'
-    files["d3/bad.py"] = b"\xff gpt-4o"
+    files["d3/latin.py"] = b"\xff gpt-4o"
     files["d5/blob.bin"] = b"\x00gpt-4o"
+    files["d6/.gitignore"] = "!\n*.log\n"
+    files["d6/x.log"] = "gpt-4o"
     write_tree(tmp_path, files)
     serial, serial_stats, serial_notes = run_scan(tmp_path)
     monkeypatch.setattr(scan_module, "PARALLEL_AFTER", 10)
@@ -379,7 +407,13 @@ def test_worker_processes_give_the_same_answer(
     monkeypatch.setattr(scan_module, "jobs_default", lambda: jobs)
     parallel, stats, notes = run_scan(tmp_path)
     assert places(parallel) == places(serial)
-    assert notes == serial_notes == ["warning: skipped d3/bad.py: not UTF-8 text"]
+    assert "d3/latin.py:1:3:gpt-4o" in places(parallel)
+    assert "d6/x.log:1:1:gpt-4o" not in places(parallel)
+    assert (
+        notes
+        == serial_notes
+        == ["warning: d6/.gitignore:1: '!' is not a gitignore pattern; left out"]
+    )
     assert (stats.files, stats.bytes, stats.binary) == (
         serial_stats.files,
         serial_stats.bytes,
@@ -403,3 +437,97 @@ def test_unreadable_folders_are_noted_and_skipped(
     assert [item.path for item in found] == ["a.py"]
     assert notes == ["warning: skipped shut/: Permission denied"]
     assert stats.skipped == [("shut/", "Permission denied")]
+
+
+def test_a_long_line_of_many_hits_keeps_a_window_of_it_per_hit(tmp_path: Path) -> None:
+    # 10,000 hits on one 190 KB line: each occurrence keeps at most EXCERPT characters
+    # of the line (not the whole line), so memory grows with the hits, not hits x line.
+    count = 10_000
+    write_tree(tmp_path, {"long.py": "x = [" + '"gpt-4.5-preview", ' * count + "]\n"})
+    found, _, _ = run_scan(tmp_path)
+    assert len(found) == count
+    assert [item.column for item in found[:3]] == [7, 26, 45]
+    assert found[-1].column == 5 + 19 * (count - 1) + 2
+    assert all(len(item.text) <= scan_module.EXCERPT for item in found)
+    assert sum(len(item.text) for item in found) <= count * scan_module.EXCERPT
+    middle = found[count // 2].text
+    assert middle.startswith("…") and middle.endswith("…")
+    assert '"gpt-4.5-preview"' in middle
+    assert found[0].text.startswith('x = ["gpt-4.5-preview", ')
+    assert found[-1].text.endswith('"gpt-4.5-preview", ]')
+
+
+@pytest.mark.parametrize("before", [0, 1, 95, 150, 5000])
+def test_excerpts_cut_around_the_id_at_whole_characters(tmp_path: Path, before: int) -> None:
+    line = "é" * before + " gpt-4o " + "ü" * 300
+    write_tree(tmp_path, {"a.txt": line + "\r\n"})
+    (item,) = run_scan(tmp_path)[0]
+    assert item.column == before + 2
+    assert len(item.text) <= scan_module.EXCERPT
+    assert "\ufffd" not in item.text
+    assert " gpt-4o " in item.text
+    assert item.text.strip("…") in line
+    assert item.text.endswith("…")
+    assert item.text.startswith("…") == (before > 100)
+
+
+def test_short_lines_are_kept_whole(tmp_path: Path) -> None:
+    line = "x" * 150 + ' "gpt-4o" ' + "y" * 39
+    write_tree(tmp_path, {"a.txt": line + "\r\n"})
+    (item,) = run_scan(tmp_path)[0]
+    assert item.text == line
+
+
+def test_an_ignore_file_line_that_is_no_pattern_is_left_out_with_a_note(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "*.log\n!\n\\\n",
+            "sub/.gitignore": "# fine\nbuild/\nx\\\n",
+            "a.log": "gpt-4o\n",
+            "sub/build/b.py": "gpt-4o\n",
+            "sub/c.py": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["sub/c.py"]
+    assert notes == [
+        "warning: .gitignore:2: '!' is not a gitignore pattern; left out",
+        "warning: .gitignore:3: '\\\\' is not a gitignore pattern; left out",
+        "warning: sub/.gitignore:3: 'x\\\\' is not a gitignore pattern; left out",
+    ]
+
+
+def test_an_ignore_file_above_the_path_names_itself_in_notes(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".git/info/exclude": "!\n",
+            ".gitignore": "*.log\n\\\n",
+            "pkg/a.py": "gpt-4o\n",
+            "pkg/b.log": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path / "pkg", ".")
+    assert [item.path for item in found] == ["a.py"]
+    assert notes == [
+        "warning: ../.git/info/exclude:1: '!' is not a gitignore pattern; left out",
+        "warning: ../.gitignore:2: '\\\\' is not a gitignore pattern; left out",
+    ]
+
+
+def test_file_names_that_are_not_utf8_are_shown_printable(tmp_path: Path) -> None:
+    os.makedirs(tmp_path / "d")
+    with open(os.path.join(os.fsencode(tmp_path), b"d", b"caf\xe9.py"), "wb") as handle:
+        handle.write(b'"gpt-4o"\n')
+    found, _, _ = run_scan(tmp_path)
+    assert [item.path for item in found] == ["d/caf\ufffd.py"]
+    found[0].path.encode("utf-8")
+
+
+def test_a_path_with_a_nul_character_is_a_usage_error(tmp_path: Path) -> None:
+    from modelsunset.errors import UsageError
+
+    with pytest.raises(UsageError, match="not a usable path"):
+        run_scan(tmp_path, "a\0b")
