@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
 from modelsunset.render import Format
 
@@ -314,14 +315,14 @@ def check(
         bool, typer.Option("--no-fail", help="Exit 0 even when errors are found.")
     ] = False,
     fmt: Annotated[
-        str,
+        CheckFormat,
         typer.Option(
             "--format",
             "-f",
-            metavar="FORMAT",
-            help="text, json, markdown, github (annotations) or sarif.",
+            case_sensitive=False,
+            help="Output format (github: workflow annotations; sarif: code scanning).",
         ),
-    ] = "text",
+    ] = CheckFormat.text,
     exclude: Annotated[
         list[str] | None,
         typer.Option(
@@ -342,7 +343,7 @@ def check(
             "-j",
             min=0,
             metavar="N",
-            help="Processes that read files in big trees (0: one per core; 1: none).",
+            help="Processes that read files in big trees (0: one per core, at most 8; 1: none).",
         ),
     ] = 0,
     catalogue: CatalogueOpt = None,
@@ -363,7 +364,7 @@ def check(
         fail_within=fail_within,
         warn_within=warn_within,
         no_fail=no_fail,
-        fmt=fmt.lower(),
+        fmt=fmt,
         excludes=exclude or (),
         gitignore=not no_gitignore,
         progress=sys.stderr.isatty(),

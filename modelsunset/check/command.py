@@ -13,15 +13,16 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
 from modelsunset.check.scan import Stats
 from modelsunset.commands import Session, Sources, on_date
-from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
+from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, UsageError
+from modelsunset.model import Catalogue
 
-DEFAULT_SURFACES = ("api",)
+DEFAULT_SURFACE = "api"
 DEFAULT_FAIL_WITHIN = 0
 DEFAULT_WARN_WITHIN = 90
-STALE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Request:
     fail_within: int | None = None
     warn_within: int | None = None
     no_fail: bool = False
-    fmt: str = "text"
+    fmt: CheckFormat = CheckFormat.text
     excludes: Sequence[str] = ()
     gitignore: bool = True
     progress: bool = False
@@ -81,31 +82,26 @@ def run(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset import __version__
     from modelsunset.check import formats, report, scan
     from modelsunset.check.match import Matcher
-    from modelsunset.names import NameIndex, find_key
+    from modelsunset.loading import load
+    from modelsunset.names import NameIndex
+    from modelsunset.wording import stale_warning
 
-    formats.validate(request.fmt)
+    _check_excludes(request.excludes)
     settings = config_file.load()
-    chosen = _sources(sources, settings)
-    catalogue = chosen.load()
+    files = _sources(sources, settings).files()
+    catalogue = load(files)
     on = on_date(request.when, session)
-    surfaces: list[str] = []
-    for name in request.surfaces or settings.surfaces or DEFAULT_SURFACES:
-        surface = find_key("surface", name, catalogue.surfaces)
-        if surface not in surfaces:
-            surfaces.append(surface)
+    surfaces = _surfaces(catalogue, request.surfaces or settings.surfaces or ())
     fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
     index = NameIndex(catalogue.models)
     queries = [(name, index.find(name).id) for name in request.models]
     paths = list(request.paths) or ([] if request.models else ["."])
-    names: dict[str, str] = {}
-    for model in catalogue.models.values():
-        names[model.id] = model.id
-        for alias in model.aliases:
-            names.setdefault(alias, model.id)
     occurrences: list[scan.Occurrence] = []
     stats = None
     if paths:
+        # What to look for: every id, and every alias with the id it stands for.
+        names = {**index.by_alias, **{model_id: model_id for model_id in catalogue.models}}
         progress = _Progress() if request.progress else None
         try:
             occurrences, stats = scan.scan(
@@ -115,36 +111,63 @@ def run(session: Session, sources: Sources, request: Request) -> int:
                 request.gitignore,
                 session.err,
                 progress,
-                skip=chosen.files(),
+                skip=files,
                 jobs=request.jobs or None,
             )
         finally:
             if progress is not None:
                 progress.close()
     found = report.build(
-        catalogue,
-        on,
-        surfaces,
-        fail_within,
-        warn_within,
-        occurrences,
-        queries,
-        stats,
-        paths,
+        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats
     )
     options = formats.Options(colour=session.colour, width=session.width, version=__version__)
-    output = formats.render(request.fmt, found, options)
-    if request.fmt == "github":
-        _step_summary(formats.render("markdown", found, options), session)
-    session.out(output)
-    if catalogue.updated is not None and (session.today - catalogue.updated).days > STALE_DAYS:
-        session.err(
-            f"warning: the catalogue was last updated on {catalogue.updated.isoformat()}; "
-            "newer retirements may be missing (pip install --upgrade modelsunset)"
-        )
+    session.out(formats.render(request.fmt, found, options))
+    if request.fmt is CheckFormat.github:
+        _step_summary(formats.render(CheckFormat.markdown, found, options), session)
+    stale = stale_warning(catalogue, session.today)
+    if stale is not None:
+        session.err(f"warning: {stale}")
     if found.errors and not request.no_fail:
         return EXIT_NEGATIVE
     return EXIT_OK
+
+
+def _check_excludes(patterns: Sequence[str]) -> None:
+    """``--exclude`` patterns must be gitignore patterns (``!`` alone is not one)."""
+    from modelsunset.check.scan import valid_pattern
+
+    for pattern in patterns:
+        if not pattern.strip():
+            raise UsageError("--exclude is empty", hint="give a pattern, or leave it out")
+        if not valid_pattern(pattern):
+            raise UsageError(
+                f"--exclude {pattern!r} is not a gitignore pattern",
+                hint="a pattern such as 'build/', '*.md' or '!keep.md'",
+            )
+
+
+def _surfaces(catalogue: Catalogue, asked: Sequence[str]) -> list[str]:
+    """The surfaces to check, as catalogue ids, each once (default: ``api``)."""
+    from modelsunset.names import find_key
+
+    known = sorted(catalogue.surfaces)
+    listed = f"its surfaces are {', '.join(known)}" if known else "it declares no surfaces"
+    if not asked:
+        try:
+            return [find_key("surface", DEFAULT_SURFACE, catalogue.surfaces)]
+        except UsageError:
+            raise UsageError(
+                f"the default surface '{DEFAULT_SURFACE}' is not in this catalogue; {listed}",
+                hint="choose with --surface S, or `surfaces` in [tool.modelsunset]",
+            ) from None
+    if not known:
+        raise UsageError(f"unknown surface '{asked[0]}': this catalogue declares no surfaces")
+    surfaces: list[str] = []
+    for name in asked:
+        surface = find_key("surface", name, catalogue.surfaces)
+        if surface not in surfaces:
+            surfaces.append(surface)
+    return surfaces
 
 
 def _first(*values: int | None) -> int:

@@ -2,9 +2,12 @@
 
 The file is the nearest ``pyproject.toml`` with a ``[tool.modelsunset]`` table, looking
 upward from the working directory. Keys: ``surfaces``, ``fail-within``, ``warn-within``,
-``exclude``, ``catalogue``, ``overlays``. Any other key, a value of the wrong type or a
-file that is not TOML is a usage error (exit 2). Paths (``catalogue``, ``overlays``) are
-read relative to the folder of the file.
+``exclude``, ``catalogue``, ``overlays``. Any other key, a value of the wrong type, an
+empty value where one is needed (``catalogue = ""``, ``surfaces = []``, an empty string
+in a list), an ``exclude`` pattern that is no gitignore pattern, or a file that is not
+TOML is a usage error (exit 2) that names the file and the key: a setting is never
+silently replaced by its default. Paths (``catalogue``, ``overlays``) are read relative
+to the folder of the file.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def load(start: Path | None = None) -> Config:
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
+    from modelsunset.check.scan import valid_pattern
     from modelsunset.names import did_you_mean, suggest
 
     where = f"{_show(path)} [tool.{SECTION}]"
@@ -99,6 +103,10 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise UsageError(f"{where}: '{key}' must be a list of strings")
+        if not all(item.strip() for item in value):
+            raise UsageError(
+                f"{where}: '{key}' holds an empty string", hint="remove it, or fill it in"
+            )
         return tuple(value)
 
     def days(key: str) -> int | None:
@@ -115,13 +123,31 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     catalogue = table.get("catalogue")
     if catalogue is not None and not isinstance(catalogue, str):
         raise UsageError(f"{where}: 'catalogue' must be a path (a string)")
+    if catalogue is not None and not catalogue.strip():
+        raise UsageError(
+            f"{where}: 'catalogue' is empty",
+            hint="name a catalogue file, or leave the key out for the bundled catalogue",
+        )
+    surfaces = strings("surfaces")
+    if surfaces is not None and not surfaces:
+        raise UsageError(
+            f"{where}: 'surfaces' is empty",
+            hint="name at least one surface, or leave the key out for the default (api)",
+        )
+    exclude = strings("exclude") or ()
+    for pattern in exclude:
+        if not valid_pattern(pattern):
+            raise UsageError(
+                f"{where}: 'exclude' holds {pattern!r}, which is not a gitignore pattern",
+                hint="a pattern such as 'build/', '*.md' or '!keep.md'",
+            )
     overlays = strings("overlays")
     return Config(
         file=str(path),
-        surfaces=strings("surfaces"),
+        surfaces=surfaces,
         fail_within=days("fail-within"),
         warn_within=days("warn-within"),
-        exclude=strings("exclude") or (),
-        catalogue=place(catalogue) if catalogue else None,
+        exclude=exclude,
+        catalogue=place(catalogue) if catalogue is not None else None,
         overlays=tuple(place(item) for item in overlays) if overlays is not None else None,
     )

@@ -1,26 +1,32 @@
 """Findings and their levels (contract sections 3 to 6), and the sentences that explain them.
 
 A finding is one (occurrence, surface) pair for each requested surface the model is
-offered on. Its level, on date D:
+offered on. Its level on date D depends on ``days_left`` alone (``retires`` - D):
 
-* ``error``: the model is retired on D, or retires within ``fail_within`` days;
+* ``error``: the model is retired on D (``days_left <= 0``), or retires within
+  ``fail_within`` days;
 * ``warning``: it retires within ``warn_within`` days;
-* no finding otherwise (an active model, a retirement not yet announced on D, or one
-  further away than ``warn_within``).
+* no finding otherwise (no retirement date, or one further away than both windows).
+
+Whether the retirement was announced by D plays no part: a date in the catalogue is a
+date to plan for.
 
 Pure: no files, no clock, no terminal.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from modelsunset import resolver
 from modelsunset.check.scan import Occurrence, Stats
 from modelsunset.model import Catalogue, Entry, Model, Resolution, State
+from modelsunset.names import normalise
+from modelsunset.wording import retirement_sentence
 
 
 class Level(StrEnum):
@@ -28,14 +34,10 @@ class Level(StrEnum):
     WARNING = "warning"
 
 
-def level_of(
-    state: State, days_left: int | None, fail_within: int, warn_within: int
-) -> Level | None:
-    if state is State.RETIRED:
-        return Level.ERROR
-    if state is not State.RETIRING or days_left is None:
+def level_of(days_left: int | None, fail_within: int, warn_within: int) -> Level | None:
+    if days_left is None:
         return None
-    if days_left <= fail_within:
+    if days_left <= 0 or days_left <= fail_within:
         return Level.ERROR
     if days_left <= warn_within:
         return Level.WARNING
@@ -98,9 +100,6 @@ class Report:
     findings: list[Finding]
     unknown: list[Unknown]
     stats: Stats | None
-    paths: tuple[str, ...] = ()
-    models: tuple[str, ...] = ()
-    notes: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -134,64 +133,30 @@ class Judge:
             return None
         state = resolver.state_on(entry, self.on)
         days = resolver.days_left(entry, self.on)
-        level = level_of(state, days, self.fail_within, self.warn_within)
+        level = level_of(days, self.fail_within, self.warn_within)
         if level is None:
             return None
         resolution = resolver.resolve(self.catalogue, model_id, surface, self.on)
         then = None
         if state is not State.RETIRED and entry.retires is not None:
             then = resolver.resolve(self.catalogue, model_id, surface, entry.retires)
-        judgement = Judgement(model, entry, state, days, level, resolution, then, "")
-        return replace(judgement, message=message(self.catalogue, judgement))
-
-
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == -1:
-        return "yesterday"
-    if days == 1:
-        return "tomorrow"
-    return f"{-days} days ago" if days < 0 else f"in {days} days"
-
-
-def surface_name(catalogue: Catalogue, surface: str) -> str:
-    found = catalogue.surfaces.get(surface)
-    return found.name if found is not None else surface
-
-
-def successor_text(entry: Entry) -> str:
-    """``gpt-5.2 (automatic)``, ``gpt-4.1 (replacement)`` or ``none named``."""
-    if entry.fallback:
-        return f"{entry.fallback} (automatic)"
-    if entry.replacement:
-        return f"{entry.replacement} (replacement)"
-    return "none named"
+        text = message(self.catalogue, entry, self.on, then or resolution)
+        return Judgement(model, entry, state, days, level, resolution, then, text)
 
 
 def chain_text(resolution: Resolution) -> str:
     return " → ".join(resolution.chain)
 
 
-def message(catalogue: Catalogue, judgement: Judgement) -> str:
-    """One or two sentences: what happens, when, and what to use instead."""
-    entry = judgement.entry
-    model = judgement.model.id
-    where = surface_name(catalogue, entry.surface)
-    assert entry.retires is not None and judgement.days_left is not None
-    day = entry.retires.isoformat()
-    if judgement.state is State.RETIRED:
-        text = f"{model} retired from {where} on {day} ({_ago(judgement.days_left)})."
-    else:
-        text = f"{model} retires from {where} on {day} ({_ago(judgement.days_left)})."
-    if entry.fallback:
-        text += f" {entry.fallback} takes over automatically."
-    elif entry.replacement:
-        gone = "fail" if judgement.state is State.RETIRED else "will fail"
-        text += f" Calls {gone}; switch to {entry.replacement}."
-    else:
-        text += " No successor is named; choose another model."
-    final = judgement.resolution if judgement.then is None else judgement.then
+def final_answer(judgement: Judgement) -> Resolution:
+    """What serves the model once it is gone: on D if it is retired, else on its last day."""
+    return judgement.then if judgement.then is not None else judgement.resolution
+
+
+def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> str:
+    """The sentence notices use (what happens, when, what to use instead), and where the
+    successor is itself gone by then, the model the chain leads on to."""
+    text = retirement_sentence(catalogue, entry, on)
     successor = entry.successor
     if successor is not None:
         if final.resolved is None:
@@ -199,6 +164,38 @@ def message(catalogue: Catalogue, judgement: Judgement) -> str:
         elif final.resolved != successor:
             text += f" That leads on to {final.resolved} ({chain_text(final)})."
     return text
+
+
+class Suggestions:
+    """Close model ids for unknown ones ("did you mean"), with the catalogue's ids
+    normalised once per run rather than once per unknown id.
+
+    The same answers as ``names.suggest(word, catalogue.models)``."""
+
+    def __init__(self, ids: Iterable[str], limit: int = 3) -> None:
+        self.limit = limit
+        self.by_norm: dict[str, str] = {}
+        for candidate in sorted(set(ids)):
+            self.by_norm.setdefault(normalise(candidate), candidate)
+        self.keys = list(self.by_norm)
+        self._seen: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        if word not in self._seen:
+            self._seen[word] = self._suggest(word)
+        return self._seen[word]
+
+    def _suggest(self, word: str) -> tuple[str, ...]:
+        needle = normalise(word)
+        close = difflib.get_close_matches(needle, self.keys, n=self.limit, cutoff=0.6)
+        found = [self.by_norm[name] for name in close]
+        if len(found) < self.limit and len(needle) >= 2:
+            for name, original in self.by_norm.items():
+                if needle in name and original not in found:
+                    found.append(original)
+                    if len(found) == self.limit:
+                        break
+        return tuple(found)
 
 
 def build(
@@ -210,12 +207,10 @@ def build(
     occurrences: Iterable[Occurrence],
     queries: Sequence[tuple[str, str]] = (),
     stats: Stats | None = None,
-    paths: Sequence[str] = (),
 ) -> Report:
     """Findings for every occurrence (and every ``--model`` query) on every surface."""
-    from modelsunset.names import suggest
-
     judge = Judge(catalogue, on, fail_within, warn_within)
+    suggest: Suggestions | None = None
     findings: list[Finding] = []
     unknown: list[Unknown] = []
     for query, model_id in queries:
@@ -223,11 +218,10 @@ def build(
             judgement = judge(model_id, surface)
             if judgement is not None:
                 findings.append(Finding(None, None, None, query, None, judgement))
-    close: dict[str, tuple[str, ...]] = {}
     for found in occurrences:
         if found.model is None:
-            if found.match not in close:
-                close[found.match] = tuple(suggest(found.match, catalogue.models))
+            if suggest is None:
+                suggest = Suggestions(catalogue.models)
             unknown.append(
                 Unknown(
                     found.path,
@@ -235,7 +229,7 @@ def build(
                     found.column,
                     found.match,
                     found.text,
-                    close[found.match],
+                    suggest(found.match),
                 )
             )
             continue
@@ -267,6 +261,4 @@ def build(
         findings=findings,
         unknown=unknown,
         stats=stats,
-        paths=tuple(paths),
-        models=tuple(query for query, _ in queries),
     )

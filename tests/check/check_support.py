@@ -4,6 +4,7 @@ test's folder, trees of files, and the installed command run in a pinned environ
 from __future__ import annotations
 
 import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -164,3 +165,37 @@ def check(
         env=dict(env) if env is not None else pinned_env(),
         timeout=120,
     )
+
+
+def run_command(
+    *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Any ``modelsunset`` command, in the pinned environment."""
+    return subprocess.run(
+        [*command(), *args],
+        capture_output=True,
+        text=True,
+        env=dict(env) if env is not None else pinned_env(),
+        timeout=120,
+    )
+
+
+def on_a_terminal(args: list[str], env: Mapping[str, str], cwd: Path) -> str:
+    """``modelsunset ARGS`` with stdout on a pseudo-terminal: what it printed there."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=dict(env), cwd=cwd
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.communicate(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from check_support import D, check, pinned_env, project
+from check_support import D, check, on_a_terminal, pinned_env, project, run_command
 
 SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
 FINDING_KEYS = {
@@ -32,8 +32,9 @@ def test_a_retired_model_fails_the_build(tmp_path: Path) -> None:
     result = check(repo, ".", "--date", D)
     assert result.returncode == 1
     assert "src/app.py:3" in result.stdout
+    assert "GPT-4.5 Preview (gpt-4.5-preview) on api" in result.stdout
     assert "retired 2025-07-14" in result.stdout
-    assert "replacement: gpt-4.1" in result.stdout
+    assert "successor: gpt-4.1" in result.stdout
     assert "1 error, 0 warnings" in result.stdout
 
 
@@ -73,6 +74,43 @@ def test_json_has_the_contract_shape(tmp_path: Path) -> None:
         "resolved": "gpt-4.1",
         "level": "error",
     }
+    assert finding["automatic"] is False
+    assert finding["message"] == (
+        "GPT-4.5 Preview (gpt-4.5-preview) retired from Developer API on 2025-07-14 "
+        "(215 days ago). Calls fail; switch to gpt-4.1."
+    )
+
+
+NO_SUCCESSOR = """\
+version: 1
+models:
+  old-model:
+    provider: openai
+    surfaces:
+      api: {retires: 2026-01-01}
+"""
+
+
+def test_automatic_is_a_boolean_even_without_a_successor(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"old-model" "gpt4o" "gpt-4.5-preview"\n'})
+    (tmp_path / "overlay.yaml").write_text(NO_SUCCESSOR, encoding="utf-8")
+    overlay = ["--overlay", str(tmp_path / "overlay.yaml")]
+    result = check(repo, "--date", D, "-f", "json", "-s", "api", "-s", "chatgpt", *overlay)
+    automatic = {f["model"]: f["automatic"] for f in as_json(result)["findings"]}
+    assert automatic == {"old-model": False, "gpt-4o": True, "gpt-4.5-preview": False}
+    notices = json.loads(
+        run_command(
+            "notices",
+            "--date",
+            "2026-02-10",
+            "-f",
+            "json",
+            "--catalogue",
+            str(tmp_path / "catalogue.yaml"),
+            *overlay,
+        ).stdout
+    )
+    assert {type(notice["automatic"]) for notice in notices} == {bool}
 
 
 def test_stdout_carries_only_the_data(tmp_path: Path) -> None:
@@ -133,7 +171,10 @@ def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
         (["--surface", "apii"], "did you mean 'api'"),
         (["--date", "someday"], "not a date"),
         (["--date", "2026-02-30"], "not a real calendar date"),
-        (["--format", "sariff"], "did you mean 'sarif'"),
+        (["--format", "sariff"], "'sariff' is not one of 'text', 'json'"),
+        (["--exclude", "!"], "--exclude '!' is not a gitignore pattern"),
+        (["--exclude", "\\"], "--exclude '\\\\' is not a gitignore pattern"),
+        (["--exclude", ""], "--exclude is empty"),
         (["--fail-within", "-1"], "-1"),
         (["no/such/folder"], "no such file or folder"),
     ],
@@ -170,7 +211,7 @@ def levels(repo: Path, *args: str) -> dict[str, str]:
 
 def test_levels_follow_the_windows(tmp_path: Path) -> None:
     repo = project(tmp_path, {"a.py": '"chatgpt-4o-latest" "gpt-4o-mini" "gpt-4-turbo"\n'})
-    # chatgpt-4o-latest retires in 3 days, gpt-4o-mini in 15; gpt-4-turbo is not announced.
+    # chatgpt-4o-latest retires in 3 days, gpt-4o-mini in 15, gpt-4-turbo in 199.
     assert levels(repo) == {"chatgpt-4o-latest@api": "warning", "gpt-4o-mini@api": "warning"}
     assert levels(repo, "--fail-within", "3") == {
         "chatgpt-4o-latest@api": "error",
@@ -182,11 +223,23 @@ def test_levels_follow_the_windows(tmp_path: Path) -> None:
     assert check(repo, "--date", D).returncode == 0
 
 
-def test_an_unannounced_retirement_is_no_finding_until_announced(tmp_path: Path) -> None:
+def test_levels_follow_days_left_whether_announced_or_not(tmp_path: Path) -> None:
+    # gpt-4-turbo retires on 2026-09-01 (199 days after D); it is announced on 2026-03-01.
     repo = project(tmp_path, {"a.py": '"gpt-4-turbo"\n'})
-    assert levels(repo, "--warn-within", "365") == {}
-    document = as_json(check(repo, "--date", "2026-03-01", "-f", "json", "--warn-within", "365"))
-    assert [f["level"] for f in document["findings"]] == ["warning"]
+    assert levels(repo) == {}
+    assert levels(repo, "--warn-within", "199") == {"gpt-4-turbo@api": "warning"}
+    assert levels(repo, "--fail-within", "199") == {"gpt-4-turbo@api": "error"}
+    (finding,) = as_json(check(repo, "--date", D, "-f", "json", "--warn-within", "365"))["findings"]
+    assert (finding["state"], finding["days_left"], finding["level"]) == ("active", 199, "warning")
+    assert check(repo, "--date", D, "--fail-within", "199").returncode == 1
+    assert check(repo, "--date", "2026-09-01").returncode == 1  # retired
+
+
+def test_retired_is_an_error_whatever_the_windows(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4.5-preview"\n'})
+    assert levels(repo, "--warn-within", "0", "--fail-within", "0") == {
+        "gpt-4.5-preview@api": "error"
+    }
 
 
 def test_a_finding_per_requested_surface_the_model_is_offered_on(tmp_path: Path) -> None:
@@ -316,14 +369,72 @@ def test_a_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
         ("surfaces = [1]\n", "'surfaces' must be a list of strings"),
         ("surfaces = ['nowhere']\n", "unknown surface 'nowhere'"),
         ("this is not toml\n", "is not valid TOML"),
+        ("surfaces = []\n", "pyproject.toml [tool.modelsunset]: 'surfaces' is empty"),
+        ("surfaces = ['api', '']\n", "[tool.modelsunset]: 'surfaces' holds an empty string"),
+        ('catalogue = ""\n', "pyproject.toml [tool.modelsunset]: 'catalogue' is empty"),
+        ("exclude = ['']\n", "pyproject.toml [tool.modelsunset]: 'exclude' holds an empty"),
+        ("exclude = ['build/', ' ']\n", "'exclude' holds an empty string"),
+        ("overlays = ['']\n", "'overlays' holds an empty string"),
+        (
+            "exclude = ['!']\n",
+            "pyproject.toml [tool.modelsunset]: 'exclude' holds '!', which is not a gitignore",
+        ),
+        ("exclude = ['x\\']\n", "'exclude' holds 'x\\\\', which is not a gitignore"),
     ],
 )
 def test_bad_configuration_exits_2(tmp_path: Path, table: str, message: str) -> None:
     repo = project(tmp_path)
     configure(repo, table)
     result = check(repo, "--date", D)
-    assert result.returncode == 2
+    assert result.returncode == 2, result.stderr
     assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+ONLY_CHATGPT = """\
+version: 1
+providers:
+  openai: {name: OpenAI}
+surfaces:
+  chatgpt: {name: ChatGPT, provider: openai}
+  gemini-app: {name: Gemini app}
+models:
+  gpt-4o:
+    provider: openai
+    surfaces:
+      chatgpt: {retires: 2026-02-13, fallback: gpt-5.2}
+  gpt-5.2:
+    provider: openai
+    surfaces:
+      chatgpt:
+"""
+
+
+def test_a_catalogue_without_the_default_surface_says_which_it_has(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4o"\n'})
+    (tmp_path / "catalogue.yaml").write_text(ONLY_CHATGPT, encoding="utf-8")
+    result = check(repo, "--date", D)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "error: the default surface 'api' is not in this catalogue; its surfaces are "
+        "chatgpt, gemini-app",
+        "  hint: choose with --surface S, or `surfaces` in [tool.modelsunset]",
+    ]
+    assert check(repo, "--date", D, "--surface", "chatgpt").returncode == 1
+
+
+def test_a_catalogue_without_surfaces_says_so(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"a.py": '"gpt-4o"\n'})
+    (tmp_path / "catalogue.yaml").write_text("version: 1\n", encoding="utf-8")
+    result = check(repo, "--date", D)
+    assert result.returncode == 2
+    assert "the default surface 'api' is not in this catalogue; it declares no surfaces" in (
+        result.stderr
+    )
+    result = check(repo, "--date", D, "--surface", "azure")
+    assert result.returncode == 2
+    assert "unknown surface 'azure': this catalogue declares no surfaces" in result.stderr
 
 
 # Formats for machines ------------------------------------------------------------------
@@ -418,9 +529,17 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     assert [note["level"] for note in notes] == ["warning"]
 
 
-def test_colour_only_on_request(tmp_path: Path) -> None:
-    result = check(project(tmp_path), "--date", D)
-    assert "\033[" not in result.stdout
+def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    env = pinned_env(TERM="xterm-256color")
+    del env["NO_COLOR"]
+    args = ["--date", D, "--catalogue", str(tmp_path / "catalogue.yaml")]
+    coloured = on_a_terminal(["check", *args], env, repo)
+    assert "\033[1;31merror    \033[0m" in coloured
+    assert "GPT-4.5 Preview (gpt-4.5-preview)" in coloured
+    assert "\033[" not in on_a_terminal(["check", *args], {**env, "NO_COLOR": "1"}, repo)
+    assert "\033[" not in check(repo, "--date", D, env=env).stdout  # a pipe
+    assert "\033[" not in on_a_terminal(["check", *args, "-f", "json"], env, repo)
 
 
 def test_gitignore_and_binaries_through_the_command(tmp_path: Path) -> None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from modelsunset.check import CheckFormat
 from modelsunset.check.report import Finding, Judgement, Level, Report
-from modelsunset.errors import UsageError
-
-FORMATS = ("text", "json", "markdown", "github", "sarif")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +77,7 @@ def summary(report: Report) -> str:
     return text
 
 
-def validate(name: str) -> None:
-    """A usage error (with suggestions) for a format that does not exist."""
-    if name not in FORMATS:
-        from modelsunset.names import did_you_mean, suggest
-
-        raise UsageError(
-            f"unknown format '{name}'",
-            hint=did_you_mean(suggest(name, FORMATS)) or f"formats: {', '.join(FORMATS)}",
-        )
-
-
-def render(name: str, report: Report, options: Options) -> str:
-    validate(name)
-    module = import_module(f"modelsunset.check.formats.{name}")
+def render(fmt: CheckFormat, report: Report, options: Options) -> str:
+    module = import_module(f"modelsunset.check.formats.{fmt.value}")
     text: str = module.render(report, options)
     return text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Report, Unknown
-from modelsunset.model import State
+from modelsunset.wording import days_phrase
 
 
 def escape_data(text: str) -> str:
@@ -29,13 +29,10 @@ def command(kind: str, message: str, **properties: object) -> str:
 
 def _title(finding: Finding) -> str:
     judgement = finding.judgement
-    model = judgement.model.id
-    surface = judgement.entry.surface
-    if judgement.state is State.RETIRED:
-        return f"{model} is retired ({surface})"
     days = judgement.days_left
-    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
-    return f"{model} retires {when} ({surface})"
+    assert days is not None
+    verb = "retired" if days <= 0 else "retires"
+    return f"{judgement.model.id} {verb} {days_phrase(days)} ({judgement.entry.surface})"
 
 
 def _finding(finding: Finding) -> str:

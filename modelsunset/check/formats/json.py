@@ -11,10 +11,7 @@ from typing import Any
 
 from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Report, Unknown
-
-
-def _iso(value: Any) -> str | None:
-    return None if value is None else str(value.isoformat())
+from modelsunset.render.fields import iso
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
@@ -29,7 +26,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "model": judgement.model.id,
         "surface": entry.surface,
         "state": judgement.state.value,
-        "retires": _iso(entry.retires),
+        "retires": iso(entry.retires),
         "days_left": judgement.days_left,
         "resolved": resolution.resolved,
         "level": judgement.level.value,
@@ -37,7 +34,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "provider": judgement.model.provider,
         "fallback": entry.fallback,
         "replacement": entry.replacement,
-        "automatic": entry.automatic if entry.successor is not None else None,
+        "automatic": entry.automatic,
         "chain": list(resolution.chain),
         "source": entry.source,
         "message": judgement.message,

@@ -6,17 +6,16 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 from modelsunset.check.formats import Options, groups, plural, summary, where
-from modelsunset.check.report import Report, chain_text
+from modelsunset.check.report import Report, chain_text, final_answer
+from modelsunset.render.fields import iso
+from modelsunset.render.markdown import cell
+from modelsunset.wording import successor_text
 
 MAX_PLACES = 10
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _code(text: str) -> str:
+    """Code for an id or a place; plain text when it holds a backtick (a file name may)."""
     return f"`{text}`" if "`" not in text else text
 
 
@@ -37,31 +36,25 @@ def render(report: Report, options: Options) -> str:
         for group in found:
             judgement = group.judgement
             entry = judgement.entry
-            if entry.fallback:
-                successor = f"{_code(entry.fallback)} (automatic)"
-            elif entry.replacement:
-                successor = _code(entry.replacement)
-            else:
-                successor = "none named"
-            final = judgement.then if judgement.then is not None else judgement.resolution
+            successor = successor_text(entry) or "none named"
+            final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
-                successor += f" → {_code(final.resolved or 'none available')}"
-                successor += f" ({chain_text(final)})"
+                successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
             places = [_code(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:
                 places.append(f"and {len(group.findings) - MAX_PLACES} more")
             cells = [
-                _cell(value)
+                cell(value)
                 for value in (
                     group.level.value,
                     _code(judgement.model.id),
                     entry.surface,
-                    entry.retires.isoformat() if entry.retires else "",
+                    iso(entry.retires),
                     judgement.days_left,
                     successor,
                 )
             ]
-            cells.append("<br>".join(_cell(place) for place in places))
+            cells.append("<br>".join(cell(place) for place in places))
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     else:
@@ -75,8 +68,8 @@ def render(report: Report, options: Options) -> str:
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
             lines.append(
-                f"| {_cell(_code(item.match))} | {_cell(_code(f'{item.path}:{item.line}'))} | "
-                f"{_cell(', '.join(item.suggestions))} |"
+                f"| {cell(_code(item.match))} | {cell(_code(f'{item.path}:{item.line}'))} | "
+                f"{cell(', '.join(item.suggestions))} |"
             )
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")

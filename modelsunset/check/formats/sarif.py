@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Level, Report, Unknown
+from modelsunset.render.fields import iso
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "modelsunset/v1"
@@ -56,8 +57,8 @@ RULES: list[dict[str, Any]] = [
         "shortDescription": {"text": "A model that retires within --warn-within days"},
         "fullDescription": {
             "text": (
-                "The code names a model whose retirement on this surface has been announced "
-                "and falls within the --warn-within window."
+                "The code names a model whose retirement date on this surface falls within "
+                "the --warn-within window."
             )
         },
         "help": {
@@ -140,7 +141,7 @@ def _result(finding: Finding, fingerprint: _Fingerprints) -> dict[str, Any]:
             "model": judgement.model.id,
             "surface": entry.surface,
             "state": judgement.state.value,
-            "retires": entry.retires.isoformat() if entry.retires else None,
+            "retires": iso(entry.retires),
             "days_left": judgement.days_left,
             "resolved": judgement.resolution.resolved,
         },

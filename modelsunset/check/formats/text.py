@@ -6,8 +6,8 @@ Colour (ANSI) only when the command line says so.
 from __future__ import annotations
 
 from modelsunset.check.formats import Options, groups, plural, summary, where
-from modelsunset.check.report import Level, Report, chain_text, surface_name
-from modelsunset.model import State
+from modelsunset.check.report import Level, Report, chain_text, final_answer
+from modelsunset.wording import days_phrase, model_label, successor_text, surface_name
 
 _RED = "\033[1;31m"
 _YELLOW = "\033[1;33m"
@@ -21,41 +21,25 @@ def _paint(text: str, style: str, options: Options) -> str:
     return f"{style}{text}{_RESET}" if options.colour else text
 
 
-def _days(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days < 0:
-        return "1 day ago" if days == -1 else f"{-days} days ago"
-    return "in 1 day" if days == 1 else f"in {days} days"
-
-
 def render(report: Report, options: Options) -> str:
     lines: list[str] = []
     for group in groups(report):
         judgement = group.judgement
         entry = judgement.entry
-        model = judgement.model
         level = group.level.value
         style = _RED if group.level is Level.ERROR else _YELLOW
         label = _paint(f"{level:<9}", style, options)
-        name = model.id if model.name == model.id else f"{model.id} ({model.name})"
+        name = model_label(report.catalogue, judgement.model.id)
         assert entry.retires is not None and judgement.days_left is not None
-        verb = "retired" if judgement.state is State.RETIRED else "retires"
+        verb = "retired" if judgement.days_left <= 0 else "retires"
         surface = surface_name(report.catalogue, entry.surface)
         lines.append(
             f"{label} {_paint(name, _BOLD, options)} on {entry.surface} ({surface}): "
-            f"{verb} {entry.retires.isoformat()}, {_days(judgement.days_left)}"
+            f"{verb} {entry.retires.isoformat()}, {days_phrase(judgement.days_left)}"
         )
-        if entry.fallback:
-            lines.append(f"{_INDENT}fallback: {entry.fallback} (automatic)")
-        elif entry.replacement:
-            lines.append(f"{_INDENT}replacement: {entry.replacement} (not automatic: calls fail)")
-        else:
-            lines.append(f"{_INDENT}no successor named")
-        final = judgement.then if judgement.then is not None else judgement.resolution
-        if entry.successor is not None and (
-            final.resolved is None or final.resolved != entry.successor
-        ):
+        lines.append(f"{_INDENT}successor: {successor_text(entry) or 'none named'}")
+        final = final_answer(judgement)
+        if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
             lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)})")
         if entry.note:
