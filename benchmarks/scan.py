@@ -3,6 +3,7 @@
     python benchmarks/scan.py                 # build a ~300 MB tree once, then time
     python benchmarks/scan.py --size 600      # a bigger tree (MB)
     python benchmarks/scan.py --runs 5        # more timed runs per tool (median shown)
+    python benchmarks/scan.py --long-lines    # only the files of one long line each
 
 It builds a tree of real-looking code under ``benchmarks/out/`` (git-ignored): copies of
 this repository's own files and of the Python standard library's sources (public code
@@ -21,7 +22,12 @@ Then it times, in the same run and on the same warm file cache:
   (``pip install llm-sunset``, or give its path with ``--llm-sunset``).
 
 Each tool runs once to warm up, then ``--runs`` times; the median wall time is printed in
-seconds and as a ratio to ripgrep's. Output goes to a pipe for every tool alike.
+seconds and as a ratio to ripgrep's, with the peak memory of the process (its largest
+resident set) and the size of what it printed. Output goes to a file for every tool alike.
+
+Then the same for files of one long line each, as minified code is: a line of about
+180 KB and one of about 1.8 MB holding an id 10,000 and 100,000 times. They measure that
+the work on a line grows with its length and its hits, and memory with the hits only.
 """
 
 from __future__ import annotations
@@ -35,8 +41,10 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -146,21 +154,98 @@ def build(tree: Path, size_mb: int, names: list[str], hot: list[str]) -> None:
     print(f"built: {total / 1e6:.0f} MB in {copy} project copies", file=sys.stderr)
 
 
-def timed(command: list[str], runs: int) -> tuple[float, str]:
-    subprocess.run(command, capture_output=True)  # warm-up (file cache, imports)
-    times = []
-    output = ""
-    for _ in range(runs):
+class Timing(NamedTuple):
+    """The median wall time of the runs, the largest peak memory, the last output."""
+
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def _measure(command: list[str]) -> tuple[float, float, int, str, str]:
+    """Wall seconds, peak resident megabytes, exit code, the file holding stdout and the
+    end of stderr of one run."""
+    with tempfile.NamedTemporaryFile(delete=False) as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True)
-        times.append(time.perf_counter() - started)
-        output = done.stdout
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{command[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return statistics.median(times), output
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+        scale = 1 if sys.platform == "darwin" else 1024
+        tail = err.read().decode(errors="replace")[-2000:]
+        return seconds, usage.ru_maxrss * scale / 1e6, process.returncode, out.name, tail
+
+
+class Runner:
+    """Starts the timed commands from a small helper process.
+
+    A child's peak memory (``ru_maxrss``) counts the memory of the process that started
+    it (Linux carries the high-water mark across fork and exec), so commands started by
+    this script, which holds catalogues and outputs, would all seem to need as much as it
+    does. The helper is forked before anything is loaded, and stays small."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        self.pool.submit(int).result()  # start the helper now, while this process is small
+
+    def once(self, command: list[str]) -> tuple[float, float, str]:
+        try:
+            seconds, peak_mb, code, out_name, tail = self.pool.submit(_measure, command).result()
+        except OSError as exc:
+            raise SystemExit(f"cannot run {command[0]}: {exc.strerror or exc}") from None
+        try:
+            output = Path(out_name).read_text(encoding="utf-8", errors="replace")
+        finally:
+            os.unlink(out_name)
+        if code not in (0, 1):
+            raise SystemExit(f"{command[0]} failed ({code}): {tail}")
+        return seconds, peak_mb, output
+
+    def timed(self, command: list[str], runs: int) -> Timing:
+        self.once(command)  # warm-up (file cache, imports)
+        times = []
+        peak = 0.0
+        output = ""
+        for _ in range(runs):
+            seconds, peak_mb, output = self.once(command)
+            times.append(seconds)
+            peak = max(peak, peak_mb)
+        return Timing(statistics.median(times), peak, output)
+
+
+def long_lines(out: Path, name: str) -> list[tuple[str, Path]]:
+    """Files of one long line each: an id 10,000 and 100,000 times (about 180 KB, 1.8 MB)."""
+    cases = []
+    for count in (10_000, 100_000):
+        folder = out / f"long-line-{count}"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = "var models=[" + f'"{name}",' * count + "];\n"
+        target = folder / "models.min.js"
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+        cases.append((f"one {len(text) / 1e6:.2f} MB line, {count:,} ids", folder))
+    return cases
+
+
+def report(results: dict[str, Timing], baseline: float) -> None:
+    print(f"{'tool':<30}{'seconds':>9}{'x ripgrep':>11}{'peak MB':>9}{'out MB':>8}  output")
+    for label, timing in results.items():
+        print(
+            f"{label:<30}{timing.seconds:>9.2f}{timing.seconds / baseline:>11.2f}"
+            f"{timing.peak_mb:>9.0f}{len(timing.output) / 1e6:>8.1f}  "
+            f"{describe(label, timing.output)}"
+        )
 
 
 def main() -> None:
+    runner = Runner()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=300, help="tree size in MB (default 300)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per tool (default 3)")
@@ -172,23 +257,52 @@ def main() -> None:
         default=str(Path(sys.executable).parent / "modelsunset"),
         help="the modelsunset command to time (default: the one beside this Python)",
     )
+    parser.add_argument(
+        "--long-lines", action="store_true", help="time only the files of one long line each"
+    )
     options = parser.parse_args()
     rg = shutil.which("rg")
     if rg is None:
         raise SystemExit("ripgrep is needed as the baseline: apt-get install -y ripgrep")
     names, hot = catalogue_names(options.catalogue)
     out = Path(options.out)
+    ids = out / "ids.txt"
+    out.mkdir(parents=True, exist_ok=True)
+    ids.write_text("\n".join(names) + "\n", encoding="utf-8")
+    catalogue = ["--catalogue", options.catalogue] if options.catalogue else []
+    if not options.long_lines:
+        time_tree(runner, options, out, ids, names, hot, rg, catalogue)
+    name = "gpt-4.5-preview" if "gpt-4.5-preview" in names else (hot or names)[0]
+    for label, folder in long_lines(out, name):
+        print(f"\n{label} ({folder})")
+        check = [options.modelsunset, "check", str(folder), "--format", "json", "--no-fail"]
+        grep = [rg, "--no-require-git", "-F", "-w", "-f", str(ids), str(folder)]
+        commands = {
+            "rg -F -w -f ids.txt": grep,
+            "modelsunset check": [*check, "--date", DATE, *catalogue],
+        }
+        results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+        report(results, results["rg -F -w -f ids.txt"].seconds)
+
+
+def time_tree(
+    runner: Runner,
+    options: argparse.Namespace,
+    out: Path,
+    ids: Path,
+    names: list[str],
+    hot: list[str],
+    rg: str,
+    catalogue: list[str],
+) -> None:
     tree = out / f"tree-{options.size}mb"
     build(tree, options.size, names, hot)
-    ids = out / "ids.txt"
-    ids.write_text("\n".join(names) + "\n", encoding="utf-8")
     files = [f for f in tree.rglob("*") if f.is_file() and ".git" not in f.parts]
     size = sum(f.stat().st_size for f in files)
     count = len(files)
     print(f"tree: {tree} ({size / 1e6:.0f} MB, {count} files); {len(names)} ids and aliases")
     print(f"machine: {os.cpu_count()} cores; median of {options.runs} runs after a warm-up\n")
 
-    catalogue = ["--catalogue", options.catalogue] if options.catalogue else []
     commands = {
         "rg -F -w -f ids.txt": [rg, "--no-require-git", "-F", "-w", "-f", str(ids), str(tree)],
         "modelsunset check": [
@@ -216,13 +330,8 @@ def main() -> None:
         ]
     else:
         print("llm-sunset not found (pip install llm-sunset, or --llm-sunset PATH): skipped\n")
-    results: dict[str, tuple[float, str]] = {}
-    for label, command in commands.items():
-        results[label] = timed(command, options.runs)
-    baseline = results["rg -F -w -f ids.txt"][0]
-    print(f"{'tool':<30}{'seconds':>9}{'x ripgrep':>11}  output")
-    for label, (seconds, output) in results.items():
-        print(f"{label:<30}{seconds:>9.2f}{seconds / baseline:>11.2f}  {describe(label, output)}")
+    results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+    report(results, results["rg -F -w -f ids.txt"].seconds)
 
 
 def describe(label: str, output: str) -> str:
