@@ -19,27 +19,61 @@ def normalise(name: str) -> str:
     return _SEPARATORS.sub("-", name.strip()).lower()
 
 
-def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
-    """The known names closest to ``word`` (best first), for "did you mean" hints."""
-    import difflib
+_PREFIXES = (5, 3, 0)  # the shared beginnings a word is compared at, longest first
 
-    pool = sorted(set(candidates))
-    by_norm: dict[str, str] = {}
-    for candidate in pool:
-        by_norm.setdefault(normalise(candidate), candidate)
-    close = difflib.get_close_matches(normalise(word), list(by_norm), n=limit, cutoff=0.6)
-    found = [by_norm[name] for name in close]
-    if len(found) < limit:
-        # Names that contain the word (``4o`` finds ``gpt-4o``) help where spelling distance
-        # does not.
+
+class Suggester:
+    """The known names closest to a word (best first), for "did you mean" hints.
+
+    Built once from the candidates, so that asking for many words (``check`` meets many
+    unknown ids) does not normalise the candidates again each time. A word is compared
+    with the names that share its first five letters, then its first three, then with all
+    names, stopping at the first group with a close one: most typos keep the first
+    letters, and a tree full of unknown ids stays fast.
+    """
+
+    def __init__(self, candidates: Iterable[str], limit: int = 3) -> None:
+        self.limit = limit
+        self.by_norm: dict[str, str] = {}
+        for candidate in sorted(set(candidates)):
+            self.by_norm.setdefault(normalise(candidate), candidate)
+        self.buckets: dict[str, list[str]] = {}
+        for key in self.by_norm:
+            for size in _PREFIXES:
+                self.buckets.setdefault(key[:size], []).append(key)
+        self.memo: dict[str, list[str]] = {}
+
+    def __call__(self, word: str) -> list[str]:
         needle = normalise(word)
-        if len(needle) >= 2:
-            for name, original in by_norm.items():
+        if needle not in self.memo:
+            self.memo[needle] = self._suggest(needle)
+        return list(self.memo[needle])
+
+    def _suggest(self, needle: str) -> list[str]:
+        import difflib
+
+        close: list[str] = []
+        for size in _PREFIXES:
+            nearby = self.buckets.get(needle[:size])
+            if nearby:
+                close = difflib.get_close_matches(needle, nearby, n=self.limit, cutoff=0.6)
+                if close:
+                    break
+        found = [self.by_norm[name] for name in close]
+        if len(found) < self.limit and len(needle) >= 2:
+            # Names that contain the word (``4o`` finds ``gpt-4o``) help where spelling
+            # distance does not.
+            for name, original in self.by_norm.items():
                 if needle in name and original not in found:
                     found.append(original)
-                    if len(found) == limit:
+                    if len(found) == self.limit:
                         break
-    return found
+        return found
+
+
+def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The known names closest to ``word`` (best first), for "did you mean" hints."""
+    return Suggester(candidates, limit)(word)
 
 
 def did_you_mean(names: list[str]) -> str | None:

@@ -16,7 +16,6 @@ Pure: no files, no clock, no terminal.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +24,7 @@ from enum import StrEnum
 from modelsunset import resolver
 from modelsunset.check.scan import Occurrence, Stats
 from modelsunset.model import Catalogue, Entry, Model, Resolution, State
-from modelsunset.names import normalise
+from modelsunset.names import Suggester
 from modelsunset.wording import retirement_sentence
 
 
@@ -166,38 +165,6 @@ def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> 
     return text
 
 
-class Suggestions:
-    """Close model ids for unknown ones ("did you mean"), with the catalogue's ids
-    normalised once per run rather than once per unknown id.
-
-    The same answers as ``names.suggest(word, catalogue.models)``."""
-
-    def __init__(self, ids: Iterable[str], limit: int = 3) -> None:
-        self.limit = limit
-        self.by_norm: dict[str, str] = {}
-        for candidate in sorted(set(ids)):
-            self.by_norm.setdefault(normalise(candidate), candidate)
-        self.keys = list(self.by_norm)
-        self._seen: dict[str, tuple[str, ...]] = {}
-
-    def __call__(self, word: str) -> tuple[str, ...]:
-        if word not in self._seen:
-            self._seen[word] = self._suggest(word)
-        return self._seen[word]
-
-    def _suggest(self, word: str) -> tuple[str, ...]:
-        needle = normalise(word)
-        close = difflib.get_close_matches(needle, self.keys, n=self.limit, cutoff=0.6)
-        found = [self.by_norm[name] for name in close]
-        if len(found) < self.limit and len(needle) >= 2:
-            for name, original in self.by_norm.items():
-                if needle in name and original not in found:
-                    found.append(original)
-                    if len(found) == self.limit:
-                        break
-        return tuple(found)
-
-
 def build(
     catalogue: Catalogue,
     on: date,
@@ -210,7 +177,7 @@ def build(
 ) -> Report:
     """Findings for every occurrence (and every ``--model`` query) on every surface."""
     judge = Judge(catalogue, on, fail_within, warn_within)
-    suggest: Suggestions | None = None
+    suggest: Suggester | None = None
     findings: list[Finding] = []
     unknown: list[Unknown] = []
     for query, model_id in queries:
@@ -221,7 +188,7 @@ def build(
     for found in occurrences:
         if found.model is None:
             if suggest is None:
-                suggest = Suggestions(catalogue.models)
+                suggest = Suggester(catalogue.models)
             unknown.append(
                 Unknown(
                     found.path,
@@ -229,7 +196,7 @@ def build(
                     found.column,
                     found.match,
                     found.text,
-                    suggest(found.match),
+                    tuple(suggest(found.match)),
                 )
             )
             continue

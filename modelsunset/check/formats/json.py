@@ -6,12 +6,12 @@ strings and missing values null.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Report, Unknown
 from modelsunset.render.fields import iso
+from modelsunset.render.json import dumps
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
@@ -76,4 +76,4 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, options: Options) -> str:
-    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"
+    return dumps(document(report))

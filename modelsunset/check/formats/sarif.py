@@ -14,13 +14,13 @@ have none) are reported as tool notifications of the run instead.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 from urllib.parse import quote
 
 from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Level, Report, Unknown
 from modelsunset.render.fields import iso
+from modelsunset.render.json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "modelsunset/v1"
@@ -208,4 +208,4 @@ def document(report: Report, options: Options) -> dict[str, Any]:
 
 
 def render(report: Report, options: Options) -> str:
-    return json.dumps(document(report, options), indent=2, ensure_ascii=False) + "\n"
+    return dumps(document(report, options))
