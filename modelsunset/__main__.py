@@ -1,5 +1,22 @@
-"""``python -m modelsunset``: the same as the ``modelsunset`` command."""
+"""The ``modelsunset`` command, and ``python -m modelsunset``.
 
-from modelsunset.cli import main
+Start-up is most of a short command's time, and while modules are imported the cyclic
+garbage collector only walks the growing heap again and again (about 3 ms of a 60 ms
+``resolve``). So collection is off during the imports; what they built is then frozen
+(never walked again) and collection is back on for the command itself.
+"""
 
-main()
+import gc
+
+
+def main() -> None:
+    gc.disable()
+    from modelsunset.cli import main as run
+
+    gc.freeze()
+    gc.enable()
+    run()
+
+
+if __name__ == "__main__":
+    main()
