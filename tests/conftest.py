@@ -55,6 +55,29 @@ def run(
     )
 
 
+def on_a_terminal(args: list[str], env: Mapping[str, str], cwd: Path | None = None) -> str:
+    """``modelsunset ARGS`` with stdout on a pseudo-terminal: what it printed there."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=dict(env), cwd=cwd
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.communicate(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the catalogue cache of test runs away from the user's own."""

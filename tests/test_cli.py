@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import WAVE, Cli, command, pinned_env, run
+from conftest import WAVE, Cli, command, on_a_terminal, pinned_env, run
 
 STATUS_KEYS = {
     "model", "name", "provider", "surface", "state", "since", "announced", "retires",
@@ -254,35 +253,14 @@ def test_help_and_completion() -> None:
     assert "complete" in completion.stdout
 
 
-def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run with stdout on a pseudo-terminal and return what it printed."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=env
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode()
-
-
 def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> None:
     env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), TERM="xterm-256color")
     del env["NO_COLOR"]
     args = ["status", "--all", "--date", "2026-02-14"]
-    assert "\x1b[" in _on_a_terminal(args, env)
-    assert "\x1b[" not in _on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" in on_a_terminal(args, env)
+    assert "\x1b[" not in on_a_terminal(args, {**env, "NO_COLOR": "1"})
     assert "\x1b[" not in run(*args, env=env).stdout  # a pipe
-    assert "\x1b[" not in _on_a_terminal(["status", "--all", "-f", "json"], env)
+    assert "\x1b[" not in on_a_terminal(["status", "--all", "-f", "json"], env)
 
 
 def test_json_output_pipes_into_a_parser_and_closed_pipes_are_quiet(tmp_path: Path) -> None:

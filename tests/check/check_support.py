@@ -4,12 +4,11 @@ test's folder, trees of files, and the installed command run in a pinned environ
 from __future__ import annotations
 
 import os
-import pty
-import shutil
 import subprocess
-import sys
 from collections.abc import Mapping
 from pathlib import Path
+
+from conftest import command
 
 D = "2026-02-14"
 
@@ -106,15 +105,6 @@ MODEL = "gpt-4.5-preview"
 """
 
 
-def command() -> list[str]:
-    """The installed entry point, else the module."""
-    beside = Path(sys.executable).parent / "modelsunset"
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("modelsunset")
-    return [found] if found else [sys.executable, "-m", "modelsunset"]
-
-
 def pinned_env(**extra: str) -> dict[str, str]:
     env = {
         key: value
@@ -178,24 +168,3 @@ def run_command(
         env=dict(env) if env is not None else pinned_env(),
         timeout=120,
     )
-
-
-def on_a_terminal(args: list[str], env: Mapping[str, str], cwd: Path) -> str:
-    """``modelsunset ARGS`` with stdout on a pseudo-terminal: what it printed there."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=dict(env), cwd=cwd
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end is closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.communicate(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode()

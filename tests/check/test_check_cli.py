@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from check_support import D, check, on_a_terminal, pinned_env, project, run_command
+from check_support import D, check, pinned_env, project, run_command
+from conftest import on_a_terminal
 
 SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
 FINDING_KEYS = {

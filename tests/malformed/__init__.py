@@ -13,14 +13,13 @@ Also here: how tests run the installed command, shared by the corpus and fuzz te
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from conftest import command, pinned_env
 
 CORPUS = Path(__file__).parent
 PINNED_DATE = "2026-02-14"
@@ -64,26 +63,6 @@ def expectation(path: Path) -> Expectation:
     )
 
 
-def command() -> list[str]:
-    """The installed `modelsunset`: beside this Python first (a virtual environment that
-    is not activated), then on PATH, else the module."""
-    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    found = shutil.which("modelsunset", path=path)
-    return [found] if found else [sys.executable, "-m", "modelsunset"]
-
-
-def pinned_env(**extra: str) -> dict[str, str]:
-    """The caller's environment without any modelsunset setting, the date pinned."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("MODELSUNSET_") and key not in ("NO_COLOR", "COLUMNS")
-    }
-    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": PINNED_DATE})
-    env.update(extra)
-    return env
-
-
 def run(
     *args: str, cwd: Path | None = None, timeout: float = 120, **env: str
 ) -> subprocess.CompletedProcess[str]:
@@ -93,7 +72,7 @@ def run(
         text=True,
         encoding="utf-8",
         errors="replace",
-        env=pinned_env(**env),
+        env=pinned_env(MODELSUNSET_DATE=PINNED_DATE, **env),
         cwd=cwd,
         timeout=timeout,
     )
