@@ -35,7 +35,7 @@ def test_a_retired_model_fails_the_build(tmp_path: Path) -> None:
     assert "src/app.py:3" in result.stdout
     assert "GPT-4.5 Preview (gpt-4.5-preview) on api" in result.stdout
     assert "retired 2025-07-14" in result.stdout
-    assert "successor: gpt-4.1" in result.stdout
+    assert "replacement: gpt-4.1" in result.stdout
     assert "1 error, 0 warnings" in result.stdout
 
 

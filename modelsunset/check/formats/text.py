@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from modelsunset.check.formats import Options, groups, plural, summary, where
 from modelsunset.check.report import Level, Report, chain_text, final_answer
-from modelsunset.wording import days_phrase, model_label, successor_text, surface_name
+from modelsunset.wording import days_phrase, model_label, surface_name
 
 _RED = "\033[1;31m"
 _YELLOW = "\033[1;33m"
@@ -37,7 +37,12 @@ def render(report: Report, options: Options) -> str:
             f"{label} {_paint(name, _BOLD, options)} on {entry.surface} ({surface}): "
             f"{verb} {entry.retires.isoformat()}, {days_phrase(judgement.days_left)}"
         )
-        lines.append(f"{_INDENT}successor: {successor_text(entry) or 'none named'}")
+        if entry.fallback:
+            lines.append(f"{_INDENT}fallback: {entry.fallback} (automatic)")
+        elif entry.replacement:
+            lines.append(f"{_INDENT}replacement: {entry.replacement} (not automatic: calls fail)")
+        else:
+            lines.append(f"{_INDENT}no successor named")
         final = final_answer(judgement)
         if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
