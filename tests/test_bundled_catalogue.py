@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import command, pinned_env
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "retirements.yaml"
@@ -27,30 +25,12 @@ TODAY = "2026-11-25"  # the catalogue's `updated` day; used as a fixed date, nev
 AVAILABLE = {"active", "retiring"}
 
 
-def _command() -> list[str]:
-    # Prefer the entry point installed beside this interpreter, then PATH,
-    # then the module itself.
-    here = shutil.which("modelsunset", path=str(Path(sys.executable).parent))
-    exe = here or shutil.which("modelsunset")
-    return [exe] if exe else [sys.executable, "-m", "modelsunset"]
-
-
-def _environment() -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"MODELSUNSET_CATALOGUE", "MODELSUNSET_OVERLAY", "MODELSUNSET_DATE"}
-    }
-    env["NO_COLOR"] = "1"
-    return env
-
-
 def run(*args: str, expect: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
-        [*_command(), *args],
+        [*command(), *args],
         capture_output=True,
         text=True,
-        env=_environment(),
+        env=pinned_env(MODELSUNSET_DATE="2026-11-25"),
         stdin=subprocess.DEVNULL,
         timeout=120,
         check=False,

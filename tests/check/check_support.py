@@ -112,7 +112,9 @@ def pinned_env(**extra: str) -> dict[str, str]:
         if not key.startswith(("MODELSUNSET_", "GITHUB_"))
         and key not in ("NO_COLOR", "COLUMNS", "LINES")
     }
-    env.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    # "Today" pinned too (the catalogue's age is measured from it), so no test depends on
+    # the day it runs.
+    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": D})
     env.update(extra)
     return env
 
