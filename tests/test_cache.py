@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -107,4 +106,3 @@ def test_the_command_line_gives_the_same_answers_cold_and_warm(tmp_path: Path) -
     off = run(*args, env={**env, "MODELSUNSET_NO_CACHE": "1"})
     assert cold.returncode == warm.returncode == off.returncode == 0
     assert cold.stdout == warm.stdout == off.stdout
-    assert os.path.isdir(tmp_path / "cache")
