@@ -16,7 +16,7 @@ value keeps the line it was written on.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -128,6 +128,11 @@ _EXPECTED = {
     "date": "a date (YYYY-MM-DD)",
     "int": "a whole number",
 }
+
+
+def _labelled(kind: str) -> Callable[[str], str]:
+    """How an object of the top-level tables is named in messages: ``model gpt-4o``."""
+    return lambda key: f"{kind} {key}"
 
 
 def _line(node: Any) -> int:
@@ -389,7 +394,15 @@ class _Reader:
             if kind is None:
                 self.unknown(key, key_line, where, list(schema))
             elif kind == "entries":
-                entries = self.entries(value_node, key_line, where)
+                entries = self.table(
+                    value_node,
+                    key_line,
+                    f"surfaces of {where}",
+                    "surface",
+                    "entries",
+                    ENTRY_FIELDS,
+                    lambda surface: f"{where} on {surface}",
+                )
                 obj.entries = entries or {}
                 obj.fields[key] = Loc(True if entries is not None else INVALID, self.file, key_line)
             else:
@@ -397,9 +410,18 @@ class _Reader:
                 obj.fields[key] = Loc(value, self.file, key_line)
         return obj
 
-    def entries(self, node: Any, line: int, where: str) -> dict[str, Obj] | None:
-        """The entries of a model by surface; None when the value was not a mapping."""
-
+    def table(
+        self,
+        node: Any,
+        line: int,
+        what: str,
+        kind: str,
+        things: str,
+        schema: dict[str, str],
+        label: Callable[[str], str],
+    ) -> dict[str, Obj] | None:
+        """A mapping of ids to objects of ``schema`` (providers, surfaces, models, a
+        model's entries); None when the value is not a mapping (reported)."""
         found: dict[str, Obj] = {}
         if not self.visit(node, line):
             return None
@@ -407,36 +429,15 @@ class _Reader:
             return found
         if not isinstance(node, MappingNode):
             self.problem(
-                node.start_mark.line + 1,
-                f"surfaces of {where} must be a mapping of surface ids to entries, "
-                f"not {_kind(node)}",
+                _line(node),
+                f"{what} must be a mapping of {kind} ids to {things}, not {_kind(node)}",
             )
             return None
-        for surface, key_line, value_node in self.pairs(node, f"surfaces of {where}"):
-            if not _ID.fullmatch(surface):
-                self.problem(key_line, f"surface id '{surface}' is not an id: ids have no spaces")
-                continue
-            found[surface] = self.fields(
-                value_node, key_line, f"{where} on {surface}", ENTRY_FIELDS
-            )
-        return found
-
-    def table(self, node: Any, line: int, what: str, schema: dict[str, str]) -> dict[str, Obj]:
-
-        found: dict[str, Obj] = {}
-        if not self.visit(node, line) or node.tag == _NULL:
-            return found
-        if not isinstance(node, MappingNode):
-            self.problem(
-                node.start_mark.line + 1, f"{what} must be a mapping of ids, not {_kind(node)}"
-            )
-            return found
-        singular = what[:-1]
         for key, key_line, value_node in self.pairs(node, what):
             if not _ID.fullmatch(key):
-                self.problem(key_line, f"{singular} id '{key}' is not an id: ids have no spaces")
+                self.problem(key_line, f"{kind} id '{key}' is not an id: ids have no spaces")
                 continue
-            found[key] = self.fields(value_node, key_line, f"{singular} {key}", schema)
+            found[key] = self.fields(value_node, key_line, label(key), schema)
         return found
 
     def layer(self, data: bytes) -> Layer | None:
@@ -469,11 +470,44 @@ class _Reader:
                     self.value("date", value_node, line, "updated"), self.file, line
                 )
             elif key == "providers":
-                layer.providers = self.table(value_node, line, "providers", PROVIDER_FIELDS)
+                layer.providers = (
+                    self.table(
+                        value_node,
+                        line,
+                        "providers",
+                        "provider",
+                        "providers",
+                        PROVIDER_FIELDS,
+                        _labelled("provider"),
+                    )
+                    or {}
+                )
             elif key == "surfaces":
-                layer.surfaces = self.table(value_node, line, "surfaces", SURFACE_FIELDS)
+                layer.surfaces = (
+                    self.table(
+                        value_node,
+                        line,
+                        "surfaces",
+                        "surface",
+                        "surfaces",
+                        SURFACE_FIELDS,
+                        _labelled("surface"),
+                    )
+                    or {}
+                )
             elif key == "models":
-                layer.models = self.table(value_node, line, "models", MODEL_FIELDS)
+                layer.models = (
+                    self.table(
+                        value_node,
+                        line,
+                        "models",
+                        "model",
+                        "models",
+                        MODEL_FIELDS,
+                        _labelled("model"),
+                    )
+                    or {}
+                )
             else:
                 self.unknown(key, line, "the top level", TOP_KEYS)
         self.check_version(layer)
