@@ -1,4 +1,4 @@
-"""Tables and notices for people, drawn with rich. The only module that imports rich.
+"""Tables and notices for people, drawn with rich (which only this module and ``grid`` import).
 
 Colour only when the command line says so (stdout is a terminal and NO_COLOR is unset);
 the width is the terminal's, or COLUMNS, or 80.
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from modelsunset.model import Notice, Resolution, State, StatusRow
@@ -23,6 +22,7 @@ from modelsunset.render.fields import (
     no_notices,
     notices_title,
 )
+from modelsunset.render.grid import Cell, Column, Styled, table
 from modelsunset.wording import days_phrase, successor_text, surface_name
 
 _STATE_STYLE = {
@@ -54,8 +54,8 @@ def _console(ctx: RenderContext) -> tuple[Console, io.StringIO]:
     return console, out
 
 
-def _state(state: State) -> Text:
-    return Text(state.value, style=_STATE_STYLE[state])
+def _state(state: State) -> Styled:
+    return Styled(state.value, _STATE_STYLE[state])
 
 
 def _wide(console: Console) -> bool:
@@ -64,41 +64,39 @@ def _wide(console: Console) -> bool:
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
     console, out = _console(ctx)
+    caption = freshness(ctx.catalogue, ctx.today).capitalize()
+    if not rows:
+        console.print(f"No models match on {ctx.on.isoformat()}.")
+        console.print(caption, style="dim")
+        return _text(out)
     wide = _wide(console)
     title = "All models" if all_rows else "Models available"
-    table = Table(
-        title=f"{title} on {ctx.on.isoformat()}",
-        caption=freshness(ctx.catalogue, ctx.today).capitalize(),
-        header_style="bold",
-    )
     # Ids stay whole where the width allows; on narrow terminals long ones fold. (A
     # min_width here makes rich crop the table's right edge instead.)
-    table.add_column("Model", overflow="fold")
+    columns = [Column("Model", overflow="fold")]
     if wide:
-        table.add_column("Name")
-        table.add_column("Provider", no_wrap=True)
-    table.add_column("Surface", overflow="fold")
-    table.add_column("State", no_wrap=True)
-    table.add_column("Retires", no_wrap=True)
-    table.add_column("Days left", justify="right")
-    table.add_column("Successor", overflow="fold")
+        columns += [Column("Name"), Column("Provider", no_wrap=True)]
+    columns += [
+        Column("Surface", overflow="fold"),
+        Column("State", no_wrap=True),
+        Column("Retires", no_wrap=True),
+        Column("Days left", justify="right"),
+        Column("Successor", overflow="fold"),
+    ]
+    cells: list[list[Cell]] = []
     for row in rows:
-        cells: list[str | Text] = [row.model.id]
+        line: list[Cell] = [row.model.id]
         if wide:
-            cells += [row.model.name, row.model.provider]
-        cells += [
+            line += [row.model.name, row.model.provider]
+        line += [
             row.entry.surface,
             _state(row.state),
             iso(row.entry.retires) or "",
             days_text(row.days_left),
             successor_text(row.entry),
         ]
-        table.add_row(*cells)
-    if rows:
-        console.print(table)
-    else:
-        console.print(f"No models match on {ctx.on.isoformat()}.")
-        console.print(freshness(ctx.catalogue, ctx.today).capitalize(), style="dim")
+        cells.append(line)
+    console.print(table(console, f"{title} on {ctx.on.isoformat()}", caption, columns, cells))
     return _text(out)
 
 
@@ -107,34 +105,35 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
     first = items[0]
     model = ctx.catalogue.models.get(first.model)
     name = f"{model.name} ({first.model})" if model and model.name != first.model else first.model
-    table = Table(
-        title=f"{name} on {first.on.isoformat()}",
-        caption=freshness(ctx.catalogue, ctx.today).capitalize(),
-        header_style="bold",
-    )
-    table.add_column("Surface", overflow="fold")
-    table.add_column("State", no_wrap=True)
-    table.add_column("Retires", no_wrap=True)
-    table.add_column("Days left", justify="right")
-    table.add_column("Answer", overflow="fold")
-    table.add_column("Chain", overflow="fold")
-    table.add_column("Auto", no_wrap=True)
-    for item in items:
-        answer = Text(item.resolved, style="bold") if item.resolved else Text("none", style="red")
-        table.add_row(
+    columns = [
+        Column("Surface", overflow="fold"),
+        Column("State", no_wrap=True),
+        Column("Retires", no_wrap=True),
+        Column("Days left", justify="right"),
+        Column("Answer", overflow="fold"),
+        Column("Chain", overflow="fold"),
+        Column("Auto", no_wrap=True),
+    ]
+    cells = [
+        [
             item.surface,
             _state(item.state),
             iso(item.retires) or "",
             days_text(item.days_left),
-            answer,
+            Styled(item.resolved, "bold") if item.resolved else Styled("none", "red"),
             " → ".join(item.chain),
             "yes" if item.automatic else "no",
-        )
-    console.print(table)
+        ]
+        for item in items
+    ]
+    caption = freshness(ctx.catalogue, ctx.today).capitalize()
+    console.print(table(console, f"{name} on {first.on.isoformat()}", caption, columns, cells))
     return _text(out)
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
+    from rich.table import Table
+
     console, out = _console(ctx)
     console.print(Text(notices_title(ctx.on, within), style="bold"))
     if not items:
