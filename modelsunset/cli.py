@@ -88,13 +88,37 @@ FormatOpt = Annotated[
 ]
 
 
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Characters an encoding cannot hold, as JSON writes them: \\u2192, and a character
+    beyond U+FFFF as its surrogate pair. JSON output stays valid and nothing is lost."""
+    assert isinstance(error, UnicodeEncodeError)
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
 def _write(stream: str) -> Callable[[str], None]:
     def write(text: str) -> None:
         target = sys.stdout if stream == "out" else sys.stderr
         if stream == "err" and not text.endswith("\n"):
             text += "\n"
         try:
-            target.write(text)
+            try:
+                target.write(text)
+            except UnicodeEncodeError:
+                # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii). Nothing was
+                # written yet: write it again with the characters it cannot hold escaped.
+                import codecs
+
+                codecs.register_error("modelsunset.escape", _escape)
+                encoding = target.encoding or "ascii"
+                target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
             target.flush()
         except BrokenPipeError:
             # The reader went away (`| head`): drop the rest quietly, keep the exit code.
@@ -124,6 +148,7 @@ def _session() -> Session:
         width=width,
         out=_write("out"),
         err=_write("err"),
+        ascii_only=not (sys.stdout.encoding or "utf-8").lower().startswith("utf"),
     )
 
 

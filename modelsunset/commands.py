@@ -24,6 +24,8 @@ class Session(NamedTuple):
     width: int | None
     out: Callable[[str], None]
     err: Callable[[str], None]
+    # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii): tables draw in ASCII.
+    ascii_only: bool = False
 
 
 class Sources(NamedTuple):
@@ -51,7 +53,12 @@ def on_date(text: str | None, session: Session) -> date:
 
 def _context(catalogue: Catalogue, on: date, session: Session) -> RenderContext:
     return RenderContext(
-        on=on, today=session.today, catalogue=catalogue, colour=session.colour, width=session.width
+        on=on,
+        today=session.today,
+        catalogue=catalogue,
+        colour=session.colour,
+        width=session.width,
+        ascii_only=session.ascii_only,
     )
 
 

@@ -275,3 +275,35 @@ def test_json_output_pipes_into_a_parser_and_closed_pipes_are_quiet(tmp_path: Pa
     assert shell.stdout.count("\n") == 1
     assert "Traceback" not in shell.stderr
     assert "BrokenPipe" not in shell.stderr
+
+
+def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: Path) -> None:
+    """LANG=C or PYTHONIOENCODING=ascii: no traceback; tables drawn in ASCII; what the
+    stream cannot hold written as JSON's \\u escapes, so JSON stays valid and whole."""
+    overlay = tmp_path / "names.yaml"
+    overlay.write_text(
+        'version: 1\nmodels:\n  gpt-4o:\n    name: "GPT-4o ✨ 🚀"\n', encoding="utf-8"
+    )
+    utf8 = pinned_env(
+        tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), MODELSUNSET_OVERLAY=str(overlay), COLUMNS="160"
+    )
+    narrow = {**utf8, "PYTHONIOENCODING": "ascii"}
+    for args in (
+        ["status", "--all"],
+        ["resolve", "gpt-4o"],
+        ["notices", "--within", "30"],
+        *(["status", "--all", "-f", fmt] for fmt in ("json", "plain", "markdown", "csv")),
+        ["resolve", "gpt-4o", "-f", "markdown"],
+    ):
+        done = run(*args, env=narrow)
+        assert done.returncode == 0, (args, done.stderr)
+        assert done.stdout.isascii(), args
+        assert "Traceback" not in done.stderr
+    table = run("status", "--all", env=narrow).stdout
+    assert "| gpt-4o " in table and "GPT-4o \\u2728 \\ud83d\\ude80" in table
+    chain = run("resolve", "gpt-4o", "-s", "chatgpt", "-d", "2026-02-14", env=narrow).stdout
+    assert "gpt-4o -> gpt-5.2" in chain
+    assert "  * " in run("notices", "--within", "30", env=narrow).stdout
+    as_ascii = json.loads(run("status", "--all", "-f", "json", env=narrow).stdout)
+    assert as_ascii == json.loads(run("status", "--all", "-f", "json", env=utf8).stdout)
+    assert {row["name"] for row in as_ascii if row["model"] == "gpt-4o"} == {"GPT-4o ✨ 🚀"}

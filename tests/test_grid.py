@@ -23,9 +23,17 @@ from modelsunset.render import grid
 from modelsunset.render.grid import Cell, Column, Styled
 
 
-def _console(width: int, colour: bool) -> Console:
+class _Ascii(io.StringIO):
+    """A buffer standing for a stream that cannot take UTF-8: rich draws ASCII boxes."""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "ascii"
+
+
+def _console(width: int, colour: bool, ascii_only: bool = False) -> Console:
     return Console(
-        file=io.StringIO(),
+        file=_Ascii() if ascii_only else io.StringIO(),
         width=width,
         force_terminal=colour,
         no_color=not colour,
@@ -37,8 +45,8 @@ def _console(width: int, colour: bool) -> Console:
     )
 
 
-def _draw(renderable: RenderableType, width: int, colour: bool) -> str:
-    console = _console(width, colour)
+def _draw(renderable: RenderableType, width: int, colour: bool, ascii_only: bool) -> str:
+    console = _console(width, colour, ascii_only)
     console.print(renderable)
     out = console.file
     assert isinstance(out, io.StringIO)
@@ -52,14 +60,15 @@ def _both(
     rows: Sequence[Sequence[Cell]],
     width: int,
     colour: bool,
+    ascii_only: bool = False,
 ) -> tuple[str, str, bool]:
     """(direct drawing, rich's Table's drawing, whether the direct path was taken)."""
-    console = _console(width, colour)
+    console = _console(width, colour, ascii_only)
     chosen = grid.table(console, title, caption, columns, rows)
     direct = not isinstance(chosen, type(grid.rich_table("", "", columns, [])))
     return (
-        _draw(chosen, width, colour),
-        _draw(grid.rich_table(title, caption, columns, rows), width, colour),
+        _draw(chosen, width, colour, ascii_only),
+        _draw(grid.rich_table(title, caption, columns, rows), width, colour, ascii_only),
         direct,
     )
 
@@ -95,16 +104,23 @@ def bundled_rows() -> list[list[Cell]]:
     return _bundled_rows()
 
 
-@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize(("colour", "ascii_only"), [(False, False), (True, False), (False, True)])
 @pytest.mark.parametrize("width", [60, 80, 100, 114, 120, 160, 250])
 def test_bundled_status_the_same_at_every_width(
-    bundled_rows: list[list[Cell]], width: int, colour: bool
+    bundled_rows: list[list[Cell]], width: int, colour: bool, ascii_only: bool
 ) -> None:
     direct, rich, taken = _both(
-        "All models on 2026-11-25", "Catalogue updated", STATUS_COLUMNS, bundled_rows, width, colour
+        "All models on 2026-11-25",
+        "Catalogue updated",
+        STATUS_COLUMNS,
+        bundled_rows,
+        width,
+        colour,
+        ascii_only,
     )
     assert taken
     assert direct == rich
+    assert direct.isascii() == ascii_only
 
 
 def test_a_table_that_fits_is_drawn_directly() -> None:
@@ -163,7 +179,7 @@ _columns = st.builds(
 @st.composite
 def _tables(
     draw: st.DrawFn,
-) -> tuple[str, str, list[Column], list[list[Cell]], int, bool]:
+) -> tuple[str, str, list[Column], list[list[Cell]], int, bool, bool]:
     columns = draw(st.lists(_columns, min_size=1, max_size=7))
     rows = draw(
         st.lists(
@@ -178,15 +194,16 @@ def _tables(
         rows,
         draw(st.integers(min_value=8, max_value=160)),
         draw(st.booleans()),
+        draw(st.booleans()),
     )
 
 
 @settings(max_examples=300, deadline=None)
 @given(_tables())
 def test_any_table_is_drawn_as_rich_draws_it(
-    case: tuple[str, str, list[Column], list[list[Cell]], int, bool],
+    case: tuple[str, str, list[Column], list[list[Cell]], int, bool, bool],
 ) -> None:
-    title, caption, columns, rows, width, colour = case
-    direct, rich, taken = _both(title, caption, columns, rows, width, colour)
+    title, caption, columns, rows, width, colour, ascii_only = case
+    direct, rich, taken = _both(title, caption, columns, rows, width, colour, ascii_only)
     event("drawn directly" if taken else "drawn by rich's Table")
     assert direct == rich

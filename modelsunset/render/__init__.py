@@ -33,6 +33,7 @@ class RenderContext(NamedTuple):
     catalogue: Catalogue
     colour: bool = False
     width: int | None = None
+    ascii_only: bool = False  # the output cannot take box drawing and arrows
 
 
 def renderer(fmt: Format) -> ModuleType:

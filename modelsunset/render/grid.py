@@ -117,8 +117,8 @@ class _Flat:
         rows: Sequence[Sequence[Cell]],
     ) -> _Flat | None:
         """The flat table, or None for anything rich's Table should draw itself."""
-        if not columns or console.options.ascii_only or console.legacy_windows:
-            return None  # rich would draw no box, or another box
+        if not columns:
+            return None  # rich draws no box at all
         count = len(columns)
         longest = [cell_len(column.header) for column in columns]
         longest_at = [-1] * count
@@ -168,10 +168,11 @@ class _Flat:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         line = Segment.line()
         edge = Style()  # rich draws the box in the table's style, which is empty
+        frame = _BOX.substitute(options)  # ASCII for a stream that cannot take UTF-8
         width = sum(self.widths) + len(self.widths) + 1
         if self.title:
             yield from _annotation(console, options, self.title, width, "table.title")
-        yield Segment(_BOX.get_top(self.widths), edge)
+        yield Segment(frame.get_top(self.widths), edge)
         yield line
         header = console.get_style(_HEADER_STYLE)
         heads: list[Cell] = [column.header for column in self.columns]
@@ -180,19 +181,19 @@ class _Flat:
             options,
             heads,
             header,
-            (_BOX.head_left, _BOX.head_vertical, _BOX.head_right),
+            (frame.head_left, frame.head_vertical, frame.head_right),
             header=True,
         )
-        yield Segment(_BOX.get_row(self.widths, "head"), edge)
+        yield Segment(frame.get_row(self.widths, "head"), edge)
         yield line
         last = len(self.rows) - 1
-        middle = (_BOX.mid_left, _BOX.mid_vertical, _BOX.mid_right)
-        foot = (_BOX.foot_left, _BOX.foot_vertical, _BOX.foot_right)
+        middle = (frame.mid_left, frame.mid_vertical, frame.mid_right)
+        foot = (frame.foot_left, frame.foot_vertical, frame.foot_right)
         plain = Style()
         for number, row in enumerate(self.rows):
-            # rich draws the last row's edges with the box's foot characters
+            # rich draws the last row's edges with the frame's foot characters
             yield from self._row(console, options, row, plain, foot if number == last else middle)
-        yield Segment(_BOX.get_bottom(self.widths), edge)
+        yield Segment(frame.get_bottom(self.widths), edge)
         yield line
         if self.caption:
             yield from _annotation(console, options, self.caption, width, "table.caption")

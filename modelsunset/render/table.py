@@ -38,8 +38,21 @@ def _text(out: io.StringIO) -> str:
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
+class _Buffer(io.StringIO):
+    """Where rich draws; it names the encoding of the stream the text will go to, so
+    that rich draws boxes in ASCII for a stream that cannot take UTF-8."""
+
+    def __init__(self, ascii_only: bool) -> None:
+        super().__init__()
+        self._encoding = "ascii" if ascii_only else "utf-8"
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
 def _console(ctx: RenderContext) -> tuple[Console, io.StringIO]:
-    out = io.StringIO()
+    out = _Buffer(ctx.ascii_only)
     console = Console(
         file=out,
         width=ctx.width,
@@ -121,7 +134,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
             iso(item.retires) or "",
             days_text(item.days_left),
             Styled(item.resolved, "bold") if item.resolved else Styled("none", "red"),
-            " → ".join(item.chain),
+            (" -> " if ctx.ascii_only else " → ").join(item.chain),
             "yes" if item.automatic else "no",
         ]
         for item in items
@@ -158,7 +171,7 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
             text.append(notice.message)
             if entry.source:
                 text.append(f"\nSource: {entry.source}", style="dim")
-            grid.add_row("  •", text)
+            grid.add_row("  *" if ctx.ascii_only else "  •", text)
         console.print(grid)
     console.print()
     console.print(Text(freshness(ctx.catalogue, ctx.today).capitalize(), style="dim"))
