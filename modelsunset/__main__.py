@@ -10,11 +10,18 @@ import gc
 
 
 def main() -> None:
-    gc.disable()
-    from modelsunset.cli import main as run
+    try:
+        gc.disable()
+        from modelsunset.cli import main as run
 
-    gc.freeze()
-    gc.enable()
+        gc.freeze()
+        gc.enable()
+    except KeyboardInterrupt:
+        # Ctrl-C while starting: as quiet as Ctrl-C during a command.
+        import sys
+
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
     run()
 
 

@@ -7,7 +7,7 @@ needs beyond Typer is imported inside the command, so start-up stays small.
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -103,11 +103,25 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
     return "".join(escaped), error.end
 
 
+# Control characters other than line ends and tabs, as they reach stderr from what people
+# typed (an id with an escape sequence in it): shown, never obeyed by the terminal.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+del _CONTROL[ord("\n")], _CONTROL[ord("\t")]
+
+
 def _write(stream: str) -> Callable[[str], None]:
     def write(text: str) -> None:
         target = sys.stdout if stream == "out" else sys.stderr
-        if stream == "err" and not text.endswith("\n"):
-            text += "\n"
+        if stream == "err":
+            if target is None:
+                return  # stderr is closed: nowhere to say anything
+            text = text.translate(_CONTROL)
+            if not text.endswith("\n"):
+                text += "\n"
+        elif target is None:
+            from modelsunset.errors import OutputError
+
+            raise OutputError("cannot write the output: stdout is closed")
         try:
             try:
                 target.write(text)
@@ -121,11 +135,29 @@ def _write(stream: str) -> Callable[[str], None]:
                 target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
             target.flush()
         except BrokenPipeError:
-            # The reader went away (`| head`): drop the rest quietly, keep the exit code.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, target.fileno())
+            _quiet(target)
+        except OSError as exc:
+            if stream == "err":
+                return
+            from modelsunset.errors import OutputError
+
+            _quiet(target)
+            raise OutputError(
+                f"cannot write the output: {exc.strerror or exc}",
+                "check where stdout goes (a full disk, a closed file)",
+            ) from None
 
     return write
+
+
+def _quiet(target: TextIO) -> None:
+    """Send what is left for a stream that failed to /dev/null, so that Python's own flush
+    at exit does not fail again. (A reader that went away, `| head`, is not an error.)"""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, target.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _session() -> Session:
@@ -136,19 +168,19 @@ def _session() -> Session:
     now = datetime.now(UTC).date()
     pinned = os.environ.get("MODELSUNSET_DATE")
     today = parse_date(pinned, now, what="MODELSUNSET_DATE") if pinned else now
-    terminal = sys.stdout.isatty()
-    width = None
-    if terminal:
-        import shutil
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    # COLUMNS when it is a positive number, else the terminal's width, else 80 (the
+    # standard library's order); COLUMNS=0 or junk does not make tables vanish.
+    import shutil
 
-        width = shutil.get_terminal_size().columns
+    width = shutil.get_terminal_size().columns
     return Session(
         today=today,
         colour=terminal and not os.environ.get("NO_COLOR"),
         width=width,
         out=_write("out"),
         err=_write("err"),
-        ascii_only=not (sys.stdout.encoding or "utf-8").lower().startswith("utf"),
+        ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
     )
 
 
@@ -392,7 +424,7 @@ def check(
         fmt=fmt,
         excludes=exclude or (),
         gitignore=not no_gitignore,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr is not None and sys.stderr.isatty(),
         jobs=jobs,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
@@ -419,4 +451,20 @@ def _only(args: list[str]) -> typer.Typer | None:
 
 def main() -> None:
     """Entry point of the `modelsunset` command."""
-    (_only(sys.argv[1:]) or app)(prog_name="modelsunset")
+    from modelsunset.errors import ModelsunsetError
+
+    try:
+        (_only(sys.argv[1:]) or app)(prog_name="modelsunset")
+    except ModelsunsetError as exc:
+        # From outside a command: --version that cannot be written.
+        _write("err")(exc.render())
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        # click's own output (help, usage) to a reader that went away, `| head`.
+        _quiet(sys.stdout)
+        sys.exit(0)
+    except OSError as exc:
+        # click's own output (help, usage) that cannot be written.
+        _write("err")(f"error: cannot write the output: {exc.strerror or exc}")
+        _quiet(sys.stdout)
+        sys.exit(2)

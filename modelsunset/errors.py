@@ -38,6 +38,14 @@ class UsageError(ModelsunsetError):
     exit_code = EXIT_USAGE
 
 
+class OutputError(ModelsunsetError):
+    """The output cannot be written: a full disk, a closed stdout (exit 2).
+
+    Not a negative answer (1), which a CI job would read as "found something"."""
+
+    exit_code = EXIT_USAGE
+
+
 class Problem(NamedTuple):
     """One thing wrong with a catalogue, with the place it comes from."""
 

@@ -307,3 +307,58 @@ def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: 
     as_ascii = json.loads(run("status", "--all", "-f", "json", env=narrow).stdout)
     assert as_ascii == json.loads(run("status", "--all", "-f", "json", env=utf8).stdout)
     assert {row["name"] for row in as_ascii if row["model"] == "gpt-4o"} == {"GPT-4o ✨ 🚀"}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [["resolve", "gpt-4o", "-s", "api", "-f", "plain"], ["status", "-f", "json"], ["--version"]],
+)
+def test_output_that_cannot_be_written_is_an_error_not_a_traceback(
+    args: list[str], tmp_path: Path
+) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*command(), *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env
+        )
+    assert done.returncode == 2  # not 1, which a CI job would read as "found"
+    assert "cannot write the output: No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_closed_streams_are_not_tracebacks(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    tool = " ".join(command())
+    closed_out = subprocess.run(
+        f"{tool} resolve gpt-4o -s api -f plain >&-",
+        shell=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert closed_out.returncode == 2
+    assert "stdout is closed" in closed_out.stderr
+    assert "Traceback" not in closed_out.stderr
+    # With stderr closed the exit code still tells a usage error (2) from "no answer" (1).
+    closed_err = subprocess.run(
+        f"{tool} resolve no-such-model 2>&-", shell=True, env=env, stdout=subprocess.DEVNULL
+    )
+    assert closed_err.returncode == 2
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "wide"])
+def test_a_columns_value_that_is_no_width_is_ignored(columns: str, tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), COLUMNS=columns)
+    done = run("status", "--all", env=env)
+    assert done.returncode == 0
+    assert "gpt-4o" in done.stdout
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80
+
+
+def test_control_characters_typed_by_people_are_shown_not_obeyed(cli: Cli) -> None:
+    done = cli("resolve", "gpt\x1b[31m-4o")
+    assert done.returncode == 2
+    assert "\x1b" not in done.stderr
+    assert "'gpt\\x1b[31m-4o'" in done.stderr
