@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -137,15 +138,29 @@ def build(data: list[Any]) -> Catalogue:
     )
 
 
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file; None for anything else (a pipe put in its place
+    would block every run)."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(handle, "rb") as source:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        return source.read()
+
+
 def read(cache_key: str) -> Catalogue | None:
     """The cached catalogue for this key, or None for any kind of miss."""
     try:
-        raw = (folder() / f"catalogue-{cache_key}.json").read_bytes()
+        raw = _read_regular(folder() / f"catalogue-{cache_key}.json")
+        if raw is None:
+            return None
         header, _, payload = raw.partition(b"\n")
         if header != f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}".encode():
             return None
         return build(json.loads(payload))
-    except (OSError, RuntimeError, ValueError, TypeError, KeyError, IndexError):
+    except Exception:
+        # Missing, unreadable, damaged, or written by something else: whatever is
+        # wrong with a cache only means there is none; the catalogue is parsed again.
         return None
 
 

@@ -106,3 +106,38 @@ def test_the_command_line_gives_the_same_answers_cold_and_warm(tmp_path: Path) -
     off = run(*args, env={**env, "MODELSUNSET_NO_CACHE": "1"})
     assert cold.returncode == warm.returncode == off.returncode == 0
     assert cold.stdout == warm.stdout == off.stdout
+
+
+def _rehashed(payload: bytes) -> bytes:
+    """A cache file whose header matches its payload, as if written by modelsunset."""
+    from hashlib import blake2b
+
+    return f"{cache.MAGIC} {blake2b(payload, digest_size=32).hexdigest()}\n".encode() + payload
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'[1,null,[],[],[["x","x","p",[],[["api",null,null,99999999999,null,null,null,null,null]]]]]',
+        b'[1,null,[],[],[["x","x","p",7,{"api":1}]]]',
+        b'{"not": "a list"}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+)
+def test_a_cache_that_does_not_build_is_a_miss(cache_home: Path, payload: bytes) -> None:
+    expected = load([str(WAVE)])
+    (cached,) = _files(cache_home)
+    cached.write_bytes(_rehashed(payload))
+    assert load([str(WAVE)]) == expected
+
+
+def test_a_pipe_in_place_of_the_cache_file_does_not_block(tmp_path: Path) -> None:
+    import os
+
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    assert run("resolve", "gpt-4o", "-s", "api", "-f", "plain", env=env).returncode == 0
+    (cached,) = _files(tmp_path / "cache" / "modelsunset")
+    cached.unlink()
+    os.mkfifo(cached)
+    done = run("resolve", "gpt-4o", "-s", "api", "-f", "plain", env=env)  # 120 s timeout
+    assert (done.returncode, done.stdout) == (0, "gpt-4o\n")
