@@ -598,6 +598,25 @@ class _Checker:
     def problem(self, loc: Loc | Obj, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(loc.file, loc.line, message, hint))
 
+    def pair_problem(
+        self,
+        *locs: Loc,
+        message: str,
+        hint: str | None = None,
+        later_line: bool = False,
+    ) -> None:
+        """A rule broken by values together. Within one file it is reported at the first
+        of them (or, with ``later_line``, the lowest); across files, in the latest file
+        (an overlay's change, usually), naming the others' places. ``message`` has
+        ``{0}``, ``{1}``, ... where those places go."""
+        one_file = len({loc.file for loc in locs}) == 1
+        at = locs[0] if one_file and not later_line else self.later(*locs)
+        places = [
+            "" if loc is at or loc.file == at.file else f" (from {loc.file}:{loc.line})"
+            for loc in locs
+        ]
+        self.problem(at, message.format(*places), hint)
+
     def required_name(self, obj: Obj, what: str) -> str:
         loc = obj.fields.get("name")
         if loc is None:
@@ -723,19 +742,22 @@ class _Checker:
             values[key] = value if _ok(value) else None
         where = f"{mid} on {sid}"
         retires = values["retires"]
-        if retires is not None:
+        retires_at = entry.fields.get("retires")
+        if retires is not None and retires_at is not None:
             announced = values["announced"]
             if announced is not None and announced > retires:
-                self.problem(
+                self.pair_problem(
                     entry.fields["announced"],
-                    f"{where}: announced {announced} is after retires {retires}",
+                    retires_at,
+                    message=f"{where}: announced {announced}{{0}} is after retires {retires}{{1}}",
                 )
             since = values["since"]
             if since is not None and since >= retires:
-                self.problem(
+                self.pair_problem(
                     entry.fields["since"],
-                    f"{where}: since {since} is not before retires {retires}",
-                    "`retires` is the first day the model is gone",
+                    retires_at,
+                    message=f"{where}: since {since}{{0}} is not before retires {retires}{{1}}",
+                    hint="`retires` is the first day the model is gone",
                 )
         fallback, replacement = entry.fields.get("fallback"), entry.fields.get("replacement")
         if (
@@ -744,21 +766,30 @@ class _Checker:
             and _ok(fallback.value)
             and _ok(replacement.value)
         ):
-            self.problem(
-                self.later(fallback, replacement),
-                f"{where}: both fallback and replacement are set",
-                "use `fallback` when the move is automatic, `replacement` when calls fail",
+            self.pair_problem(
+                fallback,
+                replacement,
+                message=f"{where}: both fallback{{0}} and replacement{{1}} are set",
+                hint="use `fallback` when the move is automatic, `replacement` when calls fail",
+                later_line=True,
             )
-        retires_loc = entry.fields.get("retires")
-        no_retires = retires_loc is None or retires_loc.value is None
+        no_retires = retires_at is None or retires_at.value is None
         for loc in (fallback, replacement):
             if loc is not None and _ok(loc.value) and no_retires:
                 key = "fallback" if loc is fallback else "replacement"
-                self.problem(
-                    loc,
-                    f"{where}: {key} is set but `retires` is not",
-                    "a successor takes over on the day a model retires; add `retires:`",
-                )
+                if retires_at is None:
+                    self.problem(
+                        loc,
+                        f"{where}: {key} is set but `retires` is not",
+                        "a successor takes over on the day a model retires; add `retires:`",
+                    )
+                else:  # written as null: most likely a retirement being cancelled
+                    self.pair_problem(
+                        loc,
+                        retires_at,
+                        message=f"{where}: {key}{{0}} is set but `retires` is cleared{{1}}",
+                        hint=f"to cancel a retirement, clear its successor too: `{key}: null`",
+                    )
         return values
 
     def check_names(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -855,18 +886,24 @@ class _Checker:
             return None
         day = raw[mid][sid]["retires"]
         since, gone = successor["since"], successor["retires"]
+        fields = self.merged.models[mid].entries[sid].fields
+        theirs = self.merged.models[target].entries[sid].fields
         if day is not None and since is not None and since > day:
-            self.problem(
+            self.pair_problem(
                 loc,
-                f"{where}: {key} {target} is not yet offered on {sid} on {day}, "
-                f"the day {mid} retires (it starts {since})",
+                fields["retires"],
+                theirs["since"],
+                message=f"{where}: {key} {target} is not yet offered on {sid} on {day}{{1}}, "
+                f"the day {mid} retires; it starts {since}{{2}}",
             )
         elif day is not None and gone is not None and gone <= day:
-            self.problem(
+            self.pair_problem(
                 loc,
-                f"{where}: {key} {target} is no longer offered on {sid} on {day}, "
-                f"the day {mid} retires (it retires {gone})",
-                f"point {mid} at the model that replaced {target}",
+                fields["retires"],
+                theirs["retires"],
+                message=f"{where}: {key} {target} is no longer offered on {sid} on {day}{{1}}, "
+                f"the day {mid} retires; it retires {gone}{{2}}",
+                hint=f"point {mid} at the model that replaced {target}",
             )
         return target
 

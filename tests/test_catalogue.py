@@ -1669,8 +1669,26 @@ LAYER_ERRORS = [
     pytest.param(
         "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n"
         "      chatgpt: {replacement: gpt-5.2}  # <--\n",
-        "both fallback and replacement are set",
+        "both fallback (from base.yaml:",
         id="replacement-beside-the-base-fallback",
+    ),
+    pytest.param(
+        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n"
+        "      chatgpt: {retires: 2026-01-01}  # <--\n",
+        "announced 2026-01-29 (from base.yaml:26) is after retires 2026-01-01",
+        id="retires-before-the-base-announced",
+    ),
+    pytest.param(
+        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n"
+        "      chatgpt: {retires: null}  # <--\n",
+        "fallback (from base.yaml:",
+        id="retirement-cancelled-but-not-its-successor",
+    ),
+    pytest.param(
+        "version: 1\nmodels:\n  gpt-5.2:\n    surfaces:\n"
+        "      chatgpt: {since: 2026-03-01}  # <--\n",
+        "fallback gpt-5.2 is not yet offered on chatgpt on 2026-02-13 (from base.yaml:",
+        id="successor-made-to-start-after-the-day",
     ),
     pytest.param(
         "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      bedrock: {}  # <--\n",
@@ -1709,6 +1727,16 @@ def test_an_error_from_an_overlay_names_the_overlay(overlay: str, says: str) -> 
     assert [p.file for p in found] == [OVERLAY], shown
     assert says in found[0].message, shown
     assert found[0].line == (line_of(overlay) if MARK in overlay else 1), shown
+
+
+def test_a_cancelled_retirement_says_to_clear_its_successor_too() -> None:
+    overlay = "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      chatgpt: {retires: null}\n"
+    (problem,) = problems_of((BASE, LAYER_BASE), (OVERLAY, overlay))
+    assert "is set but `retires` is cleared" in problem.message
+    assert problem.hint == "to cancel a retirement, clear its successor too: `fallback: null`"
+    fixed = overlay.replace("{retires: null}", "{retires: null, fallback: null}")
+    entry_ = parse_files((BASE, LAYER_BASE), (OVERLAY, fixed)).models["gpt-4o"].entries["chatgpt"]
+    assert (entry_.retires, entry_.fallback) == (None, None)
 
 
 def test_an_error_from_the_base_names_the_base() -> None:
