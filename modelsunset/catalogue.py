@@ -47,14 +47,15 @@ _PLAIN_TEXT_TAGS = frozenset({_T + "value", _MERGE})
 _ALIAS_LIKE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]", re.MULTILINE)
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
 _DIGITS = re.compile(r"[0-9]+")
 _ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
 
 TOP_KEYS = ("version", "updated", "providers", "surfaces", "models")
-PROVIDER_FIELDS = {"name": "text", "url": "url"}
-SURFACE_FIELDS = {"name": "text", "provider": "id", "description": "text"}
-MODEL_FIELDS = {"name": "text", "provider": "id", "aliases": "aliases", "surfaces": "entries"}
+PROVIDER_FIELDS = {"name": "name", "url": "url"}
+SURFACE_FIELDS = {"name": "name", "provider": "id", "description": "text"}
+MODEL_FIELDS = {"name": "name", "provider": "id", "aliases": "aliases", "surfaces": "entries"}
 ENTRY_FIELDS = {
     "since": "date",
     "announced": "date",
@@ -123,6 +124,7 @@ def _kind(node: Any) -> str:
 
 _EXPECTED = {
     "text": "a string",
+    "name": "a string",
     "id": "an id",
     "url": "an http(s) URL",
     "date": "a date (YYYY-MM-DD)",
@@ -319,6 +321,16 @@ class _Reader:
         if text is None or text is INVALID or kind == "text":
             return text
         assert isinstance(text, str)
+        if kind == "name":
+            # Names head table rows and start notices: one line, nothing a terminal obeys.
+            if _NOT_ONE_LINE.search(text):
+                self.problem(
+                    _line(node),
+                    f"{what} is not one line of text: it holds a line break or control character",
+                    "write the name on one line",
+                )
+                return INVALID
+            return text
         if kind == "date":
             return self.date(text, node, what)
         if kind == "id":

@@ -147,5 +147,6 @@ def notice_message(catalogue: Catalogue, current: StatusRow, on: date) -> str:
     """A few sentences a person could send to the people who use the model."""
     text = retirement_sentence(catalogue, current.entry, on)
     if current.entry.note:
-        text += f" {current.entry.note.strip()}"
+        # One message, one line: a note written over several lines is joined up.
+        text += " " + " ".join(current.entry.note.split())
     return text

@@ -224,6 +224,31 @@ READING = [
         "control characters",
     ),
     rule(
+        "name-over-two-lines",
+        models('x-model: {name: "Model\\nA", provider: openai, surfaces: {api: }}  # <--'),
+        "name of model x-model is not one line of text",
+        hint="write the name on one line",
+    ),
+    rule(
+        "name-as-a-block",
+        models(
+            """
+            x-model:
+              name: |  # <--
+                Model
+                A
+              provider: openai
+              surfaces: {api: }
+            """
+        ),
+        "name of model x-model is not one line of text",
+    ),
+    rule(
+        "escape-sequence-in-a-name",
+        'version: 1\nproviders:\n  openai: {name: "Open\\e[31mAI"}  # <--\n',
+        "name of provider openai is not one line of text",
+    ),
+    rule(
         "nested-too-deeply",
         "version: 1\nproviders:\n  openai:\n    name: " + "[" * 3000 + "]" * 3000 + "  # <--\n",
         "not valid YAML",
@@ -1679,8 +1704,7 @@ LAYER_ERRORS = [
         id="retires-before-the-base-announced",
     ),
     pytest.param(
-        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n"
-        "      chatgpt: {retires: null}  # <--\n",
+        "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      chatgpt: {retires: null}  # <--\n",
         "fallback (from base.yaml:",
         id="retirement-cancelled-but-not-its-successor",
     ),

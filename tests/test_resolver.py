@@ -211,6 +211,15 @@ def test_notice_messages_say_automatic_or_manual_and_when() -> None:
     ]
 
 
+def test_a_note_over_several_lines_makes_a_one_line_message() -> None:
+    noted = catalogue(
+        {"old": {"api": {"retires": "2026-02-14", "note": "Line one.\n  Line two.\tEnd.\n"}}}
+    )
+    (notice,) = resolver.notices(noted, D("2026-02-13"), within=30)
+    assert "\n" not in notice.message and "\t" not in notice.message
+    assert notice.message.endswith(" Line one. Line two. End.")
+
+
 # -- properties over generated valid catalogues -------------------------------------------
 
 BASE = date(2026, 1, 1)
