@@ -377,10 +377,12 @@ class _Reader:
         names: list[tuple[str, int]] = []
         for item in node.value:
             at = item.start_mark.line + 1
+            if isinstance(item, ScalarNode) and (item.tag == _NULL or not item.value.strip()):
+                self.visit(item, at)
+                self.problem(at, f"an alias in {what} is empty", "remove it from the list")
+                continue
             text = self.scalar(item, at, f"an alias in {what}", "a name")
-            if text is None:
-                self.problem(at, f"an alias in {what} is empty")
-            elif isinstance(text, str):
+            if isinstance(text, str):
                 names.append((text, at))
         return tuple(names)
 
@@ -446,6 +448,9 @@ class _Reader:
             )
             return None
         for key, key_line, value_node in self.pairs(node, what):
+            if not key.strip():
+                self.problem(key_line, f"a {kind} id is empty", f"give the {kind} an id")
+                continue
             if not _ID.fullmatch(key):
                 self.problem(key_line, f"{kind} id '{key}' is not an id: ids have no spaces")
                 continue

@@ -249,7 +249,7 @@ def resolve(
         str, typer.Argument(metavar="MODEL", help="A model id, alias or name.", show_default=False)
     ],
     surface: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--surface",
             "-s",
@@ -270,9 +270,19 @@ def resolve(
     """
     from modelsunset import commands
 
-    _run(
-        lambda s: commands.resolve(s, Sources(catalogue, overlay or ()), model, surface, date, fmt)
-    )
+    def command(session: Session) -> int:
+        if surface and len(surface) > 1:
+            from modelsunset.errors import UsageError
+
+            raise UsageError(
+                f"resolve answers for one --surface, not {len(surface)}",
+                "leave --surface out to answer for every surface",
+            )
+        sources = Sources(catalogue, overlay or ())
+        only = surface[0] if surface else None
+        return commands.resolve(session, sources, model, only, date, fmt)
+
+    _run(command)
 
 
 @app.command()

@@ -164,7 +164,15 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.render.fields import freshness
     from modelsunset.wording import stale_warning
 
-    paths = list(files) if files else sources.files()
+    if files and sources.catalogue is not None:
+        from modelsunset.errors import UsageError
+
+        raise UsageError(
+            "give the catalogue to check as FILE arguments or with --catalogue, not both",
+            "modelsunset validate BASE.yaml OVERLAY.yaml, or --catalogue BASE.yaml --overlay ...",
+        )
+    # FILE arguments are layered in order, then any --overlay on top of them.
+    paths = [*files, *sources.overlays] if files else sources.files()
     catalogue = load(paths)
     bundled = str(bundled_path())
     names = ["the bundled catalogue" if path == bundled else path for path in paths]
@@ -180,7 +188,8 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     ]
     session.out("\n".join(lines) + "\n")
     if unsourced:
-        session.err(f"warning: {unsourced} retirement dates have no `source`")
+        dates = "retirement date has" if unsourced == 1 else "retirement dates have"
+        session.err(f"warning: {unsourced} {dates} no `source`")
     stale = stale_warning(catalogue, session.today)
     if stale:
         session.err(f"warning: {stale}")

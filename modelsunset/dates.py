@@ -23,6 +23,12 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
         return today
     if not cleaned:
         raise UsageError(f"{what} is empty", hint="give a date such as 2026-02-14, or `today`")
+    if cleaned[0] in "+-":
+        # python-dateutil would read "-5" as the 5th of this month.
+        raise UsageError(
+            f"{what} '{text}' is not a date: dates are not counted from today",
+            hint="write it as YYYY-MM-DD, for example 2026-02-14, or `today`",
+        )
     # python-dateutil is only imported for dates that are not YYYY-MM-DD.
     from dateutil import parser
 

@@ -38,6 +38,8 @@ def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
     """The files to layer, in order: flags first, then environment, then the bundled file."""
     if catalogue == "":
         raise UsageError("--catalogue is empty", hint="give a catalogue file, or leave it out")
+    if any(path == "" for path in overlays):
+        raise UsageError("--overlay is empty", hint="give an overlay file, or leave it out")
     base = catalogue or os.environ.get("MODELSUNSET_CATALOGUE") or str(bundled_path())
     extra = list(overlays)
     if not extra:

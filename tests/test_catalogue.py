@@ -249,6 +249,18 @@ READING = [
         "name of provider openai is not one line of text",
     ),
     rule(
+        "empty-model-id",
+        models('"": {name: X, provider: openai, surfaces: {api: }}  # <--'),
+        "a model id is empty",
+        hint="give the model an id",
+    ),
+    rule(
+        "empty-alias",
+        models('x-model: {name: X, provider: openai, aliases: [""], surfaces: {api: }}  # <--'),
+        "an alias in aliases of model x-model is empty",
+        hint="remove it from the list",
+    ),
+    rule(
         "nested-too-deeply",
         "version: 1\nproviders:\n  openai:\n    name: " + "[" * 3000 + "]" * 3000 + "  # <--\n",
         "not valid YAML",

@@ -123,6 +123,10 @@ def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
         (["notices", "--within", "-1"], "x>=0"),
         (["status", "--no-such-option"], "No such option"),
         (["reslove", "gpt-4o"], "Did you mean 'resolve'"),
+        (["status", "--date", "-5"], "dates are not counted from today"),
+        (["status", "--overlay", ""], "--overlay is empty"),
+        (["resolve", "gpt-4o", "-s", "api", "-s", "chatgpt"], "one --surface, not 2"),
+        (["validate", str(WAVE), "--catalogue", str(WAVE)], "not both"),
     ],
 )
 def test_usage_errors_exit_2_on_stderr_only(cli: Cli, args: list[str], fragment: str) -> None:
@@ -362,3 +366,22 @@ def test_control_characters_typed_by_people_are_shown_not_obeyed(cli: Cli) -> No
     assert done.returncode == 2
     assert "\x1b" not in done.stderr
     assert "'gpt\\x1b[31m-4o'" in done.stderr
+
+
+def test_validate_layers_overlays_on_the_files_it_is_given(tmp_path: Path) -> None:
+    overlay = tmp_path / "late.yaml"
+    overlay.write_text("version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      api: {retire: 1}\n")
+    done = run("validate", WAVE, "--overlay", overlay, env=pinned_env(tmp_path))
+    assert done.returncode == 3
+    assert f"{overlay}:5: unknown key 'retire'" in done.stderr
+
+
+def test_validate_counts_unsourced_dates_in_good_english(tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text(
+        "version: 1\nproviders:\n  p: {name: P}\nsurfaces:\n  api: {name: API}\n"
+        "models:\n  m: {name: M, provider: p, surfaces: {api: {retires: 2026-01-01}}}\n"
+    )
+    done = run("validate", one, env=pinned_env(tmp_path))
+    assert done.returncode == 0
+    assert "warning: 1 retirement date has no `source`" in done.stderr
