@@ -133,15 +133,17 @@ def run(session: Session, sources: Sources, request: Request) -> int:
 
 
 def _check_excludes(patterns: Sequence[str]) -> None:
-    """``--exclude`` patterns must be gitignore patterns (``!`` alone is not one)."""
-    from modelsunset.check.scan import valid_pattern
+    """``--exclude`` patterns must be gitignore patterns that can be used (``!`` alone is
+    not one, and Python cannot compile ``[z-a]``)."""
+    from modelsunset.check.scan import pattern_problem
 
     for pattern in patterns:
         if not pattern.strip():
             raise UsageError("--exclude is empty", hint="give a pattern, or leave it out")
-        if not valid_pattern(pattern):
+        problem = pattern_problem(pattern)
+        if problem is not None:
             raise UsageError(
-                f"--exclude {pattern!r} is not a gitignore pattern",
+                f"--exclude {pattern!r} {problem}",
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
 

@@ -82,7 +82,7 @@ def load(start: Path | None = None) -> Config:
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
-    from modelsunset.check.scan import valid_pattern
+    from modelsunset.check.scan import pattern_problem
     from modelsunset.names import did_you_mean, suggest
 
     where = f"{_show(path)} [tool.{SECTION}]"
@@ -136,9 +136,10 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         )
     exclude = strings("exclude") or ()
     for pattern in exclude:
-        if not valid_pattern(pattern):
+        problem = pattern_problem(pattern)
+        if problem is not None:
             raise UsageError(
-                f"{where}: 'exclude' holds {pattern!r}, which is not a gitignore pattern",
+                f"{where}: 'exclude' holds {pattern!r}, which {problem}",
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
     overlays = strings("overlays")

@@ -113,23 +113,40 @@ class _Rule:
 
 
 def _spec(lines: Sequence[str]) -> PathSpec | None:
-    """The rules of these gitignore lines; every line must be a valid pattern."""
+    """The rules of these gitignore lines; every line must be a valid pattern (else
+    ``ValueError``, or ``re.error`` for one Python cannot compile, such as ``[z-a]``)."""
+    import warnings
+
     from pathspec import GitIgnoreSpec
 
     cleaned = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if not cleaned:
         return None
-    spec: PathSpec = GitIgnoreSpec.from_lines(lines)
+    with warnings.catch_warnings():
+        # ``[[x]`` compiles, with a FutureWarning about nested sets that is no concern of
+        # the person running the check (and an error under ``-W error``).
+        warnings.simplefilter("ignore", FutureWarning)
+        spec: PathSpec = GitIgnoreSpec.from_lines(lines)
     return spec
 
 
-def valid_pattern(pattern: str) -> bool:
-    """Whether pathspec reads this gitignore line (not ``!`` alone, nor a lone ``\\``)."""
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with this gitignore line, worded to follow it (``'!' is not a
+    gitignore pattern``), or None when it can be used."""
     try:
         _spec([pattern])
-    except ValueError:  # pathspec's pattern errors are ValueErrors
-        return False
-    return True
+    except ValueError:  # pathspec's own pattern errors: ``!`` alone, a lone ``\\``
+        return "is not a gitignore pattern"
+    except re.error as exc:
+        # Git reads ``[z-a]`` as a range of nothing; Python's regular expressions, into
+        # which pathspec turns patterns, refuse it.
+        return f"is not a pattern modelsunset can read ({exc.msg})"
+    return None
+
+
+def valid_pattern(pattern: str) -> bool:
+    """Whether this gitignore line can be used (not ``!`` alone, a lone ``\\``, ``[z-a]``)."""
+    return pattern_problem(pattern) is None
 
 
 def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:
@@ -150,14 +167,15 @@ def _read_ignore(path: str, shown: str, note: Note) -> PathSpec | None:
     lines = text.splitlines()
     try:
         return _spec(lines)
-    except ValueError:
+    except (ValueError, re.error):
         pass
     kept: list[str] = []
     for number, line in enumerate(lines, start=1):
-        if valid_pattern(line):
+        problem = pattern_problem(line)
+        if problem is None:
             kept.append(line)
         else:
-            note(f"warning: {shown}:{number}: {line!r} is not a gitignore pattern; left out")
+            note(f"warning: {shown}:{number}: {line!r} {problem}; left out")
     return _spec(kept)
 
 

@@ -155,6 +155,23 @@ def test_an_unreadable_gitignore_line_is_a_note_not_a_traceback(tmp_path: Path) 
     )
 
 
+def test_a_gitignore_line_python_cannot_compile_is_a_note_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # Git accepts '[z-a]' (a range that matches nothing); Python's regular expressions
+    # refuse it. The line is left out, as an invalid one is, and the rest still applies.
+    repo = project(
+        tmp_path,
+        {".gitignore": "[z-a]\nbuild/\n[[x]\n", "build/a.py": '"gpt-4.5-preview"\n'},
+    )
+    result = check(repo, "--date", D, env=pinned_env(PYTHONWARNINGS="error"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: .gitignore:1: '[z-a]' is not a pattern modelsunset can read "
+        "(bad character range z-a); left out"
+    ]
+
+
 # Exit codes ----------------------------------------------------------------------------
 
 
@@ -176,6 +193,8 @@ def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
         (["--exclude", "!"], "--exclude '!' is not a gitignore pattern"),
         (["--exclude", "\\"], "--exclude '\\\\' is not a gitignore pattern"),
         (["--exclude", ""], "--exclude is empty"),
+        (["--exclude", "[z-a]"], "--exclude '[z-a]' is not a pattern modelsunset can read"),
+        (["--exclude", "docs/[a-\\]"], "--exclude 'docs/[a-\\\\]' is not a pattern"),
         (["--fail-within", "-1"], "-1"),
         (["no/such/folder"], "no such file or folder"),
     ],
@@ -381,6 +400,12 @@ def test_a_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
             "pyproject.toml [tool.modelsunset]: 'exclude' holds '!', which is not a gitignore",
         ),
         ("exclude = ['x\\']\n", "'exclude' holds 'x\\\\', which is not a gitignore"),
+        (
+            "exclude = ['build/', '[z-a]']\n",
+            "pyproject.toml [tool.modelsunset]: 'exclude' holds '[z-a]', which is not a "
+            "pattern modelsunset can read (bad character range z-a)",
+        ),
+        ("exclude = ['[a-\\]']\n", "'exclude' holds '[a-\\\\]', which is not a pattern"),
     ],
 )
 def test_bad_configuration_exits_2(tmp_path: Path, table: str, message: str) -> None:

@@ -498,6 +498,40 @@ def test_an_ignore_file_line_that_is_no_pattern_is_left_out_with_a_note(tmp_path
     ]
 
 
+def test_an_ignore_file_line_python_cannot_compile_is_left_out_with_a_note(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "*.log\n[z-a]\nx[b-a]/\nbuild/\n",
+            "a.log": "gpt-4o\n",
+            "build/b.py": "gpt-4o\n",
+            "c.py": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["c.py"]
+    assert notes == [
+        "warning: .gitignore:2: '[z-a]' is not a pattern modelsunset can read "
+        "(bad character range z-a); left out",
+        "warning: .gitignore:3: 'x[b-a]/' is not a pattern modelsunset can read "
+        "(bad character range b-a); left out",
+    ]
+
+
+@pytest.mark.parametrize("pattern", ["!", "\\", "x\\", "[z-a]", "[a-\\]", "a/[9-0]/b"])
+def test_patterns_that_cannot_be_used_are_told_apart(pattern: str) -> None:
+    assert not scan_module.valid_pattern(pattern)
+    assert scan_module.pattern_problem(pattern) is not None
+
+
+@pytest.mark.parametrize("pattern", ["*.md", "[a-z]", "[[x]", "!keep.md", "/build/", "[]"])
+def test_patterns_that_can_be_used(pattern: str) -> None:
+    assert scan_module.valid_pattern(pattern)
+    assert scan_module.pattern_problem(pattern) is None
+
+
 def test_an_ignore_file_above_the_path_names_itself_in_notes(tmp_path: Path) -> None:
     write_tree(
         tmp_path,
