@@ -48,6 +48,7 @@ BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 IGNORE_FILE_LINES = 10
+IGNORE_FILE_LIMIT = 1 << 20  # an ignore file larger than this (1 MiB) is left out, noted
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
@@ -154,17 +155,89 @@ def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:
     return _spec(list(patterns))
 
 
-def _read_ignore(path: str, shown: str, note: Note) -> PathSpec | None:
-    """The rules of one ignore file; a line that is no valid pattern is noted and left out."""
+def kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages: ``a pipe``, ``a folder``."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISLNK, "a symbolic link"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _size(count: int) -> str:
+    return f"{count >> 20} MiB" if count and count % (1 << 20) == 0 else f"{count} bytes"
+
+
+def read_small_file(path: str, shown: str, note: Note, follow: bool) -> bytes | None:
+    """The bytes of a small regular file, or None: when it does not exist (quietly), and
+    when it is not a regular file, is larger than ``IGNORE_FILE_LIMIT`` or cannot be read
+    (with a note). ``follow``: whether a symbolic link is followed.
+
+    A pipe is never opened in a way that waits for a writer, nor a device read: the file
+    is looked at first, opened without blocking (and, unless ``follow``, without following
+    a link), and looked at again once open, in case it was replaced in between."""
+    missing = (FileNotFoundError, NotADirectoryError)
     try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", errors="replace")
-    except FileNotFoundError:
+        info = os.stat(path, follow_symlinks=follow)
+    except missing:
         return None
     except OSError as exc:
         note(f"warning: cannot read {shown}: {exc.strerror or exc}")
         return None
-    lines = text.splitlines()
+    if stat.S_ISLNK(info.st_mode):
+        note(f"warning: {shown} is a symbolic link; left out (git does not follow it either)")
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    descriptor = -1
+    try:
+        if stat.S_ISREG(info.st_mode) and info.st_size <= IGNORE_FILE_LIMIT:
+            descriptor = os.open(path, flags)
+            info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            note(f"warning: {shown} is not a regular file ({kind(info.st_mode)}); left out")
+            return None
+        if descriptor >= 0:
+            data = _read_at_most(descriptor, IGNORE_FILE_LIMIT + 1)
+            if len(data) <= IGNORE_FILE_LIMIT:
+                return data
+        note(f"warning: {shown} is larger than {_size(IGNORE_FILE_LIMIT)}; left out")
+        return None
+    except missing:
+        return None
+    except OSError as exc:
+        note(f"warning: cannot read {shown}: {exc.strerror or exc}")
+        return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(descriptor, limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_ignore(path: str, shown: str, note: Note, follow: bool = False) -> PathSpec | None:
+    """The rules of one ignore file; a line that is no valid pattern is noted and left out.
+    A ``.gitignore`` that is a symbolic link is not followed (``follow``: it is, for
+    ``.git/info/exclude``, as git does)."""
+    data = read_small_file(path, shown, note, follow)
+    if data is None:
+        return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
     try:
         return _spec(lines)
     except (ValueError, re.error):
@@ -213,7 +286,7 @@ def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
         current = os.path.dirname(current)
     folders.reverse()
     info_exclude = os.path.join(repo, ".git", "info", "exclude")
-    exclude = _read_ignore(info_exclude, _shown_outside(info_exclude), note)
+    exclude = _read_ignore(info_exclude, _shown_outside(info_exclude), note, follow=True)
     if exclude is not None:
         up = PurePath(os.path.relpath(real_root, repo)).as_posix()
         rules.append(_Rule(exclude, up="" if up == "." else up))

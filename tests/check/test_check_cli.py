@@ -5,6 +5,7 @@ codes, levels, surfaces, ``--model``, unknown ids, configuration, and the machin
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,31 @@ def test_a_gitignore_line_python_cannot_compile_is_a_note_not_a_traceback(
     assert result.stderr.splitlines() == [
         "warning: .gitignore:1: '[z-a]' is not a pattern modelsunset can read "
         "(bad character range z-a); left out"
+    ]
+
+
+def test_an_ignore_file_that_is_a_pipe_is_left_out_not_waited_on(tmp_path: Path) -> None:
+    # Opened as git would open it, a pipe with no writer would wait forever.
+    repo = project(tmp_path, {"sub/x.py": '"gpt-4.5-preview"\n'})
+    os.mkfifo(repo / "sub" / ".gitignore")
+    result = check(repo, "--date", D)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: sub/.gitignore is not a regular file (a pipe); left out"
+    ]
+
+
+def test_ignore_files_that_lead_to_a_device_are_left_out(tmp_path: Path) -> None:
+    # Read whole, /dev/zero would take all the memory there is.
+    repo = project(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", "a.py": '"gpt-4.5-preview"\n'})
+    (repo / ".gitignore").symlink_to("/dev/zero")
+    (repo / ".git" / "info").mkdir()
+    (repo / ".git" / "info" / "exclude").symlink_to("/dev/zero")
+    result = check(repo, "--date", D)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: .git/info/exclude is not a regular file (a character device); left out",
+        "warning: .gitignore is a symbolic link; left out (git does not follow it either)",
     ]
 
 

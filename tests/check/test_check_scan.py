@@ -532,6 +532,56 @@ def test_patterns_that_can_be_used(pattern: str) -> None:
     assert scan_module.pattern_problem(pattern) is None
 
 
+def test_a_gitignore_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    # As git (2.32 and later) does not follow a .gitignore that is a symbolic link.
+    write_tree(tmp_path, {"rules.txt": "*.log\n", "a.log": "gpt-4o\n", "sub/b.log": "gpt-4o\n"})
+    (tmp_path / ".gitignore").symlink_to("rules.txt")
+    (tmp_path / "sub" / ".gitignore").symlink_to(tmp_path / "nowhere")
+    found, _, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["a.log", "sub/b.log"]
+    assert notes == [
+        "warning: .gitignore is a symbolic link; left out (git does not follow it either)",
+        "warning: sub/.gitignore is a symbolic link; left out (git does not follow it either)",
+    ]
+
+
+def test_info_exclude_is_read_through_a_link_to_a_regular_file(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {".git/HEAD": "ref: refs/heads/main\n", "shared": "*.log\n", "pkg/a.log": "gpt-4o\n"},
+    )
+    (tmp_path / ".git" / "info").mkdir()
+    (tmp_path / ".git" / "info" / "exclude").symlink_to(tmp_path / "shared")
+    found, _, notes = run_scan(tmp_path / "pkg")
+    assert found == []
+    assert notes == []
+
+
+def test_an_ignore_file_that_is_a_folder_is_left_out_with_a_note(tmp_path: Path) -> None:
+    write_tree(tmp_path, {".gitignore/x": "gpt-4o\n", "a.log": "gpt-4o\n"})
+    found, _, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["a.log", ".gitignore/x"]
+    assert notes == ["warning: .gitignore is not a regular file (a folder); left out"]
+
+
+def test_an_ignore_file_over_the_size_limit_is_left_out_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_module, "IGNORE_FILE_LIMIT", 64)
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "*.log\n" + "#" * 58 + "\n",  # 65 bytes
+            "sub/.gitignore": "*.log\n" + "#" * 57 + "\n",  # 64 bytes
+            "a.log": "gpt-4o\n",
+            "sub/b.log": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path)
+    assert [item.path for item in found] == ["a.log"]
+    assert notes == ["warning: .gitignore is larger than 64 bytes; left out"]
+
+
 def test_an_ignore_file_above_the_path_names_itself_in_notes(tmp_path: Path) -> None:
     write_tree(
         tmp_path,
