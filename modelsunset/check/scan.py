@@ -165,7 +165,7 @@ def kind(mode: int) -> str:
         (stat.S_ISBLK, "a block device"),
         (stat.S_ISLNK, "a symbolic link"),
     )
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _size(count: int) -> str:
@@ -379,7 +379,15 @@ def walk(
         raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None
     if not stat.S_ISDIR(info.st_mode):
         shown = printable(display(root_arg, ""))
-        if stat.S_ISREG(info.st_mode) and not _excluded(excludes, shown, shown, False):
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe (``check <(...)``, /dev/stdin) or a device: nothing can be scanned,
+            # and passing with "0 files scanned" would let the gate pass unchecked.
+            raise UsageError(
+                f"cannot scan {printable(root_arg)}: it is {kind(info.st_mode)}, "
+                "not a file or folder",
+                hint="check scans files and folders; --model ID checks ids without scanning",
+            )
+        if not _excluded(excludes, shown, shown, False):
             yield Target(shown, root_arg)
         return
     shower = _shower(root_arg)

@@ -233,6 +233,25 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("kind", ["pipe", "character device"])
+def test_a_path_that_is_neither_file_nor_folder_is_a_usage_error(tmp_path: Path, kind: str) -> None:
+    # A pipe (`check <(...)`, /dev/stdin) or a device has nothing to scan: passing with
+    # "0 files scanned" would let the gate pass having checked nothing.
+    repo = project(tmp_path)
+    if kind == "pipe":
+        os.mkfifo(repo / "pipe")
+        path = "pipe"
+    else:
+        path = os.devnull
+    result = check(repo, "--date", D, "src", path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: cannot scan {path}: it is a {kind}, not a file or folder",
+        "  hint: check scans files and folders; --model ID checks ids without scanning",
+    ]
+    assert result.stdout == ""
+
+
 def test_unknown_model_suggests_close_ids(tmp_path: Path) -> None:
     result = check(project(tmp_path), "--model", "gpt-4.5-previw", "--date", D)
     assert result.returncode == 2

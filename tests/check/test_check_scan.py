@@ -183,6 +183,14 @@ def test_fifos_are_not_read(tmp_path: Path) -> None:
     assert places(run_scan(tmp_path)[0]) == ["a.py:1:1:gpt-4o"]
 
 
+def test_a_fifo_given_as_path_is_a_usage_error(tmp_path: Path) -> None:
+    from modelsunset.errors import UsageError
+
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(UsageError, match="cannot scan pipe: it is a pipe, not a file or folder"):
+        run_scan(tmp_path, "pipe")
+
+
 def test_unreadable_files_are_noted_and_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
