@@ -263,6 +263,41 @@ def _git_root(start: str) -> str | None:
         current = parent
 
 
+def _first_line(path: str, shown: str, note: Note) -> str | None:
+    data = read_small_file(path, shown, note, follow=True)
+    if data is None:
+        return None
+    lines = data.decode("utf-8", errors="surrogateescape").splitlines()
+    return lines[0].strip() if lines else ""
+
+
+def _common_git_folder(repo: str, note: Note) -> str | None:
+    """The git folder of the repository whose work tree is ``repo``, where ``info/exclude``
+    lives: ``.git`` itself, or, where ``.git`` is a file (a worktree, a submodule), the
+    folder its ``gitdir:`` line names (relative to ``repo``); and for a worktree, the
+    folder that one's ``commondir`` names (relative to it), shared by every worktree.
+    None when there is none to be found (noted when the ``.git`` file says nothing)."""
+    git = os.path.join(repo, ".git")
+    if os.path.isdir(git):
+        folder = git
+    else:
+        shown = _shown_outside(git)
+        line = _first_line(git, shown, note)
+        if line is None:
+            return None
+        key, _, value = line.partition(":")
+        if key != "gitdir" or not value.strip():
+            note(
+                f"warning: {shown} does not say where its git folder is ('gitdir: PATH'); "
+                "its info/exclude is not read"
+            )
+            return None
+        folder = os.path.join(repo, value.strip())  # an absolute path stays as it is
+    commondir = os.path.join(folder, "commondir")
+    common = _first_line(commondir, _shown_outside(commondir), note)
+    return os.path.join(folder, common) if common else folder
+
+
 def _shown_outside(path: str) -> str:
     """How a file above the scan root is named in notes: relative to the working folder."""
     try:
@@ -285,8 +320,11 @@ def _outer_rules(real_root: str, note: Note) -> list[_Rule]:
             break
         current = os.path.dirname(current)
     folders.reverse()
-    info_exclude = os.path.join(repo, ".git", "info", "exclude")
-    exclude = _read_ignore(info_exclude, _shown_outside(info_exclude), note, follow=True)
+    common = _common_git_folder(repo, note)
+    info_exclude = os.path.join(common, "info", "exclude") if common is not None else None
+    exclude = None
+    if info_exclude is not None:
+        exclude = _read_ignore(info_exclude, _shown_outside(info_exclude), note, follow=True)
     if exclude is not None:
         up = PurePath(os.path.relpath(real_root, repo)).as_posix()
         rules.append(_Rule(exclude, up="" if up == "." else up))

@@ -364,6 +364,101 @@ def test_git_and_walk_agree_on_a_real_repository(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("absolute", [False, True])
+def test_a_worktree_reads_the_info_exclude_of_the_common_git_folder(
+    tmp_path: Path, absolute: bool
+) -> None:
+    # In a worktree, .git is a file naming the worktree's git folder, whose `commondir`
+    # leads to the main repository's, where info/exclude lives.
+    gitdir = tmp_path / "main/.git/worktrees/wt" if absolute else "../main/.git/worktrees/wt"
+    write_tree(
+        tmp_path,
+        {
+            "main/.git/HEAD": "ref: refs/heads/main\n",
+            "main/.git/info/exclude": "*.log\n",
+            "main/.git/worktrees/wt/HEAD": "ref: refs/heads/wt\n",
+            "main/.git/worktrees/wt/commondir": "../..\n",
+            "wt/.git": f"gitdir: {gitdir}\n",
+            "wt/pkg/a.log": "gpt-4o\n",
+            "wt/pkg/b.py": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path / "wt", "pkg")
+    assert [item.path for item in found] == ["pkg/b.py"]
+    assert notes == []
+
+
+def test_a_submodule_reads_its_own_info_exclude(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "super/.git/HEAD": "ref: refs/heads/main\n",
+            "super/.git/info/exclude": "*.py\n",
+            "super/.git/modules/sub/HEAD": "ref: refs/heads/main\n",
+            "super/.git/modules/sub/info/exclude": "*.log\n",
+            "super/sub/.git": "gitdir: ../.git/modules/sub\n",
+            "super/sub/a.log": "gpt-4o\n",
+            "super/sub/b.py": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path / "super" / "sub")
+    assert [item.path for item in found] == ["b.py"]
+    assert notes == []
+
+
+def test_a_git_file_without_info_exclude_is_no_warning(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "main/.git/worktrees/wt/commondir": "../..\n",
+            "wt/.git": "gitdir: ../main/.git/worktrees/wt\n",
+            "wt/b.py": "gpt-4o\n",
+        },
+    )
+    found, _, notes = run_scan(tmp_path / "wt")
+    assert [item.path for item in found] == ["b.py"]
+    assert notes == []
+
+
+def test_a_git_file_that_names_no_git_folder_is_noted(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"wt/.git": "not what git writes\n", "wt/b.py": "gpt-4o\n"})
+    found, _, notes = run_scan(tmp_path / "wt")
+    assert [item.path for item in found] == ["b.py"]
+    assert notes == [
+        "warning: .git does not say where its git folder is ('gitdir: PATH'); "
+        "its info/exclude is not read"
+    ]
+
+
+def test_git_and_walk_agree_in_a_real_worktree(tmp_path: Path) -> None:
+    git = subprocess.run(["git", "--version"], capture_output=True)
+    if git.returncode != 0:
+        pytest.skip("git is not installed")
+    main, worktree = tmp_path / "main", tmp_path / "wt"
+    main.mkdir()
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run(["git", "init", "-q"], cwd=main, check=True)
+    subprocess.run(
+        ["git", *identity, "commit", "-q", "--allow-empty", "-m", "x"], cwd=main, check=True
+    )
+    subprocess.run(["git", "worktree", "add", "-q", str(worktree)], cwd=main, check=True)
+    assert (worktree / ".git").is_file()
+    (main / ".git" / "info").mkdir(exist_ok=True)
+    (main / ".git" / "info" / "exclude").write_text("*.log\n", encoding="utf-8")
+    write_tree(worktree, {"a.log": "gpt-4o\n", "b.py": "gpt-4o\n", "sub/c.log": "gpt-4o\n"})
+    listed = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard"],
+        cwd=worktree,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    found, _, notes = run_scan(worktree)
+    assert listed == ["b.py"]
+    assert [item.path for item in found] == listed
+    assert notes == []
+
+
 def test_progress_waits_then_draws_one_line_and_clears_it(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
