@@ -109,7 +109,8 @@ def run(session: Session, sources: Sources, request: Request) -> int:
                 Matcher.for_names(names),
                 [*settings.exclude, *request.excludes],
                 request.gitignore,
-                session.err,
+                # A note is one line, whatever the names of the files it is about.
+                lambda text: session.err(formats.visible(text)),
                 progress,
                 skip=files,
                 jobs=request.jobs or None,

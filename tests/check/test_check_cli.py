@@ -198,6 +198,51 @@ def test_ignore_files_that_lead_to_a_device_are_left_out(tmp_path: Path) -> None
     ]
 
 
+HOSTILE = {
+    "red\x1b[31m.py": '"gpt-4.5-preview"\n',
+    "two\nlines.py": '"gpt-4.5-preview" "gpt-9"\n',
+    "caf\u00e9\u2192.py": '"gpt-4.5-preview"\n',
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_control_characters_in_file_names_are_escaped_for_people(tmp_path: Path, fmt: str) -> None:
+    # A file name may hold an escape sequence or a newline: written raw, it could restyle
+    # the terminal or forge a line of the report. Other characters are left as they are.
+    repo = project(tmp_path, HOSTILE)
+    result = check(repo, "--date", D, "-f", fmt)
+    assert result.returncode == 1, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "red\\x1b[31m.py:1:2" in result.stdout
+    assert "two\\nlines.py:1:2" in result.stdout
+    assert "caf\u00e9\u2192.py:1:2" in result.stdout
+    assert not any(line.startswith("lines.py") for line in result.stdout.splitlines())
+    unknown = "two\\nlines.py:1:20" if fmt == "text" else "two\\nlines.py:1`"
+    assert unknown in result.stdout
+
+
+def test_control_characters_in_file_names_stay_as_they_are_for_machines(
+    tmp_path: Path,
+) -> None:
+    repo = project(tmp_path, HOSTILE)
+    document = as_json(check(repo, "--date", D, "-f", "json"))
+    assert sorted(finding["path"] for finding in document["findings"]) == sorted(HOSTILE)
+    assert [item["path"] for item in document["unknown"]] == ["two\nlines.py"]
+
+
+def test_control_characters_in_notes_are_escaped(tmp_path: Path) -> None:
+    # A note is one line, whatever the name of the file it is about.
+    repo = project(
+        tmp_path, {"d\x1b[2J/.gitignore": "!\n", "two\nlines/.gitignore": "!\n", "a.py": ""}
+    )
+    result = check(repo, "--date", D)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: d\\x1b[2J/.gitignore:1: '!' is not a gitignore pattern; left out",
+        "warning: two\\nlines/.gitignore:1: '!' is not a gitignore pattern; left out",
+    ]
+
+
 # Exit codes ----------------------------------------------------------------------------
 
 

@@ -47,12 +47,25 @@ def groups(report: Report) -> list[Group]:
     return result
 
 
+# Control characters (C0, DEL, C1), as a file name may hold them, and how people see them.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def visible(text: str) -> str:
+    """Text for people (a path in ``text`` or ``markdown``) with its control characters
+    written out (``\\x1b``, ``\\n``): a file name cannot restyle the terminal or forge a
+    line of the report. Other characters, ``é`` or ``→``, are left as they are."""
+    return text.translate(_ESCAPES)
+
+
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
-    found follows in brackets when it is an alias rather than the id."""
+    found follows in brackets when it is an alias rather than the id. Control characters
+    of the path are written out (see ``visible``)."""
     if finding.path is None:
         return f"--model {finding.match}"
-    place = f"{finding.path}:{finding.line}:{finding.column}"
+    place = f"{visible(finding.path)}:{finding.line}:{finding.column}"
     if finding.match != finding.model:
         place += f" ({finding.match})"
     return place

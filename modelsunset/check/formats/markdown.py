@@ -5,7 +5,7 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, plural, summary, where
+from modelsunset.check.formats import Options, groups, plural, summary, visible, where
 from modelsunset.check.report import Report, chain_text, final_answer
 from modelsunset.render.fields import iso
 from modelsunset.render.markdown import cell
@@ -17,6 +17,14 @@ MAX_PLACES = 10
 def _code(text: str) -> str:
     """Code for an id or a place; plain text when it holds a backtick (a file name may)."""
     return f"`{text}`" if "`" not in text else text
+
+
+def _code_cell(text: str) -> str:
+    """A table cell of ``_code(text)``. Inside code a backslash is itself (``\\x1b`` of a
+    file name stays one backslash); only ``|`` is escaped, as GitHub's tables read it."""
+    if "`" in text or "\n" in text:
+        return cell(_code(text))
+    return _code(text).replace("|", "\\|")
 
 
 def render(report: Report, options: Options) -> str:
@@ -40,7 +48,7 @@ def render(report: Report, options: Options) -> str:
             final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
                 successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
-            places = [_code(where(finding)) for finding in group.findings[:MAX_PLACES]]
+            places = [_code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:
                 places.append(f"and {len(group.findings) - MAX_PLACES} more")
             cells = [
@@ -54,7 +62,7 @@ def render(report: Report, options: Options) -> str:
                     successor,
                 )
             ]
-            cells.append("<br>".join(cell(place) for place in places))
+            cells.append("<br>".join(places))
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     else:
@@ -67,9 +75,9 @@ def render(report: Report, options: Options) -> str:
             "| --- | --- | --- |",
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
+            place = _code_cell(f"{visible(item.path)}:{item.line}")
             lines.append(
-                f"| {cell(_code(item.match))} | {cell(_code(f'{item.path}:{item.line}'))} | "
-                f"{cell(', '.join(item.suggestions))} |"
+                f"| {cell(_code(item.match))} | {place} | {cell(', '.join(item.suggestions))} |"
             )
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")

@@ -5,7 +5,7 @@ Colour (ANSI) only when the command line says so.
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, plural, summary, where
+from modelsunset.check.formats import Options, groups, plural, summary, visible, where
 from modelsunset.check.report import Level, Report, chain_text, final_answer
 from modelsunset.wording import days_phrase, model_label, surface_name
 
@@ -59,7 +59,7 @@ def render(report: Report, options: Options) -> str:
         )
         width = max(len(item.match) for item in report.unknown)
         for item in report.unknown:
-            line = f"  {item.match:<{width}}  {item.path}:{item.line}:{item.column}"
+            line = f"  {item.match:<{width}}  {visible(item.path)}:{item.line}:{item.column}"
             if item.suggestions:
                 line += "  (did you mean " + " or ".join(item.suggestions) + "?)"
             lines.append(line)
