@@ -91,7 +91,10 @@ def run(session: Session, sources: Sources, request: Request) -> int:
     files = _sources(sources, settings).files()
     catalogue = load(files)
     on = on_date(request.when, session)
-    surfaces = _surfaces(catalogue, request.surfaces or settings.surfaces or ())
+    if request.surfaces or not settings.surfaces:
+        surfaces = _surfaces(catalogue, request.surfaces)
+    else:
+        surfaces = _surfaces(catalogue, settings.surfaces, settings.place())
     fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
     index = NameIndex(catalogue.models)
@@ -149,9 +152,14 @@ def _check_excludes(patterns: Sequence[str]) -> None:
             )
 
 
-def _surfaces(catalogue: Catalogue, asked: Sequence[str]) -> list[str]:
-    """The surfaces to check, as catalogue ids, each once (default: ``api``)."""
+def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = None) -> list[str]:
+    """The surfaces to check, as catalogue ids, each once (default: ``api``). ``origin``
+    names the configuration file they come from (for messages), None for ``--surface``."""
     from modelsunset.names import find_key
+
+    def unknown(name: str) -> str:
+        message = f"unknown surface '{name}'"
+        return message if origin is None else f"{origin}: 'surfaces' names {message}"
 
     known = sorted(catalogue.surfaces)
     listed = f"its surfaces are {', '.join(known)}" if known else "it declares no surfaces"
@@ -164,10 +172,13 @@ def _surfaces(catalogue: Catalogue, asked: Sequence[str]) -> list[str]:
                 hint="choose with --surface S, or `surfaces` in [tool.modelsunset]",
             ) from None
     if not known:
-        raise UsageError(f"unknown surface '{asked[0]}': this catalogue declares no surfaces")
+        raise UsageError(f"{unknown(asked[0])}: this catalogue declares no surfaces")
     surfaces: list[str] = []
     for name in asked:
-        surface = find_key("surface", name, catalogue.surfaces)
+        try:
+            surface = find_key("surface", name, catalogue.surfaces)
+        except UsageError as exc:
+            raise UsageError(unknown(name), hint=exc.hint) from None
         if surface not in surfaces:
             surfaces.append(surface)
     return surfaces

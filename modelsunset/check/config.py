@@ -35,6 +35,10 @@ class Config:
     catalogue: str | None = None
     overlays: tuple[str, ...] | None = None
 
+    def place(self) -> str:
+        """Where these settings come from, for messages: ``pyproject.toml [tool.modelsunset]``."""
+        return f"{_show(Path(self.file)) if self.file else 'pyproject.toml'} [tool.{SECTION}]"
+
 
 def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest pyproject.toml with a [tool.modelsunset] table, and that table."""

@@ -478,6 +478,11 @@ def test_a_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
         ("warn-within = '90'\n", "'warn-within' must be a whole number"),
         ("surfaces = [1]\n", "'surfaces' must be a list of strings"),
         ("surfaces = ['nowhere']\n", "unknown surface 'nowhere'"),
+        (
+            "surfaces = ['api', 'apii']\n",
+            "error: pyproject.toml [tool.modelsunset]: 'surfaces' names unknown surface 'apii'"
+            "\n  hint: did you mean 'api'",
+        ),
         ("this is not toml\n", "is not valid TOML"),
         ("surfaces = []\n", "pyproject.toml [tool.modelsunset]: 'surfaces' is empty"),
         ("surfaces = ['api', '']\n", "[tool.modelsunset]: 'surfaces' holds an empty string"),
@@ -506,6 +511,23 @@ def test_bad_configuration_exits_2(tmp_path: Path, table: str, message: str) -> 
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_a_bad_configured_surface_names_the_file_only_when_it_comes_from_there(
+    tmp_path: Path,
+) -> None:
+    repo = project(tmp_path)
+    configure(repo, "surfaces = ['nope']\n")
+    result = check(repo, "--date", D, "--surface", "nope2")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: unknown surface 'nope2'\n")
+    (tmp_path / "catalogue.yaml").write_text("version: 1\n", encoding="utf-8")
+    result = check(repo, "--date", D)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "error: pyproject.toml [tool.modelsunset]: 'surfaces' names unknown surface 'nope': "
+        "this catalogue declares no surfaces\n"
+    )
 
 
 ONLY_CHATGPT = """\
