@@ -87,6 +87,7 @@ def run(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset.wording import stale_warning
 
     _check_excludes(request.excludes)
+    _check_jobs(request.jobs)
     settings = config_file.load()
     files = _sources(sources, settings).files()
     catalogue = load(files)
@@ -150,6 +151,18 @@ def _check_excludes(patterns: Sequence[str]) -> None:
                 f"--exclude {pattern!r} {problem}",
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
+
+
+def _check_jobs(jobs: int | None) -> None:
+    """``--jobs`` up to ``MAX_JOBS`` (more than ``PER_CORE`` per core are never started)."""
+    from modelsunset.check.scan import MAX_JOBS, PER_CORE
+
+    if jobs is not None and jobs > MAX_JOBS:
+        raise UsageError(
+            f"--jobs {jobs} is more than {MAX_JOBS}",
+            hint=f"0 (the default): one process per core, at most 8; 1: none; "
+            f"any N starts at most {PER_CORE} per core",
+        )
 
 
 def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = None) -> list[str]:

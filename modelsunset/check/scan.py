@@ -689,12 +689,27 @@ BATCH = 48  # files per job sent to a worker process
 PARALLEL_AFTER = 400  # files walked before worker processes are started
 
 
-def jobs_default() -> int:
+MAX_JOBS = 256  # the most ``--jobs`` accepts
+PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
+
+
+def usable_cores() -> int:
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+        return os.cpu_count() or 1
+
+
+def jobs_default() -> int:
+    return max(1, min(usable_cores(), 8))
+
+
+def workers_for(jobs: int | None) -> int:
+    """Worker processes for ``--jobs N``: the default (one per core, at most 8) for None or
+    0; else N, but never more than ``PER_CORE`` per usable core."""
+    if not jobs:
+        return jobs_default()
+    return max(1, min(jobs, PER_CORE * usable_cores()))
 
 
 def scan(
@@ -711,11 +726,12 @@ def scan(
 
     ``skip`` names files never to scan (the catalogue files in use). Small trees are read
     in this process; once a walk passes ``PARALLEL_AFTER`` files, batches of files go to
-    ``jobs`` worker processes (default: one per core) while the walk goes on. The answer
+    ``jobs`` worker processes (default: one per core, at most 8; never more than
+    ``PER_CORE`` per core) while the walk goes on. The answer
     is the same either way; notes about skipped files come in walk order."""
     stats = Stats()
     targets = _targets(paths, excludes, gitignore, stats, note, skip)
-    workers = jobs if jobs is not None else jobs_default()
+    workers = workers_for(jobs)
     scanner = FileScanner(matcher, stats, note)
     found: list[Occurrence] = []
     for number, target in enumerate(targets):

@@ -297,6 +297,23 @@ def test_a_path_that_is_neither_file_nor_folder_is_a_usage_error(tmp_path: Path,
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("jobs", ["257", "100000", "99999999999999999999"])
+def test_jobs_above_the_maximum_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    # Checked before anything is scanned: a big tree would otherwise fork that many
+    # processes (or fail in multiprocessing on a number too large for C).
+    repo = project(tmp_path, {f"f{number}.txt": "" for number in range(450)})
+    result = check(repo, "--date", D, "--jobs", jobs)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[0] == f"error: --jobs {jobs} is more than 256"
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_jobs_up_to_the_maximum_is_accepted(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    assert check(repo, "--date", D, "--jobs", "256").returncode == 1
+
+
 def test_unknown_model_suggests_close_ids(tmp_path: Path) -> None:
     result = check(project(tmp_path), "--model", "gpt-4.5-previw", "--date", D)
     assert result.returncode == 2

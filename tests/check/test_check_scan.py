@@ -524,6 +524,17 @@ def test_worker_processes_give_the_same_answer(
     )
 
 
+@pytest.mark.parametrize(
+    ("jobs", "cores", "workers"),
+    [(None, 2, 2), (0, 2, 2), (None, 64, 8), (1, 2, 1), (8, 2, 8), (9, 2, 8), (256, 2, 8)],
+)
+def test_worker_processes_are_at_most_four_per_core(
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None, cores: int, workers: int
+) -> None:
+    monkeypatch.setattr(scan_module, "usable_cores", lambda: cores)
+    assert scan_module.workers_for(jobs) == workers
+
+
 def test_unreadable_folders_are_noted_and_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
