@@ -36,12 +36,17 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from modelsunset.check.match import Hit, Matcher
 from modelsunset.errors import UsageError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
 
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", ".sl"})
 BINARY_PROBE = 8192
@@ -775,8 +780,38 @@ _worker: FileScanner | None = None
 
 
 def _start_worker(matcher: Matcher) -> None:
+    """A worker process: its scanner; and signals as the parent stops workers.
+
+    Ctrl-C signals the whole process group: a worker ignores it, and the parent, which
+    takes it, ends the workers (so no worker prints a traceback, and none goes on with
+    the work queued for it). SIGTERM ends a worker at once, without Python's handler the
+    parent may have had when it forked. Both were held back from the fork (see
+    ``_held_signals``) until now."""
+    import signal
+
     global _worker
     _worker = FileScanner(matcher, Stats(), lambda text: None)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+@contextmanager
+def _held_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (blocked) meanwhile, to be taken afterwards. Worker
+    processes forked meanwhile start with them blocked, so that a signal cannot end one
+    half-started (with a traceback) before it has chosen how to take them."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned afresh
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _scan_batch(batch: list[Target]) -> tuple[list[Occurrence], Stats, list[str]]:
@@ -815,9 +850,13 @@ def _in_parallel(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     found: list[Occurrence] = []
-    with ProcessPoolExecutor(
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(matcher,)
-    ) as pool:
+    )
+    try:
+        with _held_signals():
+            pool.submit(int)  # forks the workers (all of them, with "fork") now
         for occurrences, part, notes in pool.map(_scan_batch, _batches(targets)):
             found += occurrences
             stats.files += part.files
@@ -828,4 +867,24 @@ def _in_parallel(
                 note(text)
             if progress is not None:
                 progress(stats)
+    except BaseException:
+        # Ctrl-C, SIGTERM (see ``command``), an error of the walk: the workers go now,
+        # not once they have done the work already queued for them, and never live on
+        # after this process.
+        with _held_signals():
+            _stop(pool, before)
+        raise
+    pool.shutdown()
     return found
+
+
+def _stop(pool: ProcessPoolExecutor, before: set[BaseProcess]) -> None:
+    """Ends the worker processes of ``pool`` (the children not in ``before``) at once."""
+    import multiprocessing
+
+    pool.shutdown(wait=False, cancel_futures=True)
+    workers = [child for child in multiprocessing.active_children() if child not in before]
+    for child in workers:
+        child.kill()
+    for child in workers:
+        child.join(timeout=10)
