@@ -17,7 +17,11 @@ A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude``
 applies, as pre-commit passes files one by one), and so is a folder given as PATH that
 the ignore files above it name (with the rules of the ignore files inside it). Files
 that cannot be read are reported through ``notes`` and skipped. A line of an ignore file
-that is no valid pattern is reported through ``notes`` and left out, as git does.
+that is no valid pattern is reported through ``notes`` and left out, as git does. An
+ignore file is read only when it is a regular file of at most ``IGNORE_FILE_LIMIT``
+bytes, opened without blocking; a ``.gitignore`` that is a symbolic link is not followed
+(as git no longer follows one). A PATH that is neither a file nor a folder (a pipe, a
+device) is a usage error: the gate must not pass having scanned nothing.
 
 Files are read as bytes, whatever their encoding: ids are ASCII, so they are found in
 UTF-8, Latin-1 or any other ASCII-compatible text alike. Columns count the characters
