@@ -410,7 +410,10 @@ def check(
             "-j",
             min=0,
             metavar="N",
-            help="Processes that read files in big trees (0: one per core, at most 8; 1: none).",
+            help=(
+                "Processes that read files in big trees (0: one per core, at most 8; 1: none; "
+                "at most 256, and never more than 4 per core)."
+            ),
         ),
     ] = 0,
     catalogue: CatalogueOpt = None,

@@ -39,8 +39,9 @@ class Suggester:
             self.by_norm.setdefault(normalise(candidate), candidate)
         self.buckets: dict[str, list[str]] = {}
         for key in self.by_norm:
-            for size in _PREFIXES:
-                self.buckets.setdefault(key[:size], []).append(key)
+            # A short name is its own five- and three-letter beginning: filed once.
+            for prefix in dict.fromkeys(key[:size] for size in _PREFIXES):
+                self.buckets.setdefault(prefix, []).append(key)
         self.memo: dict[str, list[str]] = {}
 
     def __call__(self, word: str) -> list[str]:

@@ -68,6 +68,9 @@ def test_suggest_and_normalise() -> None:
     assert suggest("chatgtp", ["chatgpt", "api", "azure"]) == ["chatgpt"]
     assert suggest("4o", ["gpt-4o", "gpt-4.1"])[0] == "gpt-4o"  # contained, not close
     assert suggest("zzzz", ["api"]) == []
+    # A name shorter than the compared beginnings is suggested once, not once per bucket.
+    assert suggest("apii", ["api", "azure", "chatgpt"]) == ["api"]
+    assert suggest("ap", ["api", "azure"]) == ["api"]
 
 
 def test_find_key_is_case_insensitive_and_suggests() -> None:
