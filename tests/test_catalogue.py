@@ -1228,6 +1228,14 @@ PLAIN_DATA = [
         "anchors and aliases",
     ),
     rule(
+        "alias-after-a-byte-order-mark",
+        # libyaml skips a byte-order mark at the start of any line: this is an alias.
+        "version: 1\nproviders: &x\n  openai: {name: OpenAI}\nmodels:\n\ufeff*x  # <--\n",
+        "anchors and aliases",
+        "(here: *x)",
+        alone=False,
+    ),
+    rule(
         "alias-after-an-anchor-under-an-unknown-key",
         doc(
             """
