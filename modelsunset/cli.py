@@ -176,7 +176,7 @@ def _session() -> Session:
     width = shutil.get_terminal_size().columns
     return Session(
         today=today,
-        colour=terminal and not os.environ.get("NO_COLOR"),
+        colour=terminal and "NO_COLOR" not in os.environ,  # set, even empty: no colour
         width=width,
         out=_write("out"),
         err=_write("err"),

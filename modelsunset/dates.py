@@ -34,12 +34,26 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
 
     try:
         # Only the calendar date matters: time zones are ignored (and never warned about).
-        moment = parser.parse(
-            cleaned, default=datetime(today.year, today.month, today.day), ignoretz=True
-        )
+        # Read twice with different default days and months: what changes with them was
+        # not in the text ("Feb 2026" names no day), and is not filled in from today.
+        moment = parser.parse(cleaned, default=datetime(today.year, 1, 1), ignoretz=True)
+        other = parser.parse(cleaned, default=datetime(today.year, 2, 2), ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         raise UsageError(
             f"{what} '{text}' is not a date I can read",
             hint="write it as YYYY-MM-DD, for example 2026-02-14, or `today`",
         ) from None
+    if (moment.month, moment.day) != (other.month, other.day):
+        missing = " and ".join(
+            part
+            for part, differs in (
+                ("day", moment.day != other.day),
+                ("month", moment.month != other.month),
+            )
+            if differs
+        )
+        raise UsageError(
+            f"{what} '{text}' names no {missing}",
+            hint="write the whole date, for example 2026-02-14",
+        )
     return moment.date()

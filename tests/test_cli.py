@@ -263,6 +263,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
     args = ["status", "--all", "--date", "2026-02-14"]
     assert "\x1b[" in on_a_terminal(args, env)
     assert "\x1b[" not in on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in on_a_terminal(args, {**env, "NO_COLOR": ""})  # set, if empty
     assert "\x1b[" not in run(*args, env=env).stdout  # a pipe
     assert "\x1b[" not in on_a_terminal(["status", "--all", "-f", "json"], env)
 

@@ -111,8 +111,17 @@ def test_dates_people_type(text: str, expected: str) -> None:
         ("not a date", "not a date I can read"),
         ("99999999999999999999", "not a date I can read"),
         ("2026-13-45T99", "not a date I can read"),
+        # Nothing is filled in from today but the year.
+        ("Feb 2026", "names no day"),
+        ("2026-02", "names no day"),
+        ("2026", "names no day and month"),
+        ("14", "names no month"),
+        ("-5", "not counted from today"),
     ],
 )
 def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         parse_date(text, TODAY)
+    # The same on any "today": the answer never depends on the day it is asked.
+    with pytest.raises(UsageError, match=message):
+        parse_date(text, D("2027-11-30"))
