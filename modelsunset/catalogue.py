@@ -728,11 +728,14 @@ class _Checker:
                 else:
                     bound_to = surfaces[sid].provider
                     if bound_to is not None and provider and bound_to != provider:
-                        self.problem(
-                            entry,
-                            f"model {mid} is from {provider}, but surface {sid} is bound to "
-                            f"provider {bound_to}",
-                            "offer the model on a surface of its own provider",
+                        assert provider_loc is not None  # a provider was read from it
+                        self.pair_problem(
+                            Loc(None, entry.file, entry.line),
+                            provider_loc,
+                            merged.surfaces[sid].fields["provider"],
+                            message=f"model {mid}{{0}} is from {provider}{{1}}, but surface "
+                            f"{sid} is bound to provider {bound_to}{{2}}",
+                            hint="offer the model on a surface of its own provider",
                         )
                 raw[mid][sid] = self.check_entry(mid, sid, entry)
             name = _get(obj, "name")
@@ -824,21 +827,24 @@ class _Checker:
         Returns two look-ups for successors: exact id or alias -> model id, and
         normalised name -> model id.
         """
-        owner: dict[str, tuple[str, str]] = {}
+        # normalised name -> (model id, the name as written, where it is written)
+        owner: dict[str, tuple[str, str, Loc]] = {}
         exact: dict[str, str] = {}
         for mid, obj in self.merged.models.items():
             exact[mid] = mid
             key = normalise(mid)
+            place = Loc(None, obj.file, obj.line)
             held = owner.get(key)
             if held is not None:
-                self.problem(
-                    obj,
-                    f"model id '{mid}' would also find {held[0]} (they read the same, "
-                    "ignoring case, spaces and underscores)",
-                    "use one id, and an alias for the other spelling",
+                self.pair_problem(
+                    place,
+                    held[2],
+                    message=f"model id '{mid}'{{0}} would also find {held[0]}{{1}} (they read "
+                    "the same, ignoring case, spaces and underscores)",
+                    hint="use one id, and an alias for the other spelling",
                 )
                 continue
-            owner[key] = (mid, mid)
+            owner[key] = (mid, mid, place)
         for mid, obj in self.merged.models.items():
             aliases = _get(obj, "aliases")
             if not _ok(aliases):
@@ -846,21 +852,20 @@ class _Checker:
             loc = obj.fields["aliases"]
             for alias, line in aliases:
                 key = normalise(alias)
+                place = Loc(None, loc.file, line)
                 held = owner.get(key)
                 if held is not None and held[0] != mid:
-                    other, as_written = held
+                    other, as_written, there = held
                     same = "is" if as_written == alias else f"reads the same as '{as_written}'"
-                    self.problems.append(
-                        Problem(
-                            loc.file,
-                            line,
-                            f"alias '{alias}' of {mid} would also find {other} (it {same}, "
-                            "ignoring case, spaces and underscores)",
-                            "remove the alias or rename one of the models",
-                        )
+                    self.pair_problem(
+                        place,
+                        there,
+                        message=f"alias '{alias}' of {mid}{{0}} would also find {other}{{1}} "
+                        f"(it {same}, ignoring case, spaces and underscores)",
+                        hint="remove the alias or rename one of the models",
                     )
                     continue
-                owner[key] = (mid, alias)
+                owner[key] = (mid, alias, place)
                 exact.setdefault(alias, mid)
         return exact, {key: held[0] for key, held in owner.items()}
 

@@ -1735,6 +1735,16 @@ LAYER_ERRORS = [
         id="successor-made-to-start-after-the-day",
     ),
     pytest.param(
+        "version: 1\nmodels:\n  gpt-4o:\n    provider: anthropic  # <--\n",
+        "model gpt-4o (from base.yaml:",
+        id="provider-changed-against-the-base-surfaces",
+    ),
+    pytest.param(
+        "version: 1\nmodels:\n  gpt5.2:  # <--\n    provider: openai\n    surfaces: {api: }\n",
+        "would also find gpt5.2",
+        id="new-model-named-as-a-base-alias",
+    ),
+    pytest.param(
         "version: 1\nmodels:\n  gpt-4o:\n    surfaces:\n      bedrock: {}  # <--\n",
         "unknown surface 'bedrock'",
         id="unknown-surface",
@@ -1771,6 +1781,13 @@ def test_an_error_from_an_overlay_names_the_overlay(overlay: str, says: str) -> 
     assert [p.file for p in found] == [OVERLAY], shown
     assert says in found[0].message, shown
     assert found[0].line == (line_of(overlay) if MARK in overlay else 1), shown
+
+
+def test_a_surface_rebound_by_an_overlay_is_reported_there_for_each_model() -> None:
+    overlay = "version: 1\nsurfaces:\n  chatgpt: {provider: anthropic}\n"
+    found = problems_of((BASE, LAYER_BASE), (OVERLAY, overlay))
+    assert [(p.file, p.line) for p in found] == [(OVERLAY, 3)] * 2, describe(found)
+    assert {p.message.split(" (from")[0] for p in found} == {"model gpt-5.2", "model gpt-4o"}
 
 
 def test_a_cancelled_retirement_says_to_clear_its_successor_too() -> None:
