@@ -152,6 +152,13 @@ def final_answer(judgement: Judgement) -> Resolution:
     return judgement.then if judgement.then is not None else judgement.resolution
 
 
+def moves_by_itself(judgement: Judgement) -> bool:
+    """Whether use of the model ends up, with no change on the caller's side, on a model
+    that answers once it is gone: every step of that chain is a fallback."""
+    final = final_answer(judgement)
+    return final.resolved is not None and len(final.chain) > 1 and final.automatic
+
+
 def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> str:
     """The sentence notices use (what happens, when, what to use instead), and where the
     successor is itself gone by then, the model the chain leads on to."""
@@ -161,7 +168,10 @@ def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> 
         if final.resolved is None:
             text += f" No model along {chain_text(final)} is available then."
         elif final.resolved != successor:
-            text += f" That leads on to {final.resolved} ({chain_text(final)})."
+            text += f" That leads on to {final.resolved} ({chain_text(final)})"
+            if entry.automatic and not final.automatic:
+                text += ", not automatically: a later step is a replacement, where calls fail"
+            text += "."
     return text
 
 

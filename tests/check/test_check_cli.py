@@ -716,3 +716,38 @@ def test_symlink_loop_through_the_command(tmp_path: Path) -> None:
     (repo / "a" / "loop").symlink_to(repo / "a")
     result = check(repo, "--date", D, "-f", "json")
     assert [f["path"] for f in as_json(result)["findings"]] == ["a/b.py"]
+
+
+CHAIN = """\
+version: 1
+providers:
+  p: {name: P}
+surfaces:
+  api: {name: API}
+models:
+  a: {name: A, provider: p, surfaces: {api: {retires: 2026-12-01, fallback: b}}}
+  b: {name: B, provider: p, surfaces: {api: {retires: 2026-12-10, replacement: c}}}
+  c: {name: C, provider: p, surfaces: {api: {retires: 2026-12-12, fallback: d}}}
+  d: {name: D, provider: p, surfaces: {api: }}
+"""
+
+
+@pytest.mark.parametrize(
+    ("model", "automatic"),
+    [("c", True), ("a", False), ("b", False)],  # a: fallback, then a replacement (b -> c)
+)
+def test_automatic_means_every_step_to_the_answer_is_a_fallback(
+    tmp_path: Path, model: str, automatic: bool
+) -> None:
+    catalogue = tmp_path / "chain.yaml"
+    catalogue.write_text(CHAIN)
+    args = ["check", "--model", model, "--catalogue", str(catalogue), "--date", "2026-12-15"]
+    done = run_command(*args, "--format", "json")
+    (finding,) = as_json(done)["findings"]
+    assert finding["resolved"] == "d"
+    assert finding["automatic"] is automatic
+    text = run_command(*args).stdout
+    assert ("(not automatic)" in text) is (model == "a"), text
+    assert ("not automatically" in run_command(*args, "--format", "github").stdout) is (
+        model == "a"
+    )

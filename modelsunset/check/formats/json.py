@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from modelsunset.check.formats import Options
-from modelsunset.check.report import Finding, Report, Unknown
+from modelsunset.check.report import Finding, Report, Unknown, moves_by_itself
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
 
@@ -34,7 +34,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "provider": judgement.model.provider,
         "fallback": entry.fallback,
         "replacement": entry.replacement,
-        "automatic": entry.automatic,
+        "automatic": moves_by_itself(judgement),
         "chain": list(resolution.chain),
         "source": entry.source,
         "message": judgement.message,

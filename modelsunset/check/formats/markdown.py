@@ -48,6 +48,8 @@ def render(report: Report, options: Options) -> str:
             final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
                 successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
+                if entry.automatic and not final.automatic:
+                    successor += " (not automatic)"
             places = [_code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:
                 places.append(f"and {len(group.findings) - MAX_PLACES} more")

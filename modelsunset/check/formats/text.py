@@ -46,7 +46,8 @@ def render(report: Report, options: Options) -> str:
         final = final_answer(judgement)
         if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
-            lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)})")
+            manual = " (not automatic)" if entry.automatic and not final.automatic else ""
+            lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)}){manual}")
         if entry.note:
             lines.append(_INDENT + _paint(entry.note.strip(), _DIM, options))
         for finding in group.findings:
