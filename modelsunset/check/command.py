@@ -264,8 +264,20 @@ def _step_summary(markdown: str, session: Session) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
+    import stat
+
     try:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(markdown + "\n")
+        # Without blocking: a pipe with no reader (or a device) would otherwise hold the
+        # job forever after its findings were printed.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+        handle = os.open(target, flags, 0o666)
+        with os.fdopen(handle, "a", encoding="utf-8") as out:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                session.err(
+                    f"warning: GITHUB_STEP_SUMMARY ({target}) is not a regular file; "
+                    "the summary is not written"
+                )
+                return
+            out.write(markdown + "\n")
     except OSError as exc:
         session.err(f"warning: cannot append to GITHUB_STEP_SUMMARY ({target}): {exc.strerror}")

@@ -641,10 +641,37 @@ def test_github_lines_parse_as_workflow_commands(tmp_path: Path) -> None:
     assert "| error | `gpt-4.5-preview` |" in written
 
 
+def test_a_step_summary_that_is_a_pipe_is_a_warning_not_a_wait(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.fifo"
+    os.mkfifo(summary)  # nobody reads it: opening it to write would block forever
+    env = pinned_env(GITHUB_STEP_SUMMARY=str(summary))
+    result = check(project(tmp_path), "--date", D, "-f", "github", env=env)  # 120 s timeout
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error ")
+    assert "warning: cannot append to GITHUB_STEP_SUMMARY" in result.stderr
+
+
 def test_no_step_summary_for_other_formats(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     check(project(tmp_path), "--date", D, env=pinned_env(GITHUB_STEP_SUMMARY=str(summary)))
     assert not summary.exists()
+
+
+def test_sarif_uris_under_the_base_are_relative_and_others_have_no_base(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    inside = as_json(check(repo, ".", "--date", D, "-f", "sarif"))
+    outside = as_json(check(repo, str(repo / "src"), "../repo/src", "--date", D, "-f", "sarif"))
+
+    def places(document: dict[str, Any]) -> list[dict[str, str]]:
+        return [
+            result["locations"][0]["physicalLocation"]["artifactLocation"]
+            for result in document["runs"][0]["results"]
+        ]
+
+    assert places(inside) == [{"uri": "src/app.py", "uriBaseId": "%SRCROOT%"}]
+    found = places(outside)
+    assert {"uri": "file://" + str(repo / "src" / "app.py")} in found
+    assert all("uriBaseId" not in place for place in found), found
 
 
 def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:

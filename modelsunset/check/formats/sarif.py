@@ -106,10 +106,19 @@ class _Fingerprints:
         return digest.hexdigest()
 
 
+def artifact(path: str) -> dict[str, str]:
+    """Where a file is: below ``%SRCROOT%`` (the working folder) when it is; otherwise an
+    absolute ``file://`` URI or a relative one without a base, since SARIF only allows a
+    relative URI below a base, and ``../`` is not below it."""
+    if path.startswith("/") or path == ".." or path.startswith("../"):
+        return {"uri": uri(path)}
+    return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
+
+
 def _location(path: str, line: int, column: int, length: int) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": artifact(path),
             "region": {"startLine": line, "startColumn": column, "endColumn": column + length},
         }
     }
