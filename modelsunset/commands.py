@@ -162,7 +162,7 @@ def notices(
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.loading import bundled_path, load
     from modelsunset.render.fields import freshness
-    from modelsunset.wording import stale_warning
+    from modelsunset.wording import plural, stale_warning
 
     if files and sources.catalogue is not None:
         from modelsunset.errors import UsageError
@@ -181,9 +181,10 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     unsourced = sum(1 for entry in entries if entry.retires is not None and not entry.source)
     lines = [
         f"ok: {' + '.join(names)}",
-        f"{len(catalogue.providers)} providers, {len(catalogue.surfaces)} surfaces, "
-        f"{len(catalogue.models)} models, {len(entries)} entries, "
-        f"{retiring} with a retirement date",
+        f"{plural(len(catalogue.providers), 'provider')}, "
+        f"{plural(len(catalogue.surfaces), 'surface')}, "
+        f"{plural(len(catalogue.models), 'model')}, "
+        f"{plural(len(entries), 'entry', 'entries')}, {retiring} with a retirement date",
         freshness(catalogue, session.today),
     ]
     session.out("\n".join(lines) + "\n")

@@ -12,6 +12,11 @@ from modelsunset.model import Catalogue, Entry
 STALE_AFTER_DAYS = 90  # a catalogue older than this gets a warning
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 day``, ``2 days``; ``many`` where the plural is not word + s."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def days_phrase(days: int) -> str:
     """``today``, ``in 1 day``, ``in 12 days``, ``1 day ago``, ``215 days ago``."""
     if days == 0:

@@ -386,3 +386,10 @@ def test_validate_counts_unsourced_dates_in_good_english(tmp_path: Path) -> None
     done = run("validate", one, env=pinned_env(tmp_path))
     assert done.returncode == 0
     assert "warning: 1 retirement date has no `source`" in done.stderr
+
+
+def test_one_day_is_one_day(cli: Cli) -> None:
+    notices = cli("notices", "--within", "1", "--date", "2026-03-01")
+    assert "and the 1 day after" in notices.stdout
+    assert "retires within 1 day." in notices.stdout
+    assert "and the 2 days after" in cli("notices", "--within", "2").stdout

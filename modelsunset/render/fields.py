@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from modelsunset.model import Catalogue, Notice, Resolution, StatusRow
-from modelsunset.wording import days_phrase
+from modelsunset.wording import days_phrase, plural
 
 STATUS_KEYS = (
     "model",
@@ -114,8 +114,8 @@ def freshness(catalogue: Catalogue, today: date) -> str:
 
 
 def notices_title(on: date, within: int) -> str:
-    return f"Model retirement notices, {on.isoformat()} and the {within} days after"
+    return f"Model retirement notices, {on.isoformat()} and the {plural(within, 'day')} after"
 
 
 def no_notices(within: int) -> str:
-    return f"No model on these surfaces retires within {within} days."
+    return f"No model on these surfaces retires within {plural(within, 'day')}."

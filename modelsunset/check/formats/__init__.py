@@ -8,6 +8,7 @@ from importlib import import_module
 
 from modelsunset.check import CheckFormat
 from modelsunset.check.report import Finding, Judgement, Level, Report
+from modelsunset.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +70,6 @@ def where(finding: Finding) -> str:
     if finding.match != finding.model:
         place += f" ({finding.match})"
     return place
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary(report: Report) -> str:
