@@ -156,6 +156,15 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
     index = NameIndex(catalogue.models)
     queries = [(name, index.find(name).id) for name in request.models]
+    for name, model_id in queries:
+        offered = catalogue.models[model_id].entries
+        if not any(surface in offered for surface in surfaces):
+            # Asked for by name, and nothing to check: say so rather than pass quietly.
+            session.err(
+                f"warning: --model {name}: {model_id} is not offered on "
+                f"{', '.join(surfaces)}, so it is not checked (it is offered on: "
+                f"{', '.join(sorted(offered)) or 'no surface'}; choose with --surface)"
+            )
     paths = list(request.paths) or ([] if request.models else ["."])
     occurrences: list[scan.Occurrence] = []
     stats = None

@@ -778,3 +778,17 @@ def test_automatic_means_every_step_to_the_answer_is_a_fallback(
     assert ("not automatically" in run_command(*args, "--format", "github").stdout) is (
         model == "a"
     )
+
+
+def test_a_model_asked_for_but_not_on_the_surfaces_checked_is_a_warning(tmp_path: Path) -> None:
+    catalogue = tmp_path / "chain.yaml"
+    catalogue.write_text(
+        CHAIN.replace(
+            "surfaces:\n  api: {name: API}", "surfaces:\n  api: {name: API}\n  web: {name: Web}"
+        )
+    )
+    args = ["check", "--catalogue", str(catalogue), "--date", "2026-12-15", "--model", "a"]
+    done = run_command(*args, "--surface", "web")
+    assert done.returncode == 0
+    assert "a is not offered on web, so it is not checked (it is offered on: api" in done.stderr
+    assert "not offered" not in run_command(*args).stderr  # api is where it is
