@@ -61,7 +61,8 @@ IGNORE_FILE_LIMIT = 1 << 20  # an ignore file larger than this (1 MiB) is left o
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
-_SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?:\[([^\]\n]*)\])?")
+# `ignore` is a word of its own (not `ignored`, `ignore-next`); a list may follow a space.
+_SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?:[ \t]*\[([^\]\n]*)\])?(?![\w-])")
 _SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
 
 

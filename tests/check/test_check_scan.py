@@ -262,11 +262,21 @@ def test_inline_suppression(tmp_path: Path) -> None:
                 'c = "gpt-4o", "gpt-4o-mini"  # modelsunset: ignore[gpt-4o]\n'
                 'd = "gpt-4o"  # modelsunset:ignore\n'
                 'e = "gpt-4o"  # modelsunset: ignore[gpt-4o-mini]\n'
+                'f = "gpt-4o", "gpt-4o-mini"  # modelsunset: ignore [gpt-4o]\n'
+                'g = "gpt-4o"  # modelsunset: ignored because it is legacy\n'
+                'h = "gpt-4o"  # modelsunset:ignore-next\n'
             )
         },
     )
     found, _, _ = run_scan(tmp_path)
-    assert places(found) == ["a.py:2:6:gpt-4o", "a.py:3:16:gpt-4o-mini", "a.py:5:6:gpt-4o"]
+    assert places(found) == [
+        "a.py:2:6:gpt-4o",
+        "a.py:3:16:gpt-4o-mini",
+        "a.py:5:6:gpt-4o",
+        "a.py:6:16:gpt-4o-mini",  # a space before the list is still the list
+        "a.py:7:6:gpt-4o",  # `ignored` and `ignore-next` are not `ignore`
+        "a.py:8:6:gpt-4o",
+    ]
 
 
 def test_file_suppression_in_the_first_lines_only(tmp_path: Path) -> None:
