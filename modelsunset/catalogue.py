@@ -50,7 +50,7 @@ _ALIAS_LIKE = re.compile(r"(?:^|[\s\[\]{},:\ufeff])\*[^\s,\[\]{}]", re.MULTILINE
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)  # HTTPS:// is https://
 _DIGITS = re.compile(r"[0-9]+")
 _ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
 
@@ -142,6 +142,17 @@ def _labelled(kind: str) -> Callable[[str], str]:
 def _line(node: Any) -> int:
     """The line a node starts on, counted from 1."""
     return int(node.start_mark.line) + 1
+
+
+def _parses_as_url(text: str) -> bool:
+    """Whether the address can be taken apart (``https://[::1`` cannot)."""
+    from urllib.parse import urlsplit
+
+    try:
+        _ = urlsplit(text).port  # reading the port checks it
+    except ValueError:
+        return False
+    return True
 
 
 def _line_of_offset(text: bytes | str, offset: int) -> int:
@@ -347,8 +358,12 @@ class _Reader:
                 return INVALID
             return text
         if kind == "url":
-            if not _URL.fullmatch(text):
-                self.problem(_line(node), f"{what} '{text}' is not an http(s) URL")
+            if not _URL.fullmatch(text) or not _parses_as_url(text):
+                self.problem(
+                    _line(node),
+                    f"{what} '{text}' is not an http(s) URL",
+                    "write the whole address, starting with https://",
+                )
                 return INVALID
             return text
         if node.tag != _INT or not _DIGITS.fullmatch(text):
@@ -779,6 +794,7 @@ class _Checker:
                     entry.fields["announced"],
                     retires_at,
                     message=f"{where}: announced {announced}{{0}} is after retires {retires}{{1}}",
+                    hint="`announced` is the day the retirement was made known, before it",
                 )
             since = values["since"]
             if since is not None and since >= retires:
@@ -904,7 +920,11 @@ class _Checker:
             )
             return None
         if target == mid:
-            self.problem(loc, f"{where}: {key} is the model itself")
+            self.problem(
+                loc,
+                f"{where}: {key} is the model itself",
+                "name the model that takes over, or remove the key",
+            )
             return None
         successor = raw.get(target, {}).get(sid)
         if successor is None:

@@ -18,7 +18,10 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
-            raise UsageError(f"{what} {cleaned} is not a real calendar date") from None
+            raise UsageError(
+                f"{what} {cleaned} is not a real calendar date",
+                hint="check the day of the month (and February in leap years)",
+            ) from None
     if cleaned.lower() == "today":
         return today
     if not cleaned:

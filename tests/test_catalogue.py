@@ -591,6 +591,12 @@ WRONG_TYPES = [
         "provider-url-bare",
         "version: 1\nproviders:\n  openai:\n    name: OpenAI\n    url: openai.com  # <--\n",
         "'openai.com' is not an http(s) URL",
+        hint="write the whole address, starting with https://",
+    ),
+    rule(
+        "provider-url-that-does-not-parse",
+        "version: 1\nproviders:\n  openai: {name: OpenAI, url: 'https://[::1'}  # <--\n",
+        "'https://[::1' is not an http(s) URL",
     ),
     rule(
         "provider-id-with-space",
@@ -1856,3 +1862,8 @@ def test_an_overlay_can_satisfy_a_base_reference() -> None:
         parse_files((BASE, base))
     catalogue = parse_files((BASE, base), (OVERLAY, overlay))
     assert catalogue.models["gpt-4o"].entries["chatgpt"].fallback == "gpt-5.3"
+
+
+def test_a_url_scheme_in_capitals_is_a_url() -> None:
+    text = "version: 1\nproviders:\n  openai: {name: OpenAI, url: 'HTTPS://OPENAI.COM'}\n"
+    assert parse_files(("c.yaml", text)).providers["openai"].url == "HTTPS://OPENAI.COM"

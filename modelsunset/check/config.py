@@ -51,7 +51,10 @@ def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
         if isinstance(tool, dict) and SECTION in tool:
             table = tool[SECTION]
             if not isinstance(table, dict):
-                raise UsageError(f"{_show(candidate)}: [tool.{SECTION}] must be a table")
+                raise UsageError(
+                    f"{_show(candidate)}: [tool.{SECTION}] must be a table",
+                    hint=f"write it as a section: [tool.{SECTION}] on a line of its own",
+                )
             return candidate, table
     return None
 
@@ -70,7 +73,9 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{_show(path)} is not valid TOML: {exc}") from None
+        raise UsageError(
+            f"{_show(path)} is not valid TOML: {exc}", hint="fix the file, or run from elsewhere"
+        ) from None
     except UnicodeDecodeError:
         raise UsageError(f"{_show(path)} is not UTF-8 text") from None
     except OSError as exc:
@@ -106,7 +111,10 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise UsageError(f"{where}: '{key}' must be a list of strings")
+            raise UsageError(
+                f"{where}: '{key}' must be a list of strings",
+                hint=f'for example {key} = ["a", "b"]',
+            )
         if not all(item.strip() for item in value):
             raise UsageError(
                 f"{where}: '{key}' holds an empty string", hint="remove it, or fill it in"
@@ -118,7 +126,10 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise UsageError(f"{where}: '{key}' must be a whole number of days, 0 or more")
+            raise UsageError(
+                f"{where}: '{key}' must be a whole number of days, 0 or more",
+                hint=f"for example {key} = 30",
+            )
         return value
 
     def place(value: str) -> str:

@@ -420,7 +420,10 @@ def walk(
     try:
         info = os.stat(root_arg)
     except FileNotFoundError:
-        raise UsageError(f"no such file or folder: {printable(root_arg)}") from None
+        raise UsageError(
+            f"no such file or folder: {printable(root_arg) or repr(root_arg)}",
+            hint="check the path; it is read from the working folder",
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read {printable(root_arg)}: {exc.strerror or exc}") from None
     except ValueError:  # a NUL character
