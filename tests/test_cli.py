@@ -393,3 +393,14 @@ def test_one_day_is_one_day(cli: Cli) -> None:
     assert "and the 1 day after" in notices.stdout
     assert "retires within 1 day." in notices.stdout
     assert "and the 2 days after" in cli("notices", "--within", "2").stdout
+
+
+def test_markdown_keeps_an_id_with_a_backtick_whole(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(
+        "version: 1\nproviders:\n  p: {name: P}\nsurfaces:\n  api: {name: API}\n"
+        "models:\n  'm|1`x': {name: M, provider: p, surfaces: {api: }}\n"
+    )
+    done = run("status", "--catalogue", odd, "-f", "markdown", env=pinned_env(tmp_path))
+    assert done.returncode == 0
+    assert "| m\\|1`x | M |" in done.stdout

@@ -29,7 +29,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 
 
 def _code(value: str | None) -> str:
-    return f"`{value}`" if value else ""
+    """An id as code; as plain text when it holds a backtick, which would end the code."""
+    if not value:
+        return ""
+    return f"`{value}`" if "`" not in value else value
 
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
