@@ -323,7 +323,7 @@ class _Reader:
         if node.tag == _NULL:
             return None
         text: str = node.value
-        if text == "":
+        if not text.strip():
             self.problem(
                 node.start_mark.line + 1,
                 f"{what} is empty",
@@ -639,24 +639,19 @@ class _Checker:
     def problem(self, loc: Loc | Obj, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(loc.file, loc.line, message, hint))
 
-    def pair_problem(
-        self,
-        *locs: Loc,
-        message: str,
-        hint: str | None = None,
-        later_line: bool = False,
-    ) -> None:
-        """A rule broken by values together. Within one file it is reported at the first
-        of them (or, with ``later_line``, the lowest); across files, in the latest file
-        (an overlay's change, usually), naming the others' places. ``message`` has
-        ``{0}``, ``{1}``, ... where those places go."""
+    def placed(self, *locs: Loc, later_line: bool = False) -> tuple[Loc, list[str]]:
+        """Where to report a rule broken by values together, and how to name each value's
+        place: within one file, at the first of them (or, with ``later_line``, at the one
+        furthest down); across files, in the latest file (an overlay's change, usually),
+        each value from another file named " (from FILE:LINE)", the others "".
+        """
         one_file = len({loc.file for loc in locs}) == 1
         at = locs[0] if one_file and not later_line else self.later(*locs)
         places = [
             "" if loc is at or loc.file == at.file else f" (from {loc.file}:{loc.line})"
             for loc in locs
         ]
-        self.problem(at, message.format(*places), hint)
+        return at, places
 
     def required_name(self, obj: Obj, what: str) -> str:
         loc = obj.fields.get("name")
@@ -744,13 +739,18 @@ class _Checker:
                     bound_to = surfaces[sid].provider
                     if bound_to is not None and provider and bound_to != provider:
                         assert provider_loc is not None  # a provider was read from it
-                        self.pair_problem(
+                        at, of = self.placed(
                             Loc(None, entry.file, entry.line),
                             provider_loc,
                             merged.surfaces[sid].fields["provider"],
-                            message=f"model {mid}{{0}} is from {provider}{{1}}, but surface "
-                            f"{sid} is bound to provider {bound_to}{{2}}",
-                            hint="offer the model on a surface of its own provider",
+                        )
+                        self.problem(
+                            at,
+                            (
+                                f"model {mid}{of[0]} is from {provider}{of[1]}, but surface "
+                                f"{sid} is bound to provider {bound_to}{of[2]}"
+                            ),
+                            "offer the model on a surface of its own provider",
                         )
                 raw[mid][sid] = self.check_entry(mid, sid, entry)
             name = _get(obj, "name")
@@ -790,19 +790,19 @@ class _Checker:
         if retires is not None and retires_at is not None:
             announced = values["announced"]
             if announced is not None and announced > retires:
-                self.pair_problem(
-                    entry.fields["announced"],
-                    retires_at,
-                    message=f"{where}: announced {announced}{{0}} is after retires {retires}{{1}}",
-                    hint="`announced` is the day the retirement was made known, before it",
+                at, of = self.placed(entry.fields["announced"], retires_at)
+                self.problem(
+                    at,
+                    f"{where}: announced {announced}{of[0]} is after retires {retires}{of[1]}",
+                    "`announced` is the day the retirement was made known, before it",
                 )
             since = values["since"]
             if since is not None and since >= retires:
-                self.pair_problem(
-                    entry.fields["since"],
-                    retires_at,
-                    message=f"{where}: since {since}{{0}} is not before retires {retires}{{1}}",
-                    hint="`retires` is the first day the model is gone",
+                at, of = self.placed(entry.fields["since"], retires_at)
+                self.problem(
+                    at,
+                    f"{where}: since {since}{of[0]} is not before retires {retires}{of[1]}",
+                    "`retires` is the first day the model is gone",
                 )
         fallback, replacement = entry.fields.get("fallback"), entry.fields.get("replacement")
         if (
@@ -811,12 +811,11 @@ class _Checker:
             and _ok(fallback.value)
             and _ok(replacement.value)
         ):
-            self.pair_problem(
-                fallback,
-                replacement,
-                message=f"{where}: both fallback{{0}} and replacement{{1}} are set",
-                hint="use `fallback` when the move is automatic, `replacement` when calls fail",
-                later_line=True,
+            at, of = self.placed(fallback, replacement, later_line=True)
+            self.problem(
+                at,
+                f"{where}: both fallback{of[0]} and replacement{of[1]} are set",
+                "use `fallback` when the move is automatic, `replacement` when calls fail",
             )
         no_retires = retires_at is None or retires_at.value is None
         for loc in (fallback, replacement):
@@ -829,11 +828,11 @@ class _Checker:
                         "a successor takes over on the day a model retires; add `retires:`",
                     )
                 else:  # written as null: most likely a retirement being cancelled
-                    self.pair_problem(
-                        loc,
-                        retires_at,
-                        message=f"{where}: {key}{{0}} is set but `retires` is cleared{{1}}",
-                        hint=f"to cancel a retirement, clear its successor too: `{key}: null`",
+                    at, of = self.placed(loc, retires_at)
+                    self.problem(
+                        at,
+                        f"{where}: {key}{of[0]} is set but `retires` is cleared{of[1]}",
+                        f"to cancel a retirement, clear its successor too: `{key}: null`",
                     )
         return values
 
@@ -852,12 +851,14 @@ class _Checker:
             place = Loc(None, obj.file, obj.line)
             held = owner.get(key)
             if held is not None:
-                self.pair_problem(
-                    place,
-                    held[2],
-                    message=f"model id '{mid}'{{0}} would also find {held[0]}{{1}} (they read "
-                    "the same, ignoring case, spaces and underscores)",
-                    hint="use one id, and an alias for the other spelling",
+                at, of = self.placed(place, held[2])
+                self.problem(
+                    at,
+                    (
+                        f"model id '{mid}'{of[0]} would also find {held[0]}{of[1]} (they read "
+                        "the same, ignoring case, spaces and underscores)"
+                    ),
+                    "use one id, and an alias for the other spelling",
                 )
                 continue
             owner[key] = (mid, mid, place)
@@ -873,12 +874,14 @@ class _Checker:
                 if held is not None and held[0] != mid:
                     other, as_written, there = held
                     same = "is" if as_written == alias else f"reads the same as '{as_written}'"
-                    self.pair_problem(
-                        place,
-                        there,
-                        message=f"alias '{alias}' of {mid}{{0}} would also find {other}{{1}} "
-                        f"(it {same}, ignoring case, spaces and underscores)",
-                        hint="remove the alias or rename one of the models",
+                    at, of = self.placed(place, there)
+                    self.problem(
+                        at,
+                        (
+                            f"alias '{alias}' of {mid}{of[0]} would also find {other}{of[1]} "
+                            f"(it {same}, ignoring case, spaces and underscores)"
+                        ),
+                        "remove the alias or rename one of the models",
                     )
                     continue
                 owner[key] = (mid, alias, place)
@@ -940,21 +943,20 @@ class _Checker:
         fields = self.merged.models[mid].entries[sid].fields
         theirs = self.merged.models[target].entries[sid].fields
         if day is not None and since is not None and since > day:
-            self.pair_problem(
-                loc,
-                fields["retires"],
-                theirs["since"],
-                message=f"{where}: {key} {target} is not yet offered on {sid} on {day}{{1}}, "
-                f"the day {mid} retires; it starts {since}{{2}}",
+            at, of = self.placed(loc, fields["retires"], theirs["since"])
+            self.problem(
+                at,
+                f"{where}: {key} {target}{of[0]} is not yet offered on {sid} on {day}{of[1]}, "
+                f"the day {mid} retires; it starts {since}{of[2]}",
+                f"point {mid} at a model offered on {sid} by then",
             )
         elif day is not None and gone is not None and gone <= day:
-            self.pair_problem(
-                loc,
-                fields["retires"],
-                theirs["retires"],
-                message=f"{where}: {key} {target} is no longer offered on {sid} on {day}{{1}}, "
-                f"the day {mid} retires; it retires {gone}{{2}}",
-                hint=f"point {mid} at the model that replaced {target}",
+            at, of = self.placed(loc, fields["retires"], theirs["retires"])
+            self.problem(
+                at,
+                f"{where}: {key} {target}{of[0]} is no longer offered on {sid} on {day}{of[1]}, "
+                f"the day {mid} retires; it retires {gone}{of[2]}",
+                f"point {mid} at the model that replaced {target}",
             )
         return target
 

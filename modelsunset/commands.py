@@ -189,8 +189,8 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     ]
     session.out("\n".join(lines) + "\n")
     if unsourced:
-        dates = "retirement date has" if unsourced == 1 else "retirement dates have"
-        session.err(f"warning: {unsourced} {dates} no `source`")
+        dates = plural(unsourced, "retirement date")
+        session.err(f"warning: {dates} {'has' if unsourced == 1 else 'have'} no `source`")
     stale = stale_warning(catalogue, session.today)
     if stale:
         session.err(f"warning: {stale}")

@@ -20,7 +20,7 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
         except ValueError:
             raise UsageError(
                 f"{what} {cleaned} is not a real calendar date",
-                hint="check the day of the month (and February in leap years)",
+                hint="check the month (1 to 12) and the day of that month",
             ) from None
     if cleaned.lower() == "today":
         return today
@@ -40,7 +40,8 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
         # Read twice with different default days and months: what changes with them was
         # not in the text ("Feb 2026" names no day), and is not filled in from today.
         moment = parser.parse(cleaned, default=datetime(today.year, 1, 1), ignoretz=True)
-        other = parser.parse(cleaned, default=datetime(today.year, 2, 2), ignoretz=True)
+        # Both default months have 31 days, so a bare "31" is a day with no month.
+        other = parser.parse(cleaned, default=datetime(today.year, 3, 3), ignoretz=True)
     except (ValueError, OverflowError, TypeError):
         raise UsageError(
             f"{what} '{text}' is not a date I can read",

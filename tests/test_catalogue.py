@@ -1737,7 +1737,8 @@ LAYER_ERRORS = [
     pytest.param(
         "version: 1\nmodels:\n  gpt-5.2:\n    surfaces:\n"
         "      chatgpt: {since: 2026-03-01}  # <--\n",
-        "fallback gpt-5.2 is not yet offered on chatgpt on 2026-02-13 (from base.yaml:",
+        "fallback gpt-5.2 (from base.yaml:28) is not yet offered on chatgpt on 2026-02-13 "
+        "(from base.yaml:27)",
         id="successor-made-to-start-after-the-day",
     ),
     pytest.param(
@@ -1867,3 +1868,23 @@ def test_an_overlay_can_satisfy_a_base_reference() -> None:
 def test_a_url_scheme_in_capitals_is_a_url() -> None:
     text = "version: 1\nproviders:\n  openai: {name: OpenAI, url: 'HTTPS://OPENAI.COM'}\n"
     assert parse_files(("c.yaml", text)).providers["openai"].url == "HTTPS://OPENAI.COM"
+
+
+def test_braces_in_ids_are_only_text_in_messages() -> None:
+    text = models(
+        """
+        "m{x}":
+          provider: openai
+          aliases: ["a{0}"]
+          surfaces:
+            api: {announced: 2026-05-01, retires: 2026-01-01}
+        "n}{":
+          provider: openai
+          aliases: ["a{0}"]
+          surfaces: {api: }
+        """
+    )
+    found = problems_of(("c.yaml", text))
+    messages = " / ".join(p.message for p in found)
+    assert "m{x} on api: announced 2026-05-01 is after retires 2026-01-01" in messages
+    assert "alias 'a{0}' of n}{ would also find m{x}" in messages

@@ -134,7 +134,7 @@ def test_a_table_that_fits_is_drawn_directly() -> None:
 
 @pytest.mark.parametrize(
     "cell",
-    ["two\nlines", "a\ttab", " edge", "edge ", "bell\a"],
+    ["two\nlines", "a\ttab", " edge", "edge ", "bell\a", "   ", " "],
 )
 def test_cells_rich_must_interpret_go_to_rich(cell: str) -> None:
     columns = [Column("Model"), Column("Note")]

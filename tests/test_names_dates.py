@@ -116,6 +116,7 @@ def test_dates_people_type(text: str, expected: str) -> None:
         ("2026-02", "names no day"),
         ("2026", "names no day and month"),
         ("14", "names no month"),
+        ("31", "names no month"),
         ("-5", "not counted from today"),
     ],
 )

@@ -61,8 +61,9 @@ IGNORE_FILE_LIMIT = 1 << 20  # an ignore file larger than this (1 MiB) is left o
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
-# `ignore` is a word of its own (not `ignored`, `ignore-next`); a list may follow a space.
-_SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?:[ \t]*\[([^\]\n]*)\])?(?![\w-])")
+# `ignore` is a word of its own (not `ignored`, `ignore-next`, though `ignore-->` closes an
+# HTML comment); a list may follow a space, and once written it is what counts (atomic).
+_SUPPRESS = re.compile(rb"modelsunset:[ \t]*ignore(?>(?:[ \t]*\[([^\]\n]*)\])?)(?!\w|-\w)")
 _SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
 
 
@@ -153,11 +154,6 @@ def pattern_problem(pattern: str) -> str | None:
         # which pathspec turns patterns, refuse it.
         return f"is not a pattern modelsunset can read ({exc.msg})"
     return None
-
-
-def valid_pattern(pattern: str) -> bool:
-    """Whether this gitignore line can be used (not ``!`` alone, a lone ``\\``, ``[z-a]``)."""
-    return pattern_problem(pattern) is None
 
 
 def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:

@@ -32,7 +32,7 @@ _HEADER_STYLE = "bold"
 class Column(NamedTuple):
     header: str
     justify: Literal["left", "right"] = "left"
-    # How rich's Table treats a cell too long for its column (only ever needed there).
+    # How a cell too long for its column is wrapped (by rich, in either drawing).
     overflow: Literal["fold", "ellipsis"] = "ellipsis"
     no_wrap: bool = False
 
@@ -134,8 +134,8 @@ class _Flat:
                 length = cell_len(text)
                 if length > longest[index]:
                     longest[index], longest_at[index] = length, number
-                if " " in text:
-                    length = max(cell_len(word) for word in text.split())
+                if " " in text:  # the longest word (none in a cell of spaces alone)
+                    length = max(map(cell_len, text.split()), default=0)
                 if length > widest_word[index]:
                     widest_word[index], widest_word_at[index] = length, number
         if not all(text.isprintable() and text == text.strip() for text in texts):
