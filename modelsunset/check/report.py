@@ -159,6 +159,12 @@ def moves_by_itself(judgement: Judgement) -> bool:
     return final.resolved is not None and len(final.chain) > 1 and final.automatic
 
 
+def manual_later(entry: Entry, final: Resolution) -> bool:
+    """The model's own move is automatic (a fallback), but a later step of the chain is a
+    replacement: worth saying, as the first step alone reads as "nothing to do"."""
+    return entry.automatic and not final.automatic
+
+
 def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> str:
     """The sentence notices use (what happens, when, what to use instead), and where the
     successor is itself gone by then, the model the chain leads on to."""
@@ -169,7 +175,7 @@ def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> 
             text += f" No model along {chain_text(final)} is available then."
         elif final.resolved != successor:
             text += f" That leads on to {final.resolved} ({chain_text(final)})"
-            if entry.automatic and not final.automatic:
+            if manual_later(entry, final):
                 text += ", not automatically: a later step is a replacement, where calls fail"
             text += "."
     return text

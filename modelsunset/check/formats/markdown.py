@@ -6,7 +6,7 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 from modelsunset.check.formats import Options, groups, summary, visible, where
-from modelsunset.check.report import Report, chain_text, final_answer
+from modelsunset.check.report import Report, chain_text, final_answer, manual_later
 from modelsunset.render.fields import iso
 from modelsunset.render.markdown import cell
 from modelsunset.wording import plural, successor_text
@@ -48,7 +48,7 @@ def render(report: Report, options: Options) -> str:
             final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
                 successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
-                if entry.automatic and not final.automatic:
+                if manual_later(entry, final):
                     successor += " (not automatic)"
             places = [_code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:

@@ -6,7 +6,7 @@ Colour (ANSI) only when the command line says so.
 from __future__ import annotations
 
 from modelsunset.check.formats import Options, groups, summary, visible, where
-from modelsunset.check.report import Level, Report, chain_text, final_answer
+from modelsunset.check.report import Level, Report, chain_text, final_answer, manual_later
 from modelsunset.wording import days_phrase, model_label, plural, surface_name
 
 _RED = "\033[1;31m"
@@ -46,7 +46,7 @@ def render(report: Report, options: Options) -> str:
         final = final_answer(judgement)
         if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
-            manual = " (not automatic)" if entry.automatic and not final.automatic else ""
+            manual = " (not automatic)" if manual_later(entry, final) else ""
             lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)}){manual}")
         if entry.note:
             lines.append(_INDENT + _paint(entry.note.strip(), _DIM, options))
