@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from modelsunset import __version__
+from modelsunset.files import read_regular
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
 
 try:  # the same BLAKE2 as hashlib's, without loading OpenSSL (2 ms of start-up)
@@ -138,20 +138,11 @@ def build(data: list[Any]) -> Catalogue:
     )
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of a regular file; None for anything else (a pipe put in its place
-    would block every run)."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(handle, "rb") as source:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return None
-        return source.read()
-
-
 def read(cache_key: str) -> Catalogue | None:
     """The cached catalogue for this key, or None for any kind of miss."""
     try:
-        raw = _read_regular(folder() / f"catalogue-{cache_key}.json")
+        # Only a regular file: a pipe put in its place would block every run.
+        raw = read_regular(folder() / f"catalogue-{cache_key}.json")
         if raw is None:
             return None
         header, _, payload = raw.partition(b"\n")

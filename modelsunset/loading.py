@@ -53,7 +53,7 @@ def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
 
     Only regular files are read: a FIFO or a device would block or never end.
     """
-    import stat
+    from modelsunset.files import read_regular
 
     sources: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
@@ -61,11 +61,12 @@ def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
         try:
             if not path:
                 raise ValueError("an empty path")
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            data = read_regular(path)
+            if data is None:
                 kind = "a folder" if os.path.isdir(path) else "not a regular file"
                 problems.append(Problem(path, None, f"is {kind}, not a catalogue file"))
                 continue
-            sources.append((path, Path(path).read_bytes()))
+            sources.append((path, data))
         except ValueError as exc:
             problems.append(
                 Problem(path or "''", None, f"is not a usable path ({exc})", "check the path")

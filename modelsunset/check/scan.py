@@ -47,6 +47,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from modelsunset.check.match import Hit, Matcher
 from modelsunset.errors import UsageError
+from modelsunset.files import read_regular
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -197,43 +198,27 @@ def read_small_file(path: str, shown: str, note: Note, follow: bool) -> bytes | 
     if stat.S_ISLNK(info.st_mode):
         note(f"warning: {shown} is a symbolic link; left out (git does not follow it either)")
         return None
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    if not follow:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
-    descriptor = -1
-    try:
-        if stat.S_ISREG(info.st_mode) and info.st_size <= IGNORE_FILE_LIMIT:
-            descriptor = os.open(path, flags)
-            info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            note(f"warning: {shown} is not a regular file ({kind(info.st_mode)}); left out")
-            return None
-        if descriptor >= 0:
-            data = _read_at_most(descriptor, IGNORE_FILE_LIMIT + 1)
-            if len(data) <= IGNORE_FILE_LIMIT:
-                return data
-        note(f"warning: {shown} is larger than {_size(IGNORE_FILE_LIMIT)}; left out")
+    if not stat.S_ISREG(info.st_mode):
+        note(f"warning: {shown} is not a regular file ({kind(info.st_mode)}); left out")
         return None
+    too_large = f"warning: {shown} is larger than {_size(IGNORE_FILE_LIMIT)}; left out"
+    if info.st_size > IGNORE_FILE_LIMIT:
+        note(too_large)
+        return None
+    try:
+        data = read_regular(path, IGNORE_FILE_LIMIT, follow)
     except missing:
         return None
     except OSError as exc:
         note(f"warning: cannot read {shown}: {exc.strerror or exc}")
         return None
-    finally:
-        if descriptor >= 0:
-            os.close(descriptor)
-
-
-def _read_at_most(descriptor: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit:
-        chunk = os.read(descriptor, limit - size)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
+    if data is None:  # replaced by something else since it was looked at
+        note(f"warning: {shown} is not a regular file; left out")
+    elif len(data) > IGNORE_FILE_LIMIT:  # grew since it was looked at
+        note(too_large)
+    else:
+        return data
+    return None
 
 
 def _read_ignore(path: str, shown: str, note: Note, follow: bool = False) -> PathSpec | None:
