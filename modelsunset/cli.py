@@ -103,19 +103,16 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
     return "".join(escaped), error.end
 
 
-# Control characters other than line ends and tabs, as they reach stderr from what people
-# typed (an id with an escape sequence in it): shown, never obeyed by the terminal.
-_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-del _CONTROL[ord("\n")], _CONTROL[ord("\t")]
-
-
 def _write(stream: str) -> Callable[[str], None]:
     def write(text: str) -> None:
         target = sys.stdout if stream == "out" else sys.stderr
         if stream == "err":
             if target is None:
                 return  # stderr is closed: nowhere to say anything
-            text = text.translate(_CONTROL)
+            from modelsunset.wording import visible
+
+            # What people typed (an id with an escape sequence) is shown, never obeyed.
+            text = visible(text, lines=True)
             if not text.endswith("\n"):
                 text += "\n"
         elif target is None:

@@ -12,6 +12,22 @@ from modelsunset.model import Catalogue, Entry
 STALE_AFTER_DAYS = 90  # a catalogue older than this gets a warning
 
 
+# C0 and C1 control characters and DEL, written out (``\x1b``, ``\n``) wherever text that
+# came from outside (a file name, an id someone typed) is shown: shown, never obeyed.
+_WRITTEN_OUT = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_WRITTEN_OUT.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_WRITTEN_OUT_BUT_LINES = {
+    code: text for code, text in _WRITTEN_OUT.items() if code not in (ord("\n"), ord("\t"))
+}
+
+
+def visible(text: str, lines: bool = False) -> str:
+    """``text`` with its control characters written out, so that it cannot restyle the
+    terminal or forge a line; with ``lines``, line breaks and tabs stay (a message of
+    several lines). Other characters, ``é`` or ``→``, are left as they are."""
+    return text.translate(_WRITTEN_OUT_BUT_LINES if lines else _WRITTEN_OUT)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 day``, ``2 days``; ``many`` where the plural is not word + s."""
     return f"{count} {word if count == 1 else many or word + 's'}"

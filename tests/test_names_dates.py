@@ -126,3 +126,10 @@ def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> Non
     # The same on any "today": the answer never depends on the day it is asked.
     with pytest.raises(UsageError, match=message):
         parse_date(text, D("2027-11-30"))
+
+
+def test_control_characters_are_written_out_and_line_breaks_kept_on_request() -> None:
+    from modelsunset.wording import visible
+
+    assert visible("a\x1b[31mb\nc\td\x9be→") == "a\\x1b[31mb\\nc\\td\\x9be→"
+    assert visible("a\x1bb\nc\td\re", lines=True) == "a\\x1bb\nc\td\\re"

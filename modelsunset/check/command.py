@@ -140,7 +140,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset.check.match import Matcher
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
-    from modelsunset.wording import stale_warning
+    from modelsunset.wording import stale_warning, visible
 
     _check_excludes(request.excludes)
     _check_jobs(request.jobs)
@@ -179,7 +179,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
                 [*settings.exclude, *request.excludes],
                 request.gitignore,
                 # A note is one line, whatever the names of the files it is about.
-                lambda text: session.err(formats.visible(text)),
+                lambda text: session.err(visible(text)),
                 progress,
                 skip=files,
                 jobs=request.jobs or None,

@@ -8,7 +8,7 @@ from importlib import import_module
 
 from modelsunset.check import CheckFormat
 from modelsunset.check.report import Finding, Judgement, Level, Report
-from modelsunset.wording import plural
+from modelsunset.wording import plural, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +49,6 @@ def groups(report: Report) -> list[Group]:
 
 
 # Control characters (C0, DEL, C1), as a file name may hold them, and how people see them.
-_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
-
-
-def visible(text: str) -> str:
-    """Text for people (a path in ``text`` or ``markdown``) with its control characters
-    written out (``\\x1b``, ``\\n``): a file name cannot restyle the terminal or forge a
-    line of the report. Other characters, ``é`` or ``→``, are left as they are."""
-    return text.translate(_ESCAPES)
-
-
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id. Control characters

@@ -5,11 +5,11 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, summary, visible, where
+from modelsunset.check.formats import Options, groups, summary, where
 from modelsunset.check.report import Report, chain_text, final_answer, manual_later
 from modelsunset.render.fields import iso
 from modelsunset.render.markdown import cell
-from modelsunset.wording import plural, successor_text
+from modelsunset.wording import plural, successor_text, visible
 
 MAX_PLACES = 10
 

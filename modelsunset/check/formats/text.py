@@ -5,9 +5,9 @@ Colour (ANSI) only when the command line says so.
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, summary, visible, where
+from modelsunset.check.formats import Options, groups, summary, where
 from modelsunset.check.report import Level, Report, chain_text, final_answer, manual_later
-from modelsunset.wording import days_phrase, model_label, plural, surface_name
+from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
 
 _RED = "\033[1;31m"
 _YELLOW = "\033[1;33m"
