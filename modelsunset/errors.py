@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from modelsunset.wording import plural
+
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
@@ -69,15 +71,13 @@ class CatalogueError(ModelsunsetError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} in the catalogue"
-        super().__init__(summary)
+        super().__init__(f"{plural(len(self.problems), 'problem')} in the catalogue")
 
     def render(self) -> str:
         lines = [problem.render() for problem in self.problems]
         count = len(self.problems)
         lines.append(
-            f"{count} problem{'s' if count != 1 else ''} found; fix "
-            f"{'them' if count != 1 else 'it'} and run `modelsunset validate` again."
+            f"{plural(count, 'problem')} found; fix {'them' if count != 1 else 'it'} and run "
+            "`modelsunset validate` again."
         )
         return "\n".join(lines)
