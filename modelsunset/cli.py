@@ -7,7 +7,7 @@ needs beyond Typer is imported inside the command, so start-up stays small.
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
@@ -88,106 +88,18 @@ FormatOpt = Annotated[
 ]
 
 
-def _escape(error: UnicodeError) -> tuple[str, int]:
-    """Characters an encoding cannot hold, as JSON writes them: \\u2192, and a character
-    beyond U+FFFF as its surrogate pair. JSON output stays valid and nothing is lost."""
-    assert isinstance(error, UnicodeEncodeError)
-    escaped = []
-    for char in error.object[error.start : error.end]:
-        code = ord(char)
-        if code > 0xFFFF:
-            code -= 0x10000
-            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            escaped.append(f"\\u{code:04x}")
-    return "".join(escaped), error.end
-
-
-def _write(stream: str) -> Callable[[str], None]:
-    def write(text: str) -> None:
-        target = sys.stdout if stream == "out" else sys.stderr
-        if stream == "err":
-            if target is None:
-                return  # stderr is closed: nowhere to say anything
-            from modelsunset.wording import visible
-
-            # What people typed (an id with an escape sequence) is shown, never obeyed.
-            text = visible(text, lines=True)
-            if not text.endswith("\n"):
-                text += "\n"
-        elif target is None:
-            from modelsunset.errors import OutputError
-
-            raise OutputError("cannot write the output: stdout is closed")
-        try:
-            try:
-                target.write(text)
-            except UnicodeEncodeError:
-                # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii). Nothing was
-                # written yet: write it again with the characters it cannot hold escaped.
-                import codecs
-
-                codecs.register_error("modelsunset.escape", _escape)
-                encoding = target.encoding or "ascii"
-                target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
-            target.flush()
-        except BrokenPipeError:
-            _quiet(target)
-        except OSError as exc:
-            if stream == "err":
-                return
-            from modelsunset.errors import OutputError
-
-            _quiet(target)
-            raise OutputError(
-                f"cannot write the output: {exc.strerror or exc}",
-                "check where stdout goes (a full disk, a closed file)",
-            ) from None
-
-    return write
-
-
-def _quiet(target: TextIO) -> None:
-    """Send what is left for a stream that failed to /dev/null, so that Python's own flush
-    at exit does not fail again. (A reader that went away, `| head`, is not an error.)"""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, target.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _session() -> Session:
-    from datetime import UTC, datetime
-
-    from modelsunset.dates import parse_date
-
-    now = datetime.now(UTC).date()
-    pinned = os.environ.get("MODELSUNSET_DATE")
-    today = parse_date(pinned, now, what="MODELSUNSET_DATE") if pinned else now
-    terminal = sys.stdout is not None and sys.stdout.isatty()
-    # COLUMNS when it is a positive number, else the terminal's width, else 80 (the
-    # standard library's order); COLUMNS=0 or junk does not make tables vanish.
-    import shutil
-
-    width = shutil.get_terminal_size().columns
-    return Session(
-        today=today,
-        colour=terminal and "NO_COLOR" not in os.environ,  # set, even empty: no colour
-        width=width,
-        out=_write("out"),
-        err=_write("err"),
-        ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
-    )
-
-
 def _run(command: Callable[[Session], int]) -> None:
     """The one place where errors become messages on stderr and exit codes."""
-    from modelsunset.errors import ModelsunsetError
+    from modelsunset import console
+    from modelsunset.commands import usage_error
+    from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
 
-    err = _write("err")
+    err = console.writer("err")
     try:
-        code = command(_session())
+        code = command(console.session())
+    except DomainError as exc:
+        err(usage_error(exc).render())
+        raise typer.Exit(EXIT_USAGE) from None
     except ModelsunsetError as exc:
         err(exc.render())
         raise typer.Exit(exc.exit_code) from None
@@ -201,8 +113,9 @@ def _version(value: bool) -> None:
     """--version: the version and the bundled catalogue's date, whatever else is set."""
     if value:
         from modelsunset.commands import version_text
+        from modelsunset.console import writer
 
-        _write("out")(version_text() + "\n")
+        writer("out")(version_text() + "\n")
         raise typer.Exit(0)
 
 
@@ -461,20 +374,21 @@ def _only(args: list[str]) -> typer.Typer | None:
 
 def main() -> None:
     """Entry point of the `modelsunset` command."""
+    from modelsunset.console import quiet, writer
     from modelsunset.errors import ModelsunsetError
 
     try:
         (_only(sys.argv[1:]) or app)(prog_name="modelsunset")
     except ModelsunsetError as exc:
         # From outside a command: --version that cannot be written.
-        _write("err")(exc.render())
+        writer("err")(exc.render())
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         # click's own output (help, usage) to a reader that went away, `| head`.
-        _quiet(sys.stdout)
+        quiet(sys.stdout)
         sys.exit(0)
     except OSError as exc:
         # click's own output (help, usage) that cannot be written.
-        _write("err")(f"error: cannot write the output: {exc.strerror or exc}")
-        _quiet(sys.stdout)
+        writer("err")(f"error: cannot write the output: {exc.strerror or exc}")
+        quiet(sys.stdout)
         sys.exit(2)

@@ -2,7 +2,8 @@
 
 They take already-parsed options and a ``Session`` (the clock reading, the terminal facts
 and the two streams), so they never look at the process themselves. ``cli.py`` wires
-them to Typer.
+them to Typer. The core's domain errors are worded for the command line here
+(``usage_error``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK
+from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, DomainError, UsageError
 from modelsunset.model import Catalogue, Resolution, State
 from modelsunset.render import Format, RenderContext, renderer
 
@@ -45,10 +46,37 @@ class Sources(NamedTuple):
         return load(self.files())
 
 
+def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
+    """A domain error of the core, worded for the command line (exit 2). ``what`` names
+    where a date came from."""
+    from modelsunset.errors import AmbiguousName, BadDate, NotOffered, UnknownName
+    from modelsunset.names import did_you_mean
+
+    if isinstance(exc, BadDate):
+        return UsageError(exc.message(what), hint=exc.hint)
+    if isinstance(exc, UnknownName):
+        if exc.kind == "model":
+            fallback = "`modelsunset status --all` lists every model"
+        else:
+            fallback = f"known {exc.kind}s: {', '.join(exc.known)}"
+        return UsageError(str(exc), hint=did_you_mean(list(exc.suggestions)) or fallback)
+    if isinstance(exc, AmbiguousName):
+        return UsageError(str(exc), hint="ask for one of them by id")
+    if isinstance(exc, NotOffered):
+        return UsageError(str(exc), hint=f"it is offered on: {', '.join(exc.offered) or 'none'}")
+    return UsageError(str(exc))
+
+
 def on_date(text: str | None, session: Session) -> date:
     from modelsunset.dates import parse_date
+    from modelsunset.errors import BadDate
 
-    return session.today if text is None else parse_date(text, session.today)
+    if text is None:
+        return session.today
+    try:
+        return parse_date(text, session.today)
+    except BadDate as exc:
+        raise usage_error(exc) from None
 
 
 def _context(catalogue: Catalogue, on: date, session: Session) -> RenderContext:
@@ -165,8 +193,6 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.wording import plural, stale_warning
 
     if files and sources.catalogue is not None:
-        from modelsunset.errors import UsageError
-
         raise UsageError(
             "give the catalogue to check as FILE arguments or with --catalogue, not both",
             "modelsunset validate BASE.yaml OVERLAY.yaml, or --catalogue BASE.yaml --overlay ...",

@@ -1,37 +1,40 @@
 """Reading the dates people type: ``YYYY-MM-DD``, ``today``, or anything python-dateutil
-reads. Pure: "today" is an argument, never the clock."""
+reads. Pure: "today" is an argument, never the clock. A text that names no date raises
+``BadDate``, which the caller words with the name of the option or variable it came from."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-from modelsunset.errors import UsageError
+from modelsunset.errors import BadDate
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def parse_date(text: str, today: date, what: str = "--date") -> date:
-    """The calendar date ``text`` names; a usage error when it names none."""
+_AS_ISO = "write it as YYYY-MM-DD, for example 2026-02-14, or `today`"
+
+
+def parse_date(text: str, today: date) -> date:
+    """The calendar date ``text`` names; ``BadDate`` when it names none."""
     cleaned = text.strip()
     if _ISO.fullmatch(cleaned):
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
-            raise UsageError(
-                f"{what} {cleaned} is not a real calendar date",
-                hint="check the month (1 to 12) and the day of that month",
+            raise BadDate(
+                cleaned,
+                "is not a real calendar date",
+                "check the month (1 to 12) and the day of that month",
+                quoted=False,
             ) from None
     if cleaned.lower() == "today":
         return today
     if not cleaned:
-        raise UsageError(f"{what} is empty", hint="give a date such as 2026-02-14, or `today`")
+        raise BadDate("", "is empty", "give a date such as 2026-02-14, or `today`")
     if cleaned[0] in "+-":
         # python-dateutil would read "-5" as the 5th of this month.
-        raise UsageError(
-            f"{what} '{text}' is not a date: dates are not counted from today",
-            hint="write it as YYYY-MM-DD, for example 2026-02-14, or `today`",
-        )
+        raise BadDate(text, "is not a date: dates are not counted from today", _AS_ISO)
     # python-dateutil is only imported for dates that are not YYYY-MM-DD.
     from dateutil import parser
 
@@ -43,10 +46,7 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
         # Both default months have 31 days, so a bare "31" is a day with no month.
         other = parser.parse(cleaned, default=datetime(today.year, 3, 3), ignoretz=True)
     except (ValueError, OverflowError, TypeError):
-        raise UsageError(
-            f"{what} '{text}' is not a date I can read",
-            hint="write it as YYYY-MM-DD, for example 2026-02-14, or `today`",
-        ) from None
+        raise BadDate(text, "is not a date I can read", _AS_ISO) from None
     if (moment.month, moment.day) != (other.month, other.day):
         missing = " and ".join(
             part
@@ -56,8 +56,5 @@ def parse_date(text: str, today: date, what: str = "--date") -> date:
             )
             if differs
         )
-        raise UsageError(
-            f"{what} '{text}' names no {missing}",
-            hint="write the whole date, for example 2026-02-14",
-        )
+        raise BadDate(text, f"names no {missing}", "write the whole date, for example 2026-02-14")
     return moment.date()

@@ -1,12 +1,15 @@
-"""Exception types that carry the contract's exit codes.
+"""Exception types: the core's domain errors, and the errors that carry exit codes.
 
-The core raises these; the command line maps them to messages and exit codes in
-exactly one place (``cli._run``).
+Domain errors (``DomainError``) say what the core could not answer, in its own terms: a
+name that finds no model, a model not offered on a surface, a text that names no date.
+They carry the facts, never an option name or a command; ``commands.usage_error`` words
+them for the command line. Errors with exit codes (``ModelsunsetError``) are mapped to
+messages and exit codes in exactly one place (``cli._run``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from modelsunset.wording import plural
@@ -15,6 +18,62 @@ EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 EXIT_CATALOGUE = 3
+
+
+class DomainError(Exception):
+    """Something the core cannot answer as asked (no exit code: see the module text)."""
+
+
+class UnknownName(DomainError):
+    """A name that finds no model, surface or provider (``kind``)."""
+
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str], known: Sequence[str] = ()
+    ) -> None:
+        super().__init__(f"unknown {kind} '{name}'")
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.known = tuple(known)
+
+
+class AmbiguousName(DomainError):
+    """A display name shared by several models."""
+
+    def __init__(self, name: str, ids: Sequence[str]) -> None:
+        super().__init__(f"'{name}' is the display name of several models: {', '.join(ids)}")
+        self.name = name
+        self.ids = tuple(ids)
+
+
+class NotOffered(DomainError):
+    """A model asked about on a surface it is not offered on."""
+
+    def __init__(self, model: str, surface: str, offered: Sequence[str]) -> None:
+        super().__init__(f"{model} is not offered on surface '{surface}'")
+        self.model = model
+        self.surface = surface
+        self.offered = tuple(offered)
+
+
+class BadDate(DomainError):
+    """A text that names no calendar date. ``quoted`` says whether the text is shown in
+    quotes after the name of what it came from (``--date 'x' ...``)."""
+
+    def __init__(self, text: str, problem: str, hint: str, quoted: bool = True) -> None:
+        super().__init__(problem)
+        self.text = text
+        self.problem = problem
+        self.hint = hint
+        self.quoted = quoted
+
+    def message(self, what: str) -> str:
+        """The message, naming where the text came from (``--date``, an environment
+        variable)."""
+        if not self.text:
+            return f"{what} {self.problem}"
+        shown = f"'{self.text}'" if self.quoted else self.text
+        return f"{what} {shown} {self.problem}"
 
 
 class ModelsunsetError(Exception):

@@ -1,6 +1,7 @@
 """Finding models by the names people use: id, alias, normalised name, display name.
 
-Pure: builds an index from a catalogue and answers look-ups, with suggestions on a miss.
+Pure: builds an index from a catalogue and answers look-ups; a miss raises ``UnknownName``
+with the closest known names, which the commands word for people.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from modelsunset.errors import UsageError
+from modelsunset.errors import AmbiguousName, UnknownName
 from modelsunset.model import Model
 
 _SEPARATORS = re.compile(r"[\s_]+")
@@ -113,22 +114,14 @@ class NameIndex:
         if not ids:
             return None
         if len(ids) > 1:
-            raise UsageError(
-                f"'{name}' is the display name of several models: {', '.join(sorted(ids))}",
-                hint="ask for one of them by id",
-            )
+            raise AmbiguousName(name, sorted(ids))
         return ids[0]
 
     def find(self, name: str) -> Model:
-        """The model a name finds, or a usage error that suggests close names."""
+        """The model a name finds, or ``UnknownName`` with the closest known names."""
         model_id = self.lookup(name)
         if model_id is None:
-            names = [*self.models, *self.by_alias]
-            raise UsageError(
-                f"unknown model '{name}'",
-                hint=did_you_mean(suggest(name, names))
-                or "`modelsunset status --all` lists every model",
-            )
+            raise UnknownName("model", name, suggest(name, [*self.models, *self.by_alias]))
         return self.models[model_id]
 
 
@@ -140,7 +133,4 @@ def find_key(kind: str, name: str, known: Mapping[str, object]) -> str:
     for known_id in known:
         if normalise(known_id) == key:
             return known_id
-    raise UsageError(
-        f"unknown {kind} '{name}'",
-        hint=did_you_mean(suggest(name, known)) or f"known {kind}s: {', '.join(sorted(known))}",
-    )
+    raise UnknownName(kind, name, suggest(name, known), sorted(known))

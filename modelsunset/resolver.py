@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from modelsunset.errors import UsageError
+from modelsunset.errors import NotOffered
 from modelsunset.model import Catalogue, Entry, Model, Notice, Resolution, State, StatusRow
 from modelsunset.wording import retirement_sentence
 
@@ -44,16 +44,13 @@ def resolve(
 
     Always terminates: a model already visited ends the chain (a checked catalogue has no
     cycles, but the resolver does not rely on it), as does a successor that is unknown or
-    not offered on the surface.
+    not offered on the surface. A model not offered on the surface at all raises
+    ``NotOffered``.
     """
     start = catalogue.models[model_id]
     first = start.entries.get(surface)
     if first is None:
-        offered = ", ".join(sorted(start.entries)) or "none"
-        raise UsageError(
-            f"{start.id} is not offered on surface '{surface}'",
-            hint=f"it is offered on: {offered}",
-        )
+        raise NotOffered(start.id, surface, sorted(start.entries))
     chain = [start.id]
     seen = {start.id}
     automatic = True

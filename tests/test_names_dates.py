@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from builders import D
 
+from modelsunset.commands import usage_error
 from modelsunset.dates import parse_date
-from modelsunset.errors import UsageError
+from modelsunset.errors import AmbiguousName, BadDate, UnknownName, UsageError
 from modelsunset.model import Model
 from modelsunset.names import NameIndex, find_key, normalise, suggest
 
@@ -52,15 +53,21 @@ def test_lookup_order(name: str, found: str) -> None:
 
 
 def test_unknown_name_suggests_close_ones() -> None:
-    with pytest.raises(UsageError, match="unknown model 'gpt-4p'") as caught:
+    with pytest.raises(UnknownName, match="unknown model 'gpt-4p'") as caught:
         INDEX.find("gpt-4p")
-    assert caught.value.hint is not None
-    assert "'gpt-4o'" in caught.value.hint
+    assert "gpt-4o" in caught.value.suggestions
+    hint = usage_error(caught.value).hint
+    assert hint is not None
+    assert "'gpt-4o'" in hint
+    with pytest.raises(UnknownName) as caught:
+        INDEX.find("zzzzzz")
+    assert usage_error(caught.value).hint == "`modelsunset status --all` lists every model"
 
 
 def test_ambiguous_display_name_lists_the_models() -> None:
-    with pytest.raises(UsageError, match="snap-a, snap-b"):
+    with pytest.raises(AmbiguousName, match="snap-a, snap-b") as caught:
         INDEX.find("Same Name")
+    assert usage_error(caught.value).hint == "ask for one of them by id"
 
 
 def test_suggest_and_normalise() -> None:
@@ -76,9 +83,12 @@ def test_suggest_and_normalise() -> None:
 def test_find_key_is_case_insensitive_and_suggests() -> None:
     known = {"chatgpt": 1, "api": 2}
     assert find_key("surface", "ChatGPT", known) == "chatgpt"
-    with pytest.raises(UsageError, match="unknown surface 'chatgtp'") as caught:
+    with pytest.raises(UnknownName, match="unknown surface 'chatgtp'") as caught:
         find_key("surface", "chatgtp", known)
-    assert caught.value.hint == "did you mean 'chatgpt'?"
+    assert usage_error(caught.value).hint == "did you mean 'chatgpt'?"
+    with pytest.raises(UnknownName) as caught:
+        find_key("surface", "zzzz", known)
+    assert usage_error(caught.value).hint == "known surfaces: api, chatgpt"
 
 
 TODAY = date(2026, 2, 1)
@@ -121,11 +131,31 @@ def test_dates_people_type(text: str, expected: str) -> None:
     ],
 )
 def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(BadDate, match=message) as caught:
         parse_date(text, TODAY)
+    # Worded for the command line by the caller, with the option it came from.
+    worded = usage_error(caught.value, "--date")
+    assert isinstance(worded, UsageError)
+    assert worded.message.startswith("--date ")
+    assert message in worded.message
     # The same on any "today": the answer never depends on the day it is asked.
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(BadDate, match=message):
         parse_date(text, D("2027-11-30"))
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "message"),
+    [
+        ("2026-02-30", "--date", "--date 2026-02-30 is not a real calendar date"),
+        ("", "--date", "--date is empty"),
+        ("x", "MODELSUNSET_DATE", "MODELSUNSET_DATE 'x' is not a date I can read"),
+        ("Feb 2026", "--date", "--date 'Feb 2026' names no day"),
+    ],
+)
+def test_date_errors_name_where_the_text_came_from(text: str, what: str, message: str) -> None:
+    with pytest.raises(BadDate) as caught:
+        parse_date(text, TODAY)
+    assert usage_error(caught.value, what).message == message
 
 
 def test_control_characters_are_written_out_and_line_breaks_kept_on_request() -> None:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from modelsunset import resolver
 from modelsunset.catalogue import parse
-from modelsunset.errors import UsageError
+from modelsunset.commands import usage_error
+from modelsunset.errors import NotOffered
 from modelsunset.model import Entry, State
 
 FULL = Entry(
@@ -133,9 +134,10 @@ def test_resolution_chains(
 
 
 def test_a_model_not_offered_on_the_surface_is_an_error() -> None:
-    with pytest.raises(UsageError, match="not offered on surface 'api'") as caught:
+    with pytest.raises(NotOffered, match="not offered on surface 'api'") as caught:
         resolver.resolve(CHAINS, "b", "api", D("2026-01-01"))
-    assert caught.value.hint == "it is offered on: chatgpt"
+    assert caught.value.offered == ("chatgpt",)
+    assert usage_error(caught.value).hint == "it is offered on: chatgpt"
 
 
 def test_resolution_terminates_on_unchecked_cycles_and_missing_successors() -> None:

@@ -233,6 +233,8 @@ def _check_jobs(jobs: int | None) -> None:
 def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = None) -> list[str]:
     """The surfaces to check, as catalogue ids, each once (default: ``api``). ``origin``
     names the configuration file they come from (for messages), None for ``--surface``."""
+    from modelsunset.commands import usage_error
+    from modelsunset.errors import UnknownName
     from modelsunset.names import find_key
 
     def unknown(name: str) -> str:
@@ -244,7 +246,7 @@ def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = N
     if not asked:
         try:
             return [find_key("surface", DEFAULT_SURFACE, catalogue.surfaces)]
-        except UsageError:
+        except UnknownName:
             raise UsageError(
                 f"the default surface '{DEFAULT_SURFACE}' is not in this catalogue; {listed}",
                 hint="choose with --surface S, or `surfaces` in [tool.modelsunset]",
@@ -255,8 +257,8 @@ def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = N
     for name in asked:
         try:
             surface = find_key("surface", name, catalogue.surfaces)
-        except UsageError as exc:
-            raise UsageError(unknown(name), hint=exc.hint) from None
+        except UnknownName as exc:
+            raise UsageError(unknown(name), hint=usage_error(exc).hint) from None
         if surface not in surfaces:
             surfaces.append(surface)
     return surfaces

@@ -1,0 +1,115 @@
+"""The process's streams and terminal: how output is written, and what the commands may
+know about where they run (a ``Session``).
+
+stdout carries only data; stderr carries messages, with control characters shown rather
+than obeyed. Output that cannot be written is an ``OutputError`` (exit 2), a reader that
+went away (``| head``) is not an error, and a stdout that cannot take UTF-8 gets the
+characters it cannot hold escaped.
+"""
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from modelsunset.commands import Session
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """Characters an encoding cannot hold, as JSON writes them: \\u2192, and a character
+    beyond U+FFFF as its surrogate pair. JSON output stays valid and nothing is lost."""
+    assert isinstance(error, UnicodeEncodeError)
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+def writer(stream: str) -> Callable[[str], None]:
+    def write(text: str) -> None:
+        target = sys.stdout if stream == "out" else sys.stderr
+        if stream == "err":
+            if target is None:
+                return  # stderr is closed: nowhere to say anything
+            from modelsunset.wording import visible
+
+            # What people typed (an id with an escape sequence) is shown, never obeyed.
+            text = visible(text, lines=True)
+            if not text.endswith("\n"):
+                text += "\n"
+        elif target is None:
+            from modelsunset.errors import OutputError
+
+            raise OutputError("cannot write the output: stdout is closed")
+        try:
+            try:
+                target.write(text)
+            except UnicodeEncodeError:
+                # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii). Nothing was
+                # written yet: write it again with the characters it cannot hold escaped.
+                import codecs
+
+                codecs.register_error("modelsunset.escape", _escape)
+                encoding = target.encoding or "ascii"
+                target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
+            target.flush()
+        except BrokenPipeError:
+            quiet(target)
+        except OSError as exc:
+            if stream == "err":
+                return
+            from modelsunset.errors import OutputError
+
+            quiet(target)
+            raise OutputError(
+                f"cannot write the output: {exc.strerror or exc}",
+                "check where stdout goes (a full disk, a closed file)",
+            ) from None
+
+    return write
+
+
+def quiet(target: TextIO) -> None:
+    """Send what is left for a stream that failed to /dev/null, so that Python's own flush
+    at exit does not fail again. (A reader that went away, `| head`, is not an error.)"""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, target.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def session() -> Session:
+    """What a command may know of this process: today, the terminal and the streams."""
+    from datetime import UTC, datetime
+
+    from modelsunset.dates import parse_date
+    from modelsunset.errors import BadDate
+
+    now = datetime.now(UTC).date()
+    pinned = os.environ.get("MODELSUNSET_DATE")
+    try:
+        today = parse_date(pinned, now) if pinned else now
+    except BadDate as exc:
+        from modelsunset.commands import usage_error
+
+        raise usage_error(exc, "MODELSUNSET_DATE") from None
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    # COLUMNS when it is a positive number, else the terminal's width, else 80 (the
+    # standard library's order); COLUMNS=0 or junk does not make tables vanish.
+    import shutil
+
+    width = shutil.get_terminal_size().columns
+    return Session(
+        today=today,
+        colour=terminal and "NO_COLOR" not in os.environ,  # set, even empty: no colour
+        width=width,
+        out=writer("out"),
+        err=writer("err"),
+        ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
+    )
