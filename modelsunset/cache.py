@@ -29,7 +29,7 @@ try:  # the same BLAKE2 as hashlib's, without loading OpenSSL (2 ms of start-up)
 except ImportError:  # pragma: no cover - CPython builds without the module
     from hashlib import blake2b
 
-MAGIC = "modelsunset-cache 1"
+MAGIC = "modelsunset-cache 2"  # the layout of the JSON below; a new layout never reads an old one
 KEEP = 8  # cache files kept; older ones are removed when a new one is written
 
 
@@ -76,7 +76,10 @@ def dump(catalogue: Catalogue) -> list[Any]:
         catalogue.version,
         _ordinal(catalogue.updated),
         [[p.id, p.name, p.url] for p in catalogue.providers.values()],
-        [[s.id, s.name, s.provider, s.description] for s in catalogue.surfaces.values()],
+        [
+            [s.id, s.name, s.provider, s.description, list(s.prefixes)]
+            for s in catalogue.surfaces.values()
+        ],
         [
             [
                 m.id,
@@ -94,18 +97,23 @@ def dump(catalogue: Catalogue) -> list[Any]:
                         e.source,
                         _ordinal(e.checked),
                         e.note,
+                        list(e.versions),
+                        _ordinal(e.not_before),
+                        list(e.aliases),
+                        e.derived_from,
                     ]
                     for e in m.entries.values()
                 ],
             ]
             for m in catalogue.models.values()
         ],
+        _ordinal(catalogue.verified),
     ]
 
 
 def build(data: list[Any]) -> Catalogue:
     """The inverse of ``dump``."""
-    version, updated, providers, surfaces, models = data
+    version, updated, providers, surfaces, models, verified = data
     built: dict[str, Model] = {}
     for model_id, name, provider, aliases, entries in models:
         built[model_id] = Model(
@@ -113,28 +121,49 @@ def build(data: list[Any]) -> Catalogue:
             name,
             provider,
             tuple(aliases),
-            {
-                surface: Entry(
-                    model_id,
-                    surface,
-                    _day(since),
-                    _day(announced),
-                    _day(retires),
-                    fallback,
-                    replacement,
-                    source,
-                    _day(checked),
-                    note,
-                )
-                for surface, since, announced, retires, fallback, replacement, source, checked, note in entries  # noqa: E501
-            },
+            {row[0]: _entry(model_id, row) for row in entries},
         )
     return Catalogue(
         version=version,
         updated=_day(updated),
         providers={p[0]: Provider(*p) for p in providers},
-        surfaces={s[0]: Surface(*s) for s in surfaces},
+        surfaces={s[0]: Surface(s[0], s[1], s[2], s[3], tuple(s[4])) for s in surfaces},
         models=built,
+        verified=_day(verified),
+    )
+
+
+def _entry(model_id: str, row: list[Any]) -> Entry:
+    (
+        surface,
+        since,
+        announced,
+        retires,
+        fallback,
+        replacement,
+        source,
+        checked,
+        note,
+        versions,
+        not_before,
+        aliases,
+        derived_from,
+    ) = row
+    return Entry(
+        model_id,
+        surface,
+        _day(since),
+        _day(announced),
+        _day(retires),
+        fallback,
+        replacement,
+        source,
+        _day(checked),
+        note,
+        tuple(versions),
+        _day(not_before),
+        tuple(aliases),
+        derived_from,
     )
 
 

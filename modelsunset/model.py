@@ -39,10 +39,18 @@ class Surface(NamedTuple):
     name: str
     provider: str | None = None
     description: str | None = None
+    # How code marks a model as running here: ``azure/``, ``bedrock/``, ``us.`` (format 2).
+    prefixes: tuple[str, ...] = ()
 
 
 class Entry(NamedTuple):
-    """A model as offered on one surface, with its dates."""
+    """A model as offered on one surface, with its dates.
+
+    Format 2 adds ``versions`` (the models that serve this name here), ``not_before`` (a
+    floor: offered at least until the day before it, no date set), ``aliases`` (names that
+    find the model on this surface only) and ``derived_from`` (the version whose dates and
+    successor the entry took, when it set none itself: see ``derive.py``).
+    """
 
     model: str
     surface: str
@@ -54,6 +62,10 @@ class Entry(NamedTuple):
     source: str | None = None
     checked: date | None = None
     note: str | None = None
+    versions: tuple[str, ...] = ()
+    not_before: date | None = None
+    aliases: tuple[str, ...] = ()
+    derived_from: str | None = None
 
     @property
     def successor(self) -> str | None:
@@ -81,6 +93,7 @@ class Catalogue(NamedTuple):
     providers: Mapping[str, Provider]
     surfaces: Mapping[str, Surface]
     models: Mapping[str, Model]
+    verified: date | None = None  # the day every source was last re-read (format 2)
 
 
 class Resolution(NamedTuple):
@@ -95,7 +108,11 @@ class Resolution(NamedTuple):
     days_left: int | None
     resolved: str | None
     chain: tuple[str, ...]
-    automatic: bool
+    # Every step a fallback: True; a replacement among them: False; no step: None.
+    automatic: bool | None
+    next: str | None = None  # the successor the first entry names, even while available
+    not_before: date | None = None
+    derived_from: str | None = None
 
 
 class StatusRow(NamedTuple):

@@ -15,7 +15,10 @@ from modelsunset.wording import retirement_sentence
 
 
 def state_on(entry: Entry, on: date) -> State:
-    """The entry's state on a date (contract section 3)."""
+    """The entry's state on a date (contract sections 3 and 7).
+
+    A floor (``not_before``) is not a retirement: the entry is retiring from ``announced``
+    (or always, without it) and never becomes retired on its own."""
     if entry.since is not None and on < entry.since:
         return State.UPCOMING
     if entry.retires is not None:
@@ -23,14 +26,18 @@ def state_on(entry: Entry, on: date) -> State:
             return State.RETIRED
         if entry.announced is None or on >= entry.announced:
             return State.RETIRING
+    elif entry.not_before is not None and (entry.announced is None or on >= entry.announced):
+        return State.RETIRING
     return State.ACTIVE
 
 
 def days_left(entry: Entry, on: date) -> int | None:
-    """Days from ``on`` to the first day the entry is gone (negative once retired)."""
-    if entry.retires is None:
+    """Days from ``on`` to the first day the entry is gone (negative once retired), or to
+    its floor; None when it has neither."""
+    end = entry.retires if entry.retires is not None else entry.not_before
+    if end is None:
         return None
-    return (entry.retires - on).days
+    return (end - on).days
 
 
 def is_available(entry: Entry, on: date) -> bool:
@@ -53,7 +60,7 @@ def resolve(
         raise NotOffered(start.id, surface, sorted(start.entries))
     chain = [start.id]
     seen = {start.id}
-    automatic = True
+    automatic: bool | None = None  # no step yet
     entry = first
     resolved: str | None = None
     while True:
@@ -67,7 +74,7 @@ def resolve(
         next_entry = next_model.entries.get(surface) if next_model is not None else None
         if next_entry is None:
             break
-        automatic = automatic and entry.automatic
+        automatic = (automatic is not False) and entry.automatic
         chain.append(successor)
         seen.add(successor)
         entry = next_entry
@@ -82,6 +89,9 @@ def resolve(
         resolved=resolved,
         chain=tuple(chain),
         automatic=automatic,
+        next=first.successor,
+        not_before=first.not_before,
+        derived_from=first.derived_from,
     )
 
 

@@ -66,9 +66,11 @@ def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
     """What happens to a model on a surface, when, and what to use instead, as of ``on``.
 
     "GPT-4o (gpt-4o) retires from ChatGPT on 2026-02-13 (in 12 days). Conversations move
-    to GPT-5.2 (gpt-5.2) automatically." The entry must have ``retires``.
+    to GPT-5.2 (gpt-5.2) automatically." The entry must have ``retires`` or a floor
+    (``not_before``: see ``floor_sentence``).
     """
-    assert entry.retires is not None
+    if entry.retires is None:
+        return floor_sentence(catalogue, entry, on)
     days = (entry.retires - on).days
     gone = days <= 0
     verb = "retired" if days < 0 else "retires"
@@ -88,6 +90,24 @@ def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
             if gone
             else " No successor is named; calls will fail, so choose another model before then."
         )
+    return text
+
+
+def floor_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
+    """A floor is not a retirement: "Claude Sonnet 4 (claude-sonnet-4-0) may retire from
+    Developer API from 2027-05-14 (in 164 days); no date is set yet." The entry must have
+    ``not_before``."""
+    assert entry.not_before is not None
+    days = (entry.not_before - on).days
+    text = (
+        f"{model_label(catalogue, entry.model)} may retire from "
+        f"{surface_name(catalogue, entry.surface)} from {entry.not_before.isoformat()} "
+        f"({days_phrase(days)}); no date is set yet."
+    )
+    if entry.fallback is not None:
+        text += f" It would move to {model_label(catalogue, entry.fallback)} automatically."
+    elif entry.replacement is not None:
+        text += f" The recommended successor is {entry.replacement}."
     return text
 
 

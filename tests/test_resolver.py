@@ -98,20 +98,20 @@ CHAINS = catalogue(
 @pytest.mark.parametrize(
     ("model", "surface", "day", "resolved", "chain", "automatic", "state"),
     [
-        ("a", "chatgpt", "2026-02-12", "a", ("a",), True, State.RETIRING),
+        ("a", "chatgpt", "2026-02-12", "a", ("a",), None, State.RETIRING),
         ("a", "chatgpt", "2026-02-13", "b", ("a", "b"), True, State.RETIRED),
         ("a", "chatgpt", "2026-06-11", "b", ("a", "b"), True, State.RETIRED),
         ("a", "chatgpt", "2026-06-12", "c", ("a", "b", "c"), True, State.RETIRED),
-        ("a", "api", "2026-05-31", "a", ("a",), True, State.RETIRING),
+        ("a", "api", "2026-05-31", "a", ("a",), None, State.RETIRING),
         ("a", "api", "2026-06-01", "c", ("a", "c"), False, State.RETIRED),
         ("d", "chatgpt", "2026-02-01", "e", ("d", "e"), False, State.RETIRED),
         ("d", "chatgpt", "2026-04-01", "c", ("d", "e", "c"), False, State.RETIRED),
         ("e", "chatgpt", "2026-04-01", "c", ("e", "c"), True, State.RETIRED),
         ("f", "api", "2026-04-30", "g", ("f", "g"), False, State.RETIRED),
         ("f", "api", "2026-05-01", None, ("f", "g"), False, State.RETIRED),
-        ("g", "api", "2026-05-01", None, ("g",), True, State.RETIRED),
-        ("h", "api", "2026-08-31", None, ("h",), True, State.UPCOMING),
-        ("h", "api", "2026-09-01", "h", ("h",), True, State.ACTIVE),
+        ("g", "api", "2026-05-01", None, ("g",), None, State.RETIRED),
+        ("h", "api", "2026-08-31", None, ("h",), None, State.UPCOMING),
+        ("h", "api", "2026-09-01", "h", ("h",), None, State.ACTIVE),
     ],
 )
 def test_resolution_chains(
@@ -120,7 +120,7 @@ def test_resolution_chains(
     day: str,
     resolved: str | None,
     chain: tuple[str, ...],
-    automatic: bool,
+    automatic: bool | None,
     state: State,
 ) -> None:
     answer = resolver.resolve(CHAINS, model, surface, D(day), query=model.upper())
@@ -295,7 +295,9 @@ def test_resolution_properties(
         assert entry.successor == following
         assert not resolver.is_available(entry, day)
         automatic = automatic and entry.automatic
-    assert answer.automatic is automatic
+    # No step: nothing moved, so neither automatic nor manual (contract section 7).
+    assert answer.automatic is (automatic if len(chain) > 1 else None)
+    assert answer.next == loaded.models[model_id].entries[surface].successor
     last = loaded.models[chain[-1]].entries[surface]
     if answer.resolved is not None:
         assert answer.resolved == chain[-1]

@@ -135,6 +135,9 @@ class Judge:
         level = level_of(days, self.fail_within, self.warn_within)
         if level is None:
             return None
+        if entry.retires is None:
+            # A floor (not_before) is no retirement: worth a warning, never a failure.
+            level = Level.WARNING
         resolution = resolver.resolve(self.catalogue, model_id, surface, self.on)
         then = None
         if state is not State.RETIRED and entry.retires is not None:
@@ -156,7 +159,7 @@ def moves_by_itself(judgement: Judgement) -> bool:
     """Whether use of the model ends up, with no change on the caller's side, on a model
     that answers once it is gone: every step of that chain is a fallback."""
     final = final_answer(judgement)
-    return final.resolved is not None and len(final.chain) > 1 and final.automatic
+    return final.resolved is not None and len(final.chain) > 1 and final.automatic is True
 
 
 def manual_later(entry: Entry, final: Resolution) -> bool:
