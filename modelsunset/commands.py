@@ -49,7 +49,7 @@ class Sources(NamedTuple):
 def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
     """A domain error of the core, worded for the command line (exit 2). ``what`` names
     where a date came from."""
-    from modelsunset.errors import AmbiguousName, BadDate, NotOffered, UnknownName
+    from modelsunset.errors import AmbiguousName, BadDate, NotOffered, OnOneSurface, UnknownName
     from modelsunset.names import did_you_mean
 
     if isinstance(exc, BadDate):
@@ -62,6 +62,10 @@ def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
         return UsageError(str(exc), hint=did_you_mean(list(exc.suggestions)) or fallback)
     if isinstance(exc, AmbiguousName):
         return UsageError(str(exc), hint="ask for one of them by id")
+    if isinstance(exc, OnOneSurface):
+        return UsageError(
+            str(exc), hint=f"leave --surface out, or ask for {exc.model} on {exc.asked}"
+        )
     if isinstance(exc, NotOffered):
         return UsageError(str(exc), hint=f"it is offered on: {', '.join(exc.offered) or 'none'}")
     return UsageError(str(exc))
@@ -129,13 +133,20 @@ def resolve(
     fmt: Format,
 ) -> int:
     from modelsunset import resolver
+    from modelsunset.errors import OnOneSurface
     from modelsunset.names import NameIndex, find_key
 
     catalogue = sources.load()
     on = on_date(when, session)
-    model = NameIndex(catalogue.models).find(name)
+    found = NameIndex(catalogue.models, catalogue.surfaces).find_found(name)
+    model = found.model
     if surface is not None:
         surface_ids = [find_key("surface", surface, catalogue.surfaces)]
+        if found.surface is not None and found.surface != surface_ids[0]:
+            raise OnOneSurface(name, model.id, found.surface, surface_ids[0])
+    elif found.surface is not None:
+        # A surface alias (Bedrock's id) or a surface's prefix: that surface alone.
+        surface_ids = [found.surface]
     else:
         surface_ids = sorted(model.entries)
     items = [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]

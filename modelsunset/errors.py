@@ -56,6 +56,18 @@ class NotOffered(DomainError):
         self.offered = tuple(offered)
 
 
+class OnOneSurface(DomainError):
+    """A name that holds on one surface only (a surface alias, or a surface's prefix), asked
+    about on another."""
+
+    def __init__(self, name: str, model: str, surface: str, asked: str) -> None:
+        super().__init__(f"'{name}' names {model} on {surface} only, not on {asked}")
+        self.name = name
+        self.model = model
+        self.surface = surface
+        self.asked = asked
+
+
 class BadDate(DomainError):
     """A text that names no calendar date. ``quoted`` says whether the text is shown in
     quotes after the name of what it came from (``--date 'x' ...``)."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from modelsunset.errors import AmbiguousName, UnknownName
-from modelsunset.model import Model
+from modelsunset.model import Model, Surface
 
 _SEPARATORS = re.compile(r"[\s_]+")
 
@@ -84,14 +85,31 @@ def did_you_mean(names: list[str]) -> str | None:
     return "did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
 
 
+class Found(NamedTuple):
+    """What a name finds: a model and, when the name holds on one surface only (a surface
+    alias such as Bedrock's ``anthropic.claude-3-sonnet-20240229-v1:0``, or a name after a
+    surface's prefix such as ``azure/gpt-4o``), that surface."""
+
+    model: Model
+    surface: str | None = None
+
+
+_PREFIX_DEPTH = 3  # prefixes read in a row (``bedrock/us.anthropic...``), at most
+
+
 class NameIndex:
     """Look-up tables over a catalogue's models, built once (linear in its size)."""
 
-    def __init__(self, models: Mapping[str, Model]) -> None:
+    def __init__(
+        self, models: Mapping[str, Model], surfaces: Mapping[str, Surface] | None = None
+    ) -> None:
         self.models = models
         self.by_alias: dict[str, str] = {}
         self.by_norm: dict[str, str] = {}
         self.by_display: dict[str, list[str]] = {}
+        # Surface aliases: name -> (model id, surface id), as written and normalised.
+        self.on_surface: dict[str, tuple[str, str]] = {}
+        self.on_surface_norm: dict[str, tuple[str, str]] = {}
         for model in models.values():
             for alias in model.aliases:
                 self.by_alias.setdefault(alias, model.id)
@@ -100,6 +118,15 @@ class NameIndex:
             ids = self.by_display.setdefault(normalise(model.name), [])
             if model.id not in ids:
                 ids.append(model.id)
+            for surface, entry in model.entries.items():
+                for alias in entry.aliases:
+                    self.on_surface.setdefault(alias, (model.id, surface))
+                    self.on_surface_norm.setdefault(normalise(alias), (model.id, surface))
+        # Longest first, so that ``bedrock/converse/`` wins over ``bedrock/``.
+        self.prefixes = sorted(
+            ((prefix, sid) for sid, found in (surfaces or {}).items() for prefix in found.prefixes),
+            key=lambda pair: (-len(pair[0]), pair[0]),
+        )
 
     def lookup(self, name: str) -> str | None:
         """The model id a name finds, or None. Ambiguous display names raise."""
@@ -117,12 +144,37 @@ class NameIndex:
             raise AmbiguousName(name, sorted(ids))
         return ids[0]
 
+    def locate(self, name: str, depth: int = 0) -> Found | None:
+        """What a name finds, with the one surface it holds on, if any; None for none.
+
+        Order: the model look-up of ``lookup`` (contract section 3), then surface aliases
+        (exact, then normalised), then a surface's prefix followed by a name that finds a
+        model offered there (``azure/gpt-4o``)."""
+        model_id = self.lookup(name)
+        if model_id is not None:
+            return Found(self.models[model_id])
+        held = self.on_surface.get(name) or self.on_surface_norm.get(normalise(name))
+        if held is not None:
+            return Found(self.models[held[0]], held[1])
+        if depth >= _PREFIX_DEPTH:
+            return None
+        for prefix, surface in self.prefixes:
+            if len(name) > len(prefix) and name[: len(prefix)].lower() == prefix.lower():
+                inner = self.locate(name[len(prefix) :], depth + 1)
+                if inner is not None and inner.surface in (None, surface):
+                    return Found(inner.model, surface)
+        return None
+
+    def find_found(self, name: str) -> Found:
+        """What a name finds, or ``UnknownName`` with the closest known names."""
+        found = self.locate(name)
+        if found is None:
+            raise UnknownName("model", name, suggest(name, [*self.models, *self.by_alias]))
+        return found
+
     def find(self, name: str) -> Model:
         """The model a name finds, or ``UnknownName`` with the closest known names."""
-        model_id = self.lookup(name)
-        if model_id is None:
-            raise UnknownName("model", name, suggest(name, [*self.models, *self.by_alias]))
-        return self.models[model_id]
+        return self.find_found(name).model
 
 
 def find_key(kind: str, name: str, known: Mapping[str, object]) -> str:

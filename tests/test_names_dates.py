@@ -163,3 +163,40 @@ def test_control_characters_are_written_out_and_line_breaks_kept_on_request() ->
 
     assert visible("a\x1b[31mb\nc\td\x9be→") == "a\\x1b[31mb\\nc\\td\\x9be→"
     assert visible("a\x1bb\nc\td\re", lines=True) == "a\\x1bb\nc\td\\re"
+
+
+def test_surface_aliases_and_prefixes_find_a_model_on_one_surface() -> None:
+    from modelsunset.model import Entry, Surface
+
+    sonnet = Model(
+        "claude-3-sonnet-20240229",
+        "Claude 3 Sonnet",
+        "anthropic",
+        (),
+        {
+            "api": Entry("claude-3-sonnet-20240229", "api"),
+            "bedrock": Entry(
+                "claude-3-sonnet-20240229",
+                "bedrock",
+                aliases=("anthropic.claude-3-sonnet-20240229-v1:0",),
+            ),
+        },
+    )
+    gpt = Model("gpt-4o", "GPT-4o", "openai", (), {"azure": Entry("gpt-4o", "azure")})
+    surfaces = {
+        "api": Surface("api", "API"),
+        "azure": Surface("azure", "Azure", prefixes=("azure/",)),
+        "bedrock": Surface("bedrock", "Bedrock", prefixes=("bedrock/", "us.")),
+    }
+    index = NameIndex({m.id: m for m in (sonnet, gpt)}, surfaces)
+    bedrock_id = "anthropic.claude-3-sonnet-20240229-v1:0"
+    assert index.locate("claude-3-sonnet-20240229") == (sonnet, None)
+    assert index.locate(bedrock_id) == (sonnet, "bedrock")
+    assert index.locate(bedrock_id.upper()) == (sonnet, "bedrock")  # normalised
+    assert index.locate("bedrock/us." + bedrock_id) == (sonnet, "bedrock")
+    assert index.locate("azure/gpt-4o") == (gpt, "azure")
+    assert index.locate("AZURE/gpt-4o") == (gpt, "azure")
+    # A prefix of one surface before another surface's alias finds nothing.
+    assert index.locate("azure/" + bedrock_id) is None
+    assert index.locate("azure/") is None
+    assert index.find(bedrock_id) == sonnet

@@ -75,7 +75,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
                 days_text(item.days_left),
                 _code(item.resolved) if item.resolved else "none",
                 " → ".join(item.chain),
-                {True: "yes", False: "no", None: ""}[item.automatic],  # None: no step
+                "" if item.automatic is None else "yes" if item.automatic else "no",
             ]
             for item in items
         ],

@@ -135,7 +135,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
             days_text(item.days_left),
             Styled(item.resolved, "bold") if item.resolved else Styled("none", "red"),
             (" -> " if ctx.ascii_only else " → ").join(item.chain),
-            {True: "yes", False: "no", None: ""}[item.automatic],  # None: no step
+            "" if item.automatic is None else "yes" if item.automatic else "no",
         ]
         for item in items
     ]
