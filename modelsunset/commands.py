@@ -228,6 +228,16 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     if unsourced:
         dates = plural(unsourced, "retirement date")
         session.err(f"warning: {dates} {'has' if unsourced == 1 else 'have'} no `source`")
+    from modelsunset.derive import outlived
+
+    pairs = {(e.model, e.surface): e for m in catalogue.models.values() for e in m.entries.values()}
+    for entry, last in outlived(pairs):
+        assert last.retires is not None
+        session.err(
+            f"warning: {entry.model} on {entry.surface} never retires, but every version it "
+            f"lists does (the last, {last.model}, on {last.retires.isoformat()}); give it "
+            "`retires`, or remove its own value to take the versions' dates"
+        )
     stale = stale_warning(catalogue, session.today)
     if stale:
         session.err(f"warning: {stale}")

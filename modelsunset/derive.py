@@ -110,3 +110,19 @@ def _last_to_go(versions: list[Entry]) -> Entry | None:
         if best_day is None or day > best_day:
             best, best_day = version, day
     return best
+
+
+def outlived(entries: Mapping[Key, Entry]) -> list[tuple[Entry, Entry]]:
+    """Names that never retire although every version they list does: each with the
+    version that retires last. Only an entry's own value (``retires: null``, or a floor of
+    its own) can do that; ``validate`` warns about it, as it is more often a slip than a
+    promise."""
+    found: list[tuple[Entry, Entry]] = []
+    for (_, surface), entry in entries.items():
+        if not entry.versions or entry.retires is not None:
+            continue
+        versions = [entries.get((version, surface)) for version in entry.versions]
+        known = [version for version in versions if version is not None]
+        if known and len(known) == len(versions) and all(v.retires is not None for v in known):
+            found.append((entry, max(known, key=lambda v: v.retires or date.min)))
+    return found

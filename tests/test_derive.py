@@ -156,3 +156,16 @@ def test_a_floor_never_makes_a_model_retired(versions: list[Entry], offset: int)
         if entry.not_before is not None:
             assert state_on(entry, on) is State.RETIRING
             assert days_left(entry, on) == (entry.not_before - on).days
+
+
+def test_names_that_outlive_every_version_are_found_for_a_warning() -> None:
+    from modelsunset.derive import outlived
+
+    a, b = A._replace(surface="azure"), B._replace(surface="azure")
+    cleared = NAME  # as if the entry wrote `retires: null`: no derived value
+    floor = NAME._replace(model="o3-floor", not_before=D("2028-01-01"))
+    derived = derive(NAME._replace(model="o3-derived"), (), [a, b])
+    open_name = NAME._replace(model="o3-open", versions=("o3-a", "o3-c"))
+    entries = {(e.model, "azure"): e for e in (a, b, OPEN, cleared, floor, derived, open_name)}
+    found = {(entry.model, last.model) for entry, last in outlived(entries)}
+    assert found == {("o3", "o3-b"), ("o3-floor", "o3-b")}
