@@ -3,12 +3,20 @@
 What it stores: for each distinct set of catalogue files (by content), the checked
 catalogue as JSON, in ``catalogue-<key>.json`` under the user cache folder
 (``$XDG_CACHE_HOME/modelsunset`` or ``~/.cache/modelsunset`` on Linux; platformdirs'
-choice elsewhere). The key is a BLAKE2b of the modelsunset version, the catalogue format
-version and the bytes of every file layered, in order; the file's first line carries a
-BLAKE2b of the rest. Only catalogues that passed every check are written, so a hit can
-neither change an answer nor hide a validation error. A file that is missing, stale,
-unreadable or corrupt is ignored (and rewritten, atomically: a temporary file renamed into
-place). ``MODELSUNSET_NO_CACHE=1`` turns the cache off.
+choice elsewhere). The key is a BLAKE2b of the modelsunset version, the cache layout and
+the bytes of every file layered, in order; the file's first line carries a BLAKE2b of the
+rest. Only catalogues that passed every check are written. ``MODELSUNSET_NO_CACHE=1``
+turns the cache off.
+
+What it trusts, and why: the hash is a checksum, not a signature, and the key can be
+computed by anyone who has the catalogue files, so a cache file is only as good as the
+hands that could write it. A hit is therefore used only when the folder and the file are
+this user's own and nobody else can write to them (the folder is made owner-only, files
+are written owner-only); otherwise the cache is not used and a note says why. A hit is
+also checked for shape and types, value by value; any failure is a miss. A file that is
+missing, stale, unreadable or damaged is a miss too, and rewritten atomically (a temporary
+file renamed into place). What it cannot protect against: a process running as the same
+user, which could as well change the catalogue files or modelsunset itself.
 """
 
 from __future__ import annotations
@@ -35,6 +43,29 @@ KEEP = 8  # cache files kept; older ones are removed when a new one is written
 
 def enabled() -> bool:
     return os.environ.get("MODELSUNSET_NO_CACHE", "") in ("", "0")
+
+
+def distrust(path: Path) -> str | None:
+    """Why a cache folder or file may not be trusted, or None when it is this user's own
+    and nobody else can write to it. A path that does not exist is no reason."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover - systems without owners and modes
+        return None
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"it cannot be looked at ({exc.strerror or exc})"
+    import stat
+
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link"
+    if info.st_uid != getuid():
+        return "it belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "others can write to it"
+    return None
 
 
 def folder() -> Path:
@@ -168,16 +199,25 @@ def _entry(model_id: str, row: list[Any]) -> Entry:
 
 
 def read(cache_key: str) -> Catalogue | None:
-    """The cached catalogue for this key, or None for any kind of miss."""
+    """The cached catalogue for this key, or None for any kind of miss (a folder that is
+    not to be trusted included: ``distrust`` says why)."""
     try:
-        # Only a regular file: a pipe put in its place would block every run.
-        raw = read_regular(folder() / f"catalogue-{cache_key}.json")
-        if raw is None:
+        target = folder()
+        if distrust(target) is not None:
+            return None
+        path = target / f"catalogue-{cache_key}.json"
+        # Only a regular file (a pipe put in its place would block every run), not through
+        # a link, and this user's own.
+        raw = read_regular(path, follow=False)
+        if raw is None or distrust(path) is not None:
             return None
         header, _, payload = raw.partition(b"\n")
         if header != f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}".encode():
             return None
-        return build(json.loads(payload))
+        data = json.loads(payload)
+        if not _well_formed(data):
+            return None
+        return build(data)
     except Exception:
         # Missing, unreadable, damaged, or written by something else: whatever is
         # wrong with a cache only means there is none; the catalogue is parsed again.
@@ -190,7 +230,9 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
 
     try:
         target = folder()
-        target.mkdir(parents=True, exist_ok=True)
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if distrust(target) is not None:
+            return
         payload = json.dumps(dump(catalogue), separators=(",", ":"), ensure_ascii=False).encode()
         header = f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}\n".encode()
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=target)
@@ -210,3 +252,74 @@ def _prune(target: Path) -> None:
     entries = sorted(target.glob("catalogue-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+
+
+# -- the shape of a cache file, checked value by value before anything is built ----------
+
+_MAX_DAY = date.max.toordinal()
+
+
+def _text(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _day_ok(value: object) -> bool:
+    return value is None or (type(value) is int and 1 <= value <= _MAX_DAY)
+
+
+def _texts(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _well_formed(data: object) -> bool:
+    """Whether ``data`` has exactly the shape ``dump`` writes, with values of its types."""
+    if type(data) is not list or len(data) != 6:
+        return False
+    version, updated, providers, surfaces, models, verified = data
+    if type(version) is not int or not _day_ok(updated) or not _day_ok(verified):
+        return False
+    if type(providers) is not list or not all(
+        type(p) is list and len(p) == 3 and type(p[0]) is str and type(p[1]) is str and _text(p[2])
+        for p in providers
+    ):
+        return False
+    if type(surfaces) is not list or not all(
+        type(s) is list
+        and len(s) == 5
+        and type(s[0]) is str
+        and type(s[1]) is str
+        and _text(s[2])
+        and _text(s[3])
+        and _texts(s[4])
+        for s in surfaces
+    ):
+        return False
+    return type(models) is list and all(_model_ok(m) for m in models)
+
+
+def _model_ok(model: object) -> bool:
+    if type(model) is not list or len(model) != 5:
+        return False
+    model_id, name, provider, aliases, entries = model
+    return (
+        type(model_id) is str
+        and type(name) is str
+        and type(provider) is str
+        and _texts(aliases)
+        and type(entries) is list
+        and all(_entry_ok(entry) for entry in entries)
+    )
+
+
+def _entry_ok(entry: object) -> bool:
+    if type(entry) is not list or len(entry) != 13:
+        return False
+    surface, since, announced, retires, fallback, replacement, source, checked, note = entry[:9]
+    versions, not_before, aliases, derived_from = entry[9:]
+    return (
+        type(surface) is str
+        and all(_day_ok(day) for day in (since, announced, retires, checked, not_before))
+        and all(_text(text) for text in (fallback, replacement, source, note, derived_from))
+        and _texts(versions)
+        and _texts(aliases)
+    )

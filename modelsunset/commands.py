@@ -40,10 +40,10 @@ class Sources(NamedTuple):
 
         return chosen_files(self.catalogue, self.overlays)
 
-    def load(self) -> Catalogue:
+    def load(self, note: Callable[[str], None] | None = None) -> Catalogue:
         from modelsunset.loading import load
 
-        return load(self.files())
+        return load(self.files(), note=note)
 
 
 def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
@@ -116,7 +116,7 @@ def status(
 ) -> int:
     from modelsunset import resolver
 
-    catalogue = sources.load()
+    catalogue = sources.load(session.err)
     on = on_date(when, session)
     surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
     rows = resolver.status(catalogue, on, surface_ids, provider_ids, include_all)
@@ -136,7 +136,7 @@ def resolve(
     from modelsunset.errors import OnOneSurface
     from modelsunset.names import NameIndex, find_key
 
-    catalogue = sources.load()
+    catalogue = sources.load(session.err)
     on = on_date(when, session)
     found = NameIndex(catalogue.models, catalogue.surfaces).find_found(name)
     model = found.model
@@ -190,7 +190,7 @@ def notices(
 ) -> int:
     from modelsunset import resolver
 
-    catalogue = sources.load()
+    catalogue = sources.load(session.err)
     on = on_date(when, session)
     surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
     found = resolver.notices(catalogue, on, within, surface_ids, provider_ids)
@@ -210,7 +210,8 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
         )
     # FILE arguments are layered in order, then any --overlay on top of them.
     paths = [*files, *sources.overlays] if files else sources.files()
-    catalogue = load(paths)
+    # Always parsed: validating is checking the files themselves, never a cached copy.
+    catalogue = load(paths, use_cache=False)
     bundled = str(bundled_path())
     names = ["the bundled catalogue" if path == bundled else path for path in paths]
     entries = [entry for model in catalogue.models.values() for entry in model.entries.values()]

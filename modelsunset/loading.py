@@ -5,7 +5,7 @@ their environment variables. Reads the files and hands their bytes to ``catalogu
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from modelsunset.errors import CatalogueError, Problem, UsageError
@@ -81,9 +81,12 @@ def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
     return sources
 
 
-def load(paths: Sequence[str], use_cache: bool = True) -> Catalogue:
+def load(
+    paths: Sequence[str], use_cache: bool = True, note: Callable[[str], None] | None = None
+) -> Catalogue:
     """The checked catalogue layered from these files: from the cache when it holds this
-    exact content, else parsed (and then cached)."""
+    exact content, else parsed (and then cached). ``note`` hears why a cache folder that
+    cannot be trusted is not used."""
     import gc
 
     sources = read_sources(paths)
@@ -93,16 +96,24 @@ def load(paths: Sequence[str], use_cache: bool = True) -> Catalogue:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load(sources, use_cache)
+        return _load(sources, use_cache, note)
     finally:
         if paused:
             gc.enable()
 
 
-def _load(sources: list[tuple[str, bytes]], use_cache: bool) -> Catalogue:
+def _load(
+    sources: list[tuple[str, bytes]], use_cache: bool, note: Callable[[str], None] | None
+) -> Catalogue:
     from modelsunset import cache
 
     use_cache = use_cache and cache.enabled()
+    if use_cache:
+        reason = cache.distrust(cache.folder())
+        if reason is not None:
+            use_cache = False
+            if note is not None:
+                note(f"warning: the catalogue cache {cache.folder()} is not used: {reason}")
     if use_cache:
         cache_key = cache.key(sources)
         hit = cache.read(cache_key)

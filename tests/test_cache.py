@@ -141,3 +141,81 @@ def test_a_pipe_in_place_of_the_cache_file_does_not_block(tmp_path: Path) -> Non
     os.mkfifo(cached)
     done = run("resolve", "gpt-4o", "-s", "api", "-f", "plain", env=env)  # 120 s timeout
     assert (done.returncode, done.stdout) == (0, "gpt-4o\n")
+
+
+def _tampered(cached: Path) -> None:
+    """Rewrite a cache entry, with a matching header, so that gpt-4o is called GPT-4x."""
+    payload = cached.read_bytes().split(b"\n", 1)[1]
+    cached.write_bytes(_rehashed(payload.replace(b'"GPT-4o"', b'"GPT-4x"')))
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        # The right shape, but a value of the wrong type somewhere.
+        lambda good: good.replace(b'"GPT-4o"', b"4"),
+        lambda good: good.replace(b'"chatgpt",', b'["chatgpt"],', 1),
+        lambda good: good[:-1] + b",1]",  # one item too many at the top
+        lambda good: good.replace(b",739019,", b',"739019",', 1),  # a day as text
+    ],
+)
+def test_a_hit_of_the_wrong_shape_or_types_is_a_miss(cache_home: Path, payload) -> None:  # type: ignore[no-untyped-def]
+    expected = load([str(WAVE)])
+    (cached,) = _files(cache_home)
+    good = cached.read_bytes().split(b"\n", 1)[1]
+    assert payload(good) != good
+    cached.write_bytes(_rehashed(payload(good)))
+    assert load([str(WAVE)]) == expected
+
+
+def test_a_folder_others_can_write_to_is_not_used_and_says_so(cache_home: Path) -> None:
+    import os
+
+    expected = load([str(WAVE)])
+    (cached,) = _files(cache_home)
+    _tampered(cached)
+    os.chmod(cache_home, 0o777)
+    notes: list[str] = []
+    assert load([str(WAVE)], note=notes.append) == expected
+    assert notes == [
+        f"warning: the catalogue cache {cache_home} is not used: others can write to it"
+    ]
+    os.chmod(cache_home, 0o700)
+    assert load([str(WAVE)]).models["gpt-4o"].name == "GPT-4x"  # same user: trusted
+
+
+def test_a_file_others_can_write_to_or_a_link_is_a_miss(cache_home: Path, tmp_path: Path) -> None:
+    import os
+
+    expected = load([str(WAVE)])
+    (cached,) = _files(cache_home)
+    _tampered(cached)
+    os.chmod(cached, 0o666)
+    assert load([str(WAVE)]) == expected
+    (cached,) = _files(cache_home)
+    assert cached.stat().st_mode & 0o077 == 0  # rewritten owner-only
+    planted = tmp_path / "planted.json"
+    planted.write_bytes(cached.read_bytes())
+    _tampered(planted)
+    cached.unlink()
+    cached.symlink_to(planted)
+    assert load([str(WAVE)]) == expected
+
+
+def test_the_folder_is_made_owner_only(cache_home: Path) -> None:
+    load([str(WAVE)])
+    assert cache_home.stat().st_mode & 0o077 == 0
+
+
+def test_validate_reads_the_files_never_the_cache(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    assert run("status", env=env).returncode == 0
+    (cached,) = _files(tmp_path / "cache" / "modelsunset")
+    broken = tmp_path / "broken.yaml"
+    broken.write_bytes(WAVE.read_bytes().replace(b"fallback: gpt-5.2", b"fallback: gpt-9", 1))
+    # Plant the good catalogue's entry under the broken file's key.
+    key = cache.key([(str(broken), broken.read_bytes())])
+    cached.rename(cached.with_name(f"catalogue-{key}.json"))
+    result = run("validate", str(broken), env=env)
+    assert result.returncode == 3, result.stderr
+    assert "gpt-9" in result.stderr

@@ -146,7 +146,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     _check_jobs(request.jobs)
     settings = config_file.load()
     files = _sources(sources, settings).files()
-    catalogue = load(files)
+    catalogue = load(files, note=session.err)
     on = on_date(request.when, session)
     if request.surfaces or not settings.surfaces:
         surfaces = _surfaces(catalogue, request.surfaces)
