@@ -27,6 +27,9 @@ class Session(NamedTuple):
     err: Callable[[str], None]
     # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii): tables draw in ASCII.
     ascii_only: bool = False
+    # MODELSUNSET_DATE could not be read: an error only where the date is needed (no
+    # --date given); ``today`` is then the clock's.
+    pinned_error: UsageError | None = None
 
 
 class Sources(NamedTuple):
@@ -76,6 +79,8 @@ def on_date(text: str | None, session: Session) -> date:
     from modelsunset.errors import BadDate
 
     if text is None:
+        if session.pinned_error is not None:
+            raise session.pinned_error
         return session.today
     try:
         return parse_date(text, session.today)
@@ -208,6 +213,8 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
             "give the catalogue to check as FILE arguments or with --catalogue, not both",
             "modelsunset validate BASE.yaml OVERLAY.yaml, or --catalogue BASE.yaml --overlay ...",
         )
+    if session.pinned_error is not None:  # its freshness line is about today
+        raise session.pinned_error
     # FILE arguments are layered in order, then any --overlay on top of them.
     paths = [*files, *sources.overlays] if files else sources.files()
     # Always parsed: validating is checking the files themselves, never a cached copy.

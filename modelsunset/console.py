@@ -93,12 +93,14 @@ def session() -> Session:
 
     now = datetime.now(UTC).date()
     pinned = os.environ.get("MODELSUNSET_DATE")
+    today, pinned_error = now, None
     try:
         today = parse_date(pinned, now) if pinned else now
     except BadDate as exc:
         from modelsunset.commands import usage_error
 
-        raise usage_error(exc, "MODELSUNSET_DATE") from None
+        # An error only for a command that needs the date and is given no --date.
+        pinned_error = usage_error(exc, "MODELSUNSET_DATE")
     terminal = sys.stdout is not None and sys.stdout.isatty()
     # COLUMNS when it is a positive number, else the terminal's width, else 80 (the
     # standard library's order); COLUMNS=0 or junk does not make tables vanish.
@@ -112,4 +114,5 @@ def session() -> Session:
         out=writer("out"),
         err=writer("err"),
         ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
+        pinned_error=pinned_error,
     )

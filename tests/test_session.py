@@ -1,0 +1,19 @@
+"""What a command knows of the process: a MODELSUNSET_DATE that cannot be read is an
+error only where the date is needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import WAVE, pinned_env, run
+
+
+def test_an_unreadable_modelsunset_date_matters_only_without_date(tmp_path: Path) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), MODELSUNSET_DATE="garbage")
+    given = run("resolve", "gpt-4o", "-s", "chatgpt", "-d", "2026-02-13", "-f", "plain", env=env)
+    assert (given.returncode, given.stdout, given.stderr) == (0, "gpt-5.2\n", "")
+    for args in (["status"], ["resolve", "gpt-4o"], ["notices"], ["validate"]):
+        needed = run(*args, env=env)
+        assert needed.returncode == 2, args
+        assert needed.stderr.startswith("error: MODELSUNSET_DATE 'garbage' is not a date"), args
+        assert needed.stdout == ""
