@@ -372,13 +372,32 @@ def _only(args: list[str]) -> typer.Typer | None:
     return None
 
 
+def _help_to_a_reader_that_left_is_no_error() -> None:
+    """Help is drawn by rich, whose console exits 1 when the reader of stdout went away
+    (``--help | head -n 3``): a CI job would read that as a finding. As for our own output,
+    a reader that left is not an error, so help then exits 0. (Only for help: rich is not
+    imported otherwise.)"""
+    from rich.console import Console
+
+    def on_broken_pipe(self: Console) -> None:
+        from modelsunset.console import quiet
+
+        quiet(sys.stdout)
+        raise SystemExit(0)
+
+    setattr(Console, "on_broken_pipe", on_broken_pipe)  # noqa: B010 - a documented hook
+
+
 def main() -> None:
     """Entry point of the `modelsunset` command."""
     from modelsunset.console import quiet, writer
     from modelsunset.errors import ModelsunsetError
 
+    args = sys.argv[1:]
+    if not args or "--help" in args or "-h" in args:
+        _help_to_a_reader_that_left_is_no_error()
     try:
-        (_only(sys.argv[1:]) or app)(prog_name="modelsunset")
+        (_only(args) or app)(prog_name="modelsunset")
     except ModelsunsetError as exc:
         # From outside a command: --version that cannot be written.
         writer("err")(exc.render())

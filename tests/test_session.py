@@ -17,3 +17,19 @@ def test_an_unreadable_modelsunset_date_matters_only_without_date(tmp_path: Path
         assert needed.returncode == 2, args
         assert needed.stderr.startswith("error: MODELSUNSET_DATE 'garbage' is not a date"), args
         assert needed.stdout == ""
+
+
+def test_help_to_a_reader_that_went_away_exits_0() -> None:
+    import subprocess
+
+    from conftest import command
+
+    for args in (["--help"], ["status", "--help"], []):
+        process = subprocess.Popen(
+            [*command(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=pinned_env()
+        )
+        assert process.stdout is not None
+        process.stdout.close()  # the reader is gone before anything is written
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, (args, err)
+        assert b"Traceback" not in err
