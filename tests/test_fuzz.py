@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from malformed import CORPUS, PINNED_DATE, run
+from malformed import CORPUS, PINNED_DATE, run, run_installed
 from typer.testing import CliRunner
 
 from modelsunset.catalogue import parse
@@ -599,7 +599,7 @@ def test_cli_never_tracebacks_through_the_installed_command(
     args = [command, *([name] if command == "resolve" else [])]
     args += ["--catalogue", str(CORPUS / "dates-as-strings.yaml"), "--date", day]
     args += ["--surface", surface, "--format", fmt]
-    result = run(*args)
+    result = run_installed(*args)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode in (0, 1, 2, 3), result.stderr
     if result.returncode in (2, 3):
@@ -641,7 +641,8 @@ def test_a_catalogue_error_exits_3_for_every_command() -> None:
 
 
 def test_a_date_with_an_unknown_zone_prints_no_python_warning() -> None:
-    result = run(
+    # A real process: in this one, pytest would catch the warning before stderr.
+    result = run_installed(
         "status",
         "--catalogue",
         str(CORPUS / "dates-as-strings.yaml"),

@@ -7,9 +7,9 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from builders import D, catalogue, to_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.builders import D, catalogue, to_yaml
 
 from modelsunset import resolver
 from modelsunset.catalogue import parse

@@ -23,9 +23,10 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from check_support import APP, CATALOGUE, command, pinned_env, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import command, pinned_env, run_installed, write_tree
+from support.check import APP, CATALOGUE
 
 from modelsunset.cli import main
 
@@ -336,10 +337,7 @@ def test_check_never_tracebacks_through_the_installed_command(
     write_pyproject(project, settings_file)
     args = ["check", path, "--model", model, "--surface", surface, "--format", fmt]
     args += ["--date", day, "--warn-within", window, "--catalogue", "../catalogue.yaml"]
-    env = pinned_env(**ENV)
-    result = subprocess.run(
-        [*command(), *args], capture_output=True, text=True, env=env, cwd=project, timeout=120
-    )
+    result = run_installed(*args, env=pinned_env(**ENV), cwd=project)
     assert_well_behaved(args, result.returncode, result.stdout, result.stderr)
 
 

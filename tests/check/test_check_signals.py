@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from check_support import D, pinned_env, project
-from conftest import command
+from support import command, pinned_env
+from support.check import D, project
 
 from modelsunset.check import scan as scan_module
 
@@ -94,7 +94,7 @@ def scanning(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], dict[int, 
     process = subprocess.Popen(
         [*command(), "check", "-j", str(WORKERS), "--date", D],
         cwd=repo,
-        env=pinned_env(),
+        env=pinned_env(MODELSUNSET_DATE=D),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
