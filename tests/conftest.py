@@ -1,5 +1,19 @@
-"""Fixtures. The helpers for running the command (in this process, or as a real process
-where only one shows the behaviour) are in ``support``."""
+"""Fixtures, and the Hypothesis profiles.
+
+Profiles, chosen by ``HYPOTHESIS_PROFILE`` (default ``dev``):
+
+- ``dev``: a tenth of the examples, for a quick run while working.
+- ``ci``: the full counts (CI sets it in ``.ci/run``).
+
+Tests do not name example counts in ``@settings``: a test takes the profile's
+``max_examples``, or ``max_examples=examples(N)`` (from ``support``) when it wants N
+examples under ``ci``: N scaled by the profile (a tenth of N, at least one, under
+``dev``), so the tests' counts keep their ratio in either profile. Deadlines and health
+checks stay in the tests that need them.
+
+The helpers for running the command (in this process, or as a real process where only
+one shows the behaviour) are in ``support``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +22,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from support import WAVE, Cli, Result, pinned_env, run
+
+settings.register_profile("ci", max_examples=100, print_blob=True)  # Hypothesis' default count
+settings.register_profile("dev", max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True, scope="session")

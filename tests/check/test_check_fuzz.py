@@ -25,7 +25,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import command, pinned_env, run_installed, write_tree
+from support import command, examples, pinned_env, run_installed, write_tree
 from support.check import APP, CATALOGUE
 
 from modelsunset.cli import main
@@ -296,7 +296,7 @@ def assert_well_behaved(args: list[str], code: int, out: str, err: str) -> None:
 
 
 @settings(
-    max_examples=250,
+    max_examples=examples(250),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -314,7 +314,7 @@ SHELL_TEXT = st.text(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     path=st.one_of(st.sampled_from(PATH_WORDS), SHELL_TEXT.map(_relative)),
     model=st.one_of(st.sampled_from(MODEL_NAMES + ODD_MODEL_NAMES), SHELL_TEXT),

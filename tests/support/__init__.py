@@ -122,6 +122,15 @@ def on_a_terminal(args: list[str], env: Mapping[str, str], cwd: Path | None = No
     return b"".join(chunks).decode()
 
 
+def examples(full: int) -> int:
+    """``max_examples`` for a test that wants ``full`` examples under the ``ci`` profile:
+    scaled by the profile in use (see ``conftest``), never below one."""
+    from hypothesis import settings
+
+    ci = settings.get_profile("ci").max_examples
+    return max(1, round(full * settings.default.max_examples / ci))
+
+
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """``files`` (path: text or bytes) written under ``root``."""
     for name, content in files.items():
