@@ -11,6 +11,9 @@ examples under ``ci``: N scaled by the profile (a tenth of N, at least one, unde
 ``dev``), so the tests' counts keep their ratio in either profile. Deadlines and health
 checks stay in the tests that need them.
 
+Tests that take seconds are marked ``slow`` (a 20 MB catalogue, signals, the biggest
+fuzz runs): they run by default and in CI; ``pytest -m "not slow"`` leaves them out.
+
 The helpers for running the command (in this process, or as a real process where only
 one shows the behaviour) are in ``support``.
 """

@@ -282,6 +282,7 @@ def test_json_output_pipes_into_a_parser_and_closed_pipes_are_quiet(tmp_path: Pa
     assert "BrokenPipe" not in shell.stderr
 
 
+@pytest.mark.slow
 def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: Path) -> None:
     """LANG=C or PYTHONIOENCODING=ascii: no traceback; tables drawn in ASCII; what the
     stream cannot hold written as JSON's \\u escapes, so JSON stays valid and whole."""

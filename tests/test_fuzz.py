@@ -285,6 +285,7 @@ def check_matches(catalogue: Catalogue, expected: Expected) -> None:
     assert found == expected.entries
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(300),
     deadline=PARSE_DEADLINE,
@@ -386,6 +387,7 @@ def parse_or_error(sources: list[tuple[str, bytes]]) -> Catalogue | None:
         return None
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(300),
     deadline=PARSE_DEADLINE,
@@ -398,6 +400,7 @@ def test_a_mutated_catalogue_reads_or_says_why(data: st.DataObject) -> None:
     parse_or_error([("mutated.yaml", broken.encode("utf-8", errors="surrogatepass"))])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(150),
     deadline=PARSE_DEADLINE,

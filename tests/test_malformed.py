@@ -137,6 +137,7 @@ def twenty_megabytes(size: int = 20_000_000) -> tuple[str, int]:
     return "".join(parts), lines + 6
 
 
+@pytest.mark.slow
 def test_a_twenty_megabyte_catalogue(tmp_path: Path) -> None:
     """Read in full, checked in full, and the one problem at its very end named by line.
 

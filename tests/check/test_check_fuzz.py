@@ -295,6 +295,7 @@ def assert_well_behaved(args: list[str], code: int, out: str, err: str) -> None:
         assert all(len(f["text"] or "") <= 200 for f in document["findings"])
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(250),
     deadline=None,

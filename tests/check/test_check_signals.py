@@ -25,10 +25,13 @@ from support.check import D, project
 
 from modelsunset.check import scan as scan_module
 
-pytestmark = pytest.mark.skipif(
-    not Path("/proc/self/stat").is_file() or not hasattr(os, "link"),
-    reason="reads processes from /proc",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not Path("/proc/self/stat").is_file() or not hasattr(os, "link"),
+        reason="reads processes from /proc",
+    ),
+    pytest.mark.slow,
+]
 
 HEAVY_LINE = b'x = "gpt-4.5-preview"  # modelsunset: ignore\n'
 HEAVY_SIZE = 16 << 20
