@@ -1,81 +1,36 @@
-"""Shared test helpers: running the installed command in a pinned environment."""
+"""Fixtures, and the Hypothesis profiles.
+
+Profiles, chosen by ``HYPOTHESIS_PROFILE`` (default ``dev``):
+
+- ``dev``: a tenth of the examples, for a quick run while working.
+- ``ci``: the full counts (CI sets it in ``.ci/run``).
+
+Tests do not name example counts in ``@settings``: a test takes the profile's
+``max_examples``, or ``max_examples=examples(N)`` (from ``support``) when it wants N
+examples under ``ci``: N scaled by the profile (a tenth of N, at least one, under
+``dev``), so the tests' counts keep their ratio in either profile. Deadlines and health
+checks stay in the tests that need them.
+
+Tests that take seconds are marked ``slow`` (a 20 MB catalogue, signals, the biggest
+fuzz runs): they run by default and in CI; ``pytest -m "not slow"`` leaves them out.
+
+The helpers for running the command (in this process, or as a real process where only
+one shows the behaviour) are in ``support``.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from support import WAVE, Cli, Result, pinned_env, run
 
-Cli = Callable[..., "subprocess.CompletedProcess[str]"]
-FIXTURES = Path(__file__).parent / "fixtures"
-WAVE = FIXTURES / "wave.yaml"
-
-
-def command() -> list[str]:
-    """The installed entry point: beside this Python (a virtual environment that is not
-    activated), else on PATH, else the module."""
-    beside = Path(sys.executable).parent / "modelsunset"
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("modelsunset")
-    return [found] if found else [sys.executable, "-m", "modelsunset"]
-
-
-def pinned_env(tmp: Path | None = None, **extra: str) -> dict[str, str]:
-    """An environment with nothing of the caller's modelsunset settings in it."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("MODELSUNSET_") and key not in ("NO_COLOR", "COLUMNS", "LINES")
-    }
-    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": "2026-02-01"})
-    if tmp is not None:
-        env["XDG_CACHE_HOME"] = str(tmp / "cache")
-    env.update(extra)
-    return env
-
-
-def run(
-    *args: str | os.PathLike[str],
-    env: Mapping[str, str] | None = None,
-    cwd: Path | None = None,
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*command(), *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=dict(env) if env is not None else pinned_env(),
-        cwd=cwd,
-        timeout=120,
-    )
-
-
-def on_a_terminal(args: list[str], env: Mapping[str, str], cwd: Path | None = None) -> str:
-    """``modelsunset ARGS`` with stdout on a pseudo-terminal: what it printed there."""
-    import pty
-
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [*command(), *args], stdout=follower, stderr=subprocess.PIPE, env=dict(env), cwd=cwd
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end is closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.communicate(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode()
+settings.register_profile("ci", max_examples=100, print_blob=True)  # Hypothesis' default count
+settings.register_profile("dev", max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -86,11 +41,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
-    """``cli("status", "--date", ...)`` runs the command against the test catalogue."""
+    """``cli("status", "--date", ...)`` runs the command, in this process, against the test
+    catalogue, in ``tmp_path`` with a cache of its own (``cli(..., NAME="value")`` sets an
+    environment variable too)."""
 
     shutil.copy(WAVE, tmp_path / "wave.yaml")
 
-    def call(*args: str | os.PathLike[str], **extra: str) -> subprocess.CompletedProcess[str]:
+    def call(*args: str | os.PathLike[str], **extra: str) -> Result:
         # A relative path, so that output naming the file is the same on every machine.
         env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE="wave.yaml", **extra)
         return run(*args, env=env, cwd=tmp_path)

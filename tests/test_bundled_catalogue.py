@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import command, pinned_env
+from support import Result, pinned_env
+from support import run as run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "retirements.yaml"
@@ -25,16 +25,8 @@ TODAY = "2026-11-25"  # the catalogue's `updated` day; used as a fixed date, nev
 AVAILABLE = {"active", "retiring"}
 
 
-def run(*args: str, expect: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [*command(), *args],
-        capture_output=True,
-        text=True,
-        env=pinned_env(MODELSUNSET_DATE="2026-11-25"),
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
-    )
+def run(*args: str, expect: tuple[int, ...] = (0,)) -> Result:
+    proc = run_command(*args, env=pinned_env(MODELSUNSET_DATE="2026-11-25"))
     assert proc.returncode in expect, (
         f"modelsunset {' '.join(args)} exited {proc.returncode}\n"
         f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import WAVE, pinned_env, run
+from support import WAVE, pinned_env, run, run_installed
 
 from modelsunset import cache
 from modelsunset.catalogue import parse
@@ -139,7 +139,7 @@ def test_a_pipe_in_place_of_the_cache_file_does_not_block(tmp_path: Path) -> Non
     (cached,) = _files(tmp_path / "cache" / "modelsunset")
     cached.unlink()
     os.mkfifo(cached)
-    done = run("resolve", "gpt-4o", "-s", "api", "-f", "plain", env=env)  # 120 s timeout
+    done = run_installed("resolve", "gpt-4o", "-s", "api", "-f", "plain", env=env)  # 120 s timeout
     assert (done.returncode, done.stdout) == (0, "gpt-4o\n")
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import WAVE, Cli, command, on_a_terminal, pinned_env, run
+from support import WAVE, Cli, command, on_a_terminal, pinned_env, run, run_installed
 
 STATUS_KEYS = {
     "model", "name", "provider", "surface", "state", "since", "announced", "retires",
@@ -231,9 +231,9 @@ def test_default_date_is_modelsunset_date(cli: Cli) -> None:
 
 
 def test_version_and_python_dash_m(tmp_path: Path) -> None:
-    odd = run("--version", env={**pinned_env(tmp_path), "MODELSUNSET_DATE": "not a date"})
+    odd = run_installed("--version", env={**pinned_env(tmp_path), "MODELSUNSET_DATE": "not a date"})
     assert odd.returncode == 0
-    version = run("--version")
+    version = run_installed("--version")
     assert version.returncode == 0
     assert version.stdout.startswith("modelsunset ")
     assert "bundled catalogue updated" in version.stdout
@@ -264,7 +264,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
     assert "\x1b[" in on_a_terminal(args, env)
     assert "\x1b[" not in on_a_terminal(args, {**env, "NO_COLOR": "1"})
     assert "\x1b[" not in on_a_terminal(args, {**env, "NO_COLOR": ""})  # set, if empty
-    assert "\x1b[" not in run(*args, env=env).stdout  # a pipe
+    assert "\x1b[" not in run_installed(*args, env=env).stdout  # a pipe
     assert "\x1b[" not in on_a_terminal(["status", "--all", "-f", "json"], env)
 
 
@@ -282,6 +282,7 @@ def test_json_output_pipes_into_a_parser_and_closed_pipes_are_quiet(tmp_path: Pa
     assert "BrokenPipe" not in shell.stderr
 
 
+@pytest.mark.slow
 def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: Path) -> None:
     """LANG=C or PYTHONIOENCODING=ascii: no traceback; tables drawn in ASCII; what the
     stream cannot hold written as JSON's \\u escapes, so JSON stays valid and whole."""
@@ -300,17 +301,18 @@ def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: 
         *(["status", "--all", "-f", fmt] for fmt in ("json", "plain", "markdown", "csv")),
         ["resolve", "gpt-4o", "-f", "markdown"],
     ):
-        done = run(*args, env=narrow)
+        done = run_installed(*args, env=narrow)
         assert done.returncode == 0, (args, done.stderr)
         assert done.stdout.isascii(), args
         assert "Traceback" not in done.stderr
-    table = run("status", "--all", env=narrow).stdout
+    table = run_installed("status", "--all", env=narrow).stdout
     assert "| gpt-4o " in table and "GPT-4o \\u2728 \\ud83d\\ude80" in table
-    chain = run("resolve", "gpt-4o", "-s", "chatgpt", "-d", "2026-02-14", env=narrow).stdout
+    chain = run_installed("resolve", "gpt-4o", "-s", "chatgpt", "-d", "2026-02-14", env=narrow)
+    chain = chain.stdout
     assert "gpt-4o -> gpt-5.2" in chain
-    assert "  * " in run("notices", "--within", "30", env=narrow).stdout
-    as_ascii = json.loads(run("status", "--all", "-f", "json", env=narrow).stdout)
-    assert as_ascii == json.loads(run("status", "--all", "-f", "json", env=utf8).stdout)
+    assert "  * " in run_installed("notices", "--within", "30", env=narrow).stdout
+    as_ascii = json.loads(run_installed("status", "--all", "-f", "json", env=narrow).stdout)
+    assert as_ascii == json.loads(run_installed("status", "--all", "-f", "json", env=utf8).stdout)
     assert {row["name"] for row in as_ascii if row["model"] == "gpt-4o"} == {"GPT-4o ✨ 🚀"}
 
 
@@ -356,7 +358,7 @@ def test_closed_streams_are_not_tracebacks(tmp_path: Path) -> None:
 @pytest.mark.parametrize("columns", ["0", "-5", "wide"])
 def test_a_columns_value_that_is_no_width_is_ignored(columns: str, tmp_path: Path) -> None:
     env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE), COLUMNS=columns)
-    done = run("status", "--all", env=env)
+    done = run_installed("status", "--all", env=env)  # the width of a real pipe
     assert done.returncode == 0
     assert "gpt-4o" in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) <= 80

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from malformed import CORPUS, PINNED_DATE, run
+from malformed import CORPUS, PINNED_DATE, run, run_installed
+from support import examples
 from typer.testing import CliRunner
 
 from modelsunset.catalogue import parse
@@ -284,7 +285,12 @@ def check_matches(catalogue: Catalogue, expected: Expected) -> None:
     assert found == expected.entries
 
 
-@settings(max_examples=300, deadline=PARSE_DEADLINE, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(
+    max_examples=examples(300),
+    deadline=PARSE_DEADLINE,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(valid_catalogues())
 def test_a_valid_generated_catalogue_reads_back_as_generated(
     generated: tuple[str, Expected],
@@ -381,7 +387,12 @@ def parse_or_error(sources: list[tuple[str, bytes]]) -> Catalogue | None:
         return None
 
 
-@settings(max_examples=300, deadline=PARSE_DEADLINE, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(
+    max_examples=examples(300),
+    deadline=PARSE_DEADLINE,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.data())
 def test_a_mutated_catalogue_reads_or_says_why(data: st.DataObject) -> None:
     text, _ = data.draw(valid_catalogues())
@@ -389,7 +400,12 @@ def test_a_mutated_catalogue_reads_or_says_why(data: st.DataObject) -> None:
     parse_or_error([("mutated.yaml", broken.encode("utf-8", errors="surrogatepass"))])
 
 
-@settings(max_examples=150, deadline=PARSE_DEADLINE, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(
+    max_examples=examples(150),
+    deadline=PARSE_DEADLINE,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.data())
 def test_a_mutated_overlay_reads_or_says_why(data: st.DataObject) -> None:
     base, _ = data.draw(valid_catalogues())
@@ -398,19 +414,19 @@ def test_a_mutated_overlay_reads_or_says_why(data: st.DataObject) -> None:
     parse_or_error([("base.yaml", base.encode()), ("overlay.yaml", broken.encode())])
 
 
-@settings(max_examples=400, deadline=PARSE_DEADLINE)
+@settings(max_examples=examples(400), deadline=PARSE_DEADLINE)
 @given(st.one_of(YAMLISH, st.text(max_size=200)).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_arbitrary_yamlish_text_reads_or_says_why(data: bytes) -> None:
     parse_or_error([("any.yaml", data)])
 
 
-@settings(max_examples=200, deadline=PARSE_DEADLINE)
+@settings(max_examples=examples(200), deadline=PARSE_DEADLINE)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_read_or_say_why(data: bytes) -> None:
     parse_or_error([("bytes.yaml", data)])
 
 
-@settings(max_examples=200, deadline=PARSE_DEADLINE)
+@settings(max_examples=examples(200), deadline=PARSE_DEADLINE)
 @given(st.binary(max_size=80), st.sampled_from([b"version: 1\n", b"\xef\xbb\xbfversion: 1\r\n"]))
 def test_prefixed_bytes_read_or_say_why(tail: bytes, head: bytes) -> None:
     parse_or_error([("prefixed.yaml", head + tail)])
@@ -561,7 +577,7 @@ CLI_ENV = {
 
 
 @settings(
-    max_examples=500,
+    max_examples=examples(500),
     deadline=CLI_DEADLINE,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -585,7 +601,7 @@ SHELL_TEXT = st.text(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     command=st.sampled_from(["status", "resolve", "notices"]),
     day=st.one_of(st.dates().map(date.isoformat), SHELL_TEXT),
@@ -599,7 +615,7 @@ def test_cli_never_tracebacks_through_the_installed_command(
     args = [command, *([name] if command == "resolve" else [])]
     args += ["--catalogue", str(CORPUS / "dates-as-strings.yaml"), "--date", day]
     args += ["--surface", surface, "--format", fmt]
-    result = run(*args)
+    result = run_installed(*args)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode in (0, 1, 2, 3), result.stderr
     if result.returncode in (2, 3):
@@ -641,7 +657,8 @@ def test_a_catalogue_error_exits_3_for_every_command() -> None:
 
 
 def test_a_date_with_an_unknown_zone_prints_no_python_warning() -> None:
-    result = run(
+    # A real process: in this one, pytest would catch the warning before stderr.
+    result = run_installed(
         "status",
         "--catalogue",
         str(CORPUS / "dates-as-strings.yaml"),

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import Cli
+from support import Cli
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("table", "json", "plain", "markdown", "csv")

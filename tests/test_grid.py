@@ -16,6 +16,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
+from support import examples
 
 from modelsunset import resolver
 from modelsunset.loading import bundled_path, load
@@ -198,7 +199,7 @@ def _tables(
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_tables())
 def test_any_table_is_drawn_as_rich_draws_it(
     case: tuple[str, str, list[Column], list[list[Cell]], int, bool, bool],

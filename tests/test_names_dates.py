@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from builders import D
+from support.builders import D
 
 from modelsunset.commands import usage_error
 from modelsunset.dates import parse_date

@@ -7,9 +7,10 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from builders import D, catalogue, to_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import examples
+from support.builders import D, catalogue, to_yaml
 
 from modelsunset import resolver
 from modelsunset.catalogue import parse
@@ -273,7 +274,7 @@ def valid_catalogues(draw: st.DrawFn) -> dict[str, dict[str, dict[str, Any]]]:
     return spec
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(spec=valid_catalogues(), offset=st.integers(-30, 450), data=st.data())
 def test_resolution_properties(
     spec: dict[str, dict[str, dict[str, Any]]], offset: int, data: st.DataObject

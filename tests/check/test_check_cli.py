@@ -1,4 +1,4 @@
-"""``modelsunset check`` through the installed entry point: the acceptance example, exit
+"""``modelsunset check`` on the command line: the acceptance example, exit
 codes, levels, surfaces, ``--model``, unknown ids, configuration, and the machine formats
 (JSON shape, GitHub workflow commands, SARIF against the official schema)."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from check_support import D, check, pinned_env, project, run_command
-from conftest import on_a_terminal
+from support import on_a_terminal, pinned_env, run_installed
+from support.check import D, check, project, run_command
 
 SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
 FINDING_KEYS = {
@@ -165,7 +165,8 @@ def test_a_gitignore_line_python_cannot_compile_is_a_note_not_a_traceback(
         tmp_path,
         {".gitignore": "[z-a]\nbuild/\n[[x]\n", "build/a.py": '"gpt-4.5-preview"\n'},
     )
-    result = check(repo, "--date", D, env=pinned_env(PYTHONWARNINGS="error"))
+    env = pinned_env(MODELSUNSET_DATE=D, PYTHONWARNINGS="error")  # Python's own warnings
+    result = check(repo, "--date", D, env=env, runner=run_installed)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "warning: .gitignore:1: '[z-a]' is not a pattern modelsunset can read "
@@ -177,7 +178,7 @@ def test_an_ignore_file_that_is_a_pipe_is_left_out_not_waited_on(tmp_path: Path)
     # Opened as git would open it, a pipe with no writer would wait forever.
     repo = project(tmp_path, {"sub/x.py": '"gpt-4.5-preview"\n'})
     os.mkfifo(repo / "sub" / ".gitignore")
-    result = check(repo, "--date", D)
+    result = check(repo, "--date", D, runner=run_installed)  # 120 s timeout
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines() == [
         "warning: sub/.gitignore is not a regular file (a pipe); left out"
@@ -618,7 +619,12 @@ def test_github_lines_parse_as_workflow_commands(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     result = check(
-        repo, "--date", D, "-f", "github", env=pinned_env(GITHUB_STEP_SUMMARY=str(summary))
+        repo,
+        "--date",
+        D,
+        "-f",
+        "github",
+        env=pinned_env(MODELSUNSET_DATE=D, GITHUB_STEP_SUMMARY=str(summary)),
     )
     assert result.returncode == 1
     seen = []
@@ -644,8 +650,10 @@ def test_github_lines_parse_as_workflow_commands(tmp_path: Path) -> None:
 def test_a_step_summary_that_is_a_pipe_is_a_warning_not_a_wait(tmp_path: Path) -> None:
     summary = tmp_path / "summary.fifo"
     os.mkfifo(summary)  # nobody reads it: opening it to write would block forever
-    env = pinned_env(GITHUB_STEP_SUMMARY=str(summary))
-    result = check(project(tmp_path), "--date", D, "-f", "github", env=env)  # 120 s timeout
+    env = pinned_env(MODELSUNSET_DATE=D, GITHUB_STEP_SUMMARY=str(summary))
+    result = check(  # 120 s timeout
+        project(tmp_path), "--date", D, "-f", "github", env=env, runner=run_installed
+    )
     assert result.returncode == 1
     assert result.stdout.startswith("::error ")
     assert "warning: cannot append to GITHUB_STEP_SUMMARY" in result.stderr
@@ -653,7 +661,8 @@ def test_a_step_summary_that_is_a_pipe_is_a_warning_not_a_wait(tmp_path: Path) -
 
 def test_no_step_summary_for_other_formats(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
-    check(project(tmp_path), "--date", D, env=pinned_env(GITHUB_STEP_SUMMARY=str(summary)))
+    env = pinned_env(MODELSUNSET_DATE=D, GITHUB_STEP_SUMMARY=str(summary))
+    check(project(tmp_path), "--date", D, env=env)
     assert not summary.exists()
 
 
@@ -713,14 +722,14 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> None:
     repo = project(tmp_path)
-    env = pinned_env(TERM="xterm-256color")
+    env = pinned_env(MODELSUNSET_DATE=D, TERM="xterm-256color")
     del env["NO_COLOR"]
     args = ["--date", D, "--catalogue", str(tmp_path / "catalogue.yaml")]
     coloured = on_a_terminal(["check", *args], env, repo)
     assert "\033[1;31merror    \033[0m" in coloured
     assert "GPT-4.5 Preview (gpt-4.5-preview)" in coloured
     assert "\033[" not in on_a_terminal(["check", *args], {**env, "NO_COLOR": "1"}, repo)
-    assert "\033[" not in check(repo, "--date", D, env=env).stdout  # a pipe
+    assert "\033[" not in check(repo, "--date", D, env=env, runner=run_installed).stdout  # a pipe
     assert "\033[" not in on_a_terminal(["check", *args, "-f", "json"], env, repo)
 
 

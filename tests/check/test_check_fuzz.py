@@ -23,9 +23,10 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from check_support import APP, CATALOGUE, command, pinned_env, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import command, examples, pinned_env, run_installed, write_tree
+from support.check import APP, CATALOGUE
 
 from modelsunset.cli import main
 
@@ -294,8 +295,9 @@ def assert_well_behaved(args: list[str], code: int, out: str, err: str) -> None:
         assert all(len(f["text"] or "") <= 200 for f in document["findings"])
 
 
+@pytest.mark.slow
 @settings(
-    max_examples=250,
+    max_examples=examples(250),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -313,7 +315,7 @@ SHELL_TEXT = st.text(
 )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     path=st.one_of(st.sampled_from(PATH_WORDS), SHELL_TEXT.map(_relative)),
     model=st.one_of(st.sampled_from(MODEL_NAMES + ODD_MODEL_NAMES), SHELL_TEXT),
@@ -336,10 +338,7 @@ def test_check_never_tracebacks_through_the_installed_command(
     write_pyproject(project, settings_file)
     args = ["check", path, "--model", model, "--surface", surface, "--format", fmt]
     args += ["--date", day, "--warn-within", window, "--catalogue", "../catalogue.yaml"]
-    env = pinned_env(**ENV)
-    result = subprocess.run(
-        [*command(), *args], capture_output=True, text=True, env=env, cwd=project, timeout=120
-    )
+    result = run_installed(*args, env=pinned_env(**ENV), cwd=project)
     assert_well_behaved(args, result.returncode, result.stdout, result.stderr)
 
 

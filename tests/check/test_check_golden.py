@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from check_support import D, check, project
+from support.check import D, check, project
 
 from modelsunset import __version__
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import examples
 
 from modelsunset.check.match import Hit, Matcher, ends_token, starts_token
 
@@ -195,7 +196,7 @@ PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(PIECES, max_size=12).map("".join))
 def test_matches_agree_with_the_definition(text: str) -> None:
     data = text.encode()

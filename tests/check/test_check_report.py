@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import examples
 
 from modelsunset.check.report import Level, level_of
 from modelsunset.names import Suggester
@@ -45,7 +46,7 @@ IDS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.one_of(
         st.sampled_from(["gpt-9", "gpt-4o-mini-2099", "claude-opus-9", "o5", "4o", "x", ""]),

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from check_support import write_tree
+from support import write_tree
 
 from modelsunset.check import scan as scan_module
 from modelsunset.check.match import Matcher

@@ -20,15 +20,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from check_support import D, pinned_env, project
-from conftest import command
+from support import command, pinned_env
+from support.check import D, project
 
 from modelsunset.check import scan as scan_module
 
-pytestmark = pytest.mark.skipif(
-    not Path("/proc/self/stat").is_file() or not hasattr(os, "link"),
-    reason="reads processes from /proc",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not Path("/proc/self/stat").is_file() or not hasattr(os, "link"),
+        reason="reads processes from /proc",
+    ),
+    pytest.mark.slow,
+]
 
 HEAVY_LINE = b'x = "gpt-4.5-preview"  # modelsunset: ignore\n'
 HEAVY_SIZE = 16 << 20
@@ -94,7 +97,7 @@ def scanning(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], dict[int, 
     process = subprocess.Popen(
         [*command(), "check", "-j", str(WORKERS), "--date", D],
         cwd=repo,
-        env=pinned_env(),
+        env=pinned_env(MODELSUNSET_DATE=D),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -8,18 +8,18 @@ Each file says what `modelsunset validate FILE` must do with it in its first lin
 `says` words the report must contain. Files that cannot carry a first-line comment (an
 empty file, a file in UTF-16) have their expectation in ``WITHOUT_HEADER`` below.
 
-Also here: how tests run the installed command, shared by the corpus and fuzz tests.
+Also here: how the corpus and fuzz tests run the command, "today" pinned to PINNED_DATE.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import command, pinned_env
+import support
+from support import Result, pinned_env
 
 CORPUS = Path(__file__).parent
 PINNED_DATE = "2026-02-14"
@@ -63,18 +63,15 @@ def expectation(path: Path) -> Expectation:
     )
 
 
-def run(
-    *args: str, cwd: Path | None = None, timeout: float = 120, **env: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*command(), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        env=pinned_env(MODELSUNSET_DATE=PINNED_DATE, **env),
-        cwd=cwd,
-        timeout=timeout,
+def run(*args: str, cwd: Path | None = None, **env: str) -> Result:
+    """``modelsunset ARGS`` in this process (``env``: variables to set too)."""
+    return support.run(*args, env=pinned_env(MODELSUNSET_DATE=PINNED_DATE, **env), cwd=cwd)
+
+
+def run_installed(*args: str, cwd: Path | None = None, timeout: float = 120, **env: str) -> Result:
+    """``modelsunset ARGS`` as a real process, killed after ``timeout`` seconds."""
+    return support.run_installed(
+        *args, env=pinned_env(MODELSUNSET_DATE=PINNED_DATE, **env), cwd=cwd, timeout=timeout
     )
 
 

@@ -1,14 +1,12 @@
 """Helpers for the tests of ``modelsunset check``: a small catalogue written into the
-test's folder, trees of files, and the installed command run in a pinned environment."""
+test's folder, a project of files beside it, and the command run there."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from conftest import command
+from support import Result, Runner, pinned_env, run, write_tree
 
 D = "2026-02-14"
 
@@ -105,31 +103,6 @@ MODEL = "gpt-4.5-preview"
 """
 
 
-def pinned_env(**extra: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("MODELSUNSET_", "GITHUB_"))
-        and key not in ("NO_COLOR", "COLUMNS", "LINES")
-    }
-    # "Today" pinned too (the catalogue's age is measured from it), so no test depends on
-    # the day it runs.
-    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": D})
-    env.update(extra)
-    return env
-
-
-def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
-
-
 def project(tmp: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
     """A folder with the test catalogue (``catalogue.yaml``, beside it, not in it) and a
     ``repo`` folder holding ``files`` (default: the acceptance example)."""
@@ -146,27 +119,16 @@ def check(
     env: Mapping[str, str] | None = None,
     catalogue: bool = True,
     cwd: Path | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """``modelsunset check ARGS`` run in ``repo`` (or ``cwd``) with the test catalogue."""
+    runner: Runner = run,
+) -> Result:
+    """``modelsunset check ARGS`` run in ``repo`` (or ``cwd``) with the test catalogue, in
+    ``env`` (default: pinned, "today" being ``D``); in this process unless ``runner`` is
+    ``run_installed``."""
     extra = ["--catalogue", str(repo.parent / "catalogue.yaml")] if catalogue else []
-    return subprocess.run(
-        [*command(), "check", *args, *extra],
-        capture_output=True,
-        text=True,
-        cwd=cwd or repo,
-        env=dict(env) if env is not None else pinned_env(),
-        timeout=120,
-    )
+    env = env if env is not None else pinned_env(MODELSUNSET_DATE=D)
+    return runner("check", *args, *extra, env=env, cwd=cwd or repo)
 
 
-def run_command(
-    *args: str, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Any ``modelsunset`` command, in the pinned environment."""
-    return subprocess.run(
-        [*command(), *args],
-        capture_output=True,
-        text=True,
-        env=dict(env) if env is not None else pinned_env(),
-        timeout=120,
-    )
+def run_command(*args: str, env: Mapping[str, str] | None = None) -> Result:
+    """Any ``modelsunset`` command, in this process, pinned ("today" being ``D``)."""
+    return run(*args, env=env if env is not None else pinned_env(MODELSUNSET_DATE=D))
