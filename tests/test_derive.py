@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from builders import D
 from hypothesis import given
 from hypothesis import strategies as st
+from support.builders import D
 
 from modelsunset.derive import derive, derive_all
 from modelsunset.model import Entry, State

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import WAVE, pinned_env, run
+from support import WAVE, pinned_env, run
 
 
 def test_an_unreadable_modelsunset_date_matters_only_without_date(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_an_unreadable_modelsunset_date_matters_only_without_date(tmp_path: Path
 def test_help_to_a_reader_that_went_away_exits_0() -> None:
     import subprocess
 
-    from conftest import command
+    from support import command
 
     for args in (["--help"], ["status", "--help"], []):
         process = subprocess.Popen(
