@@ -5,29 +5,17 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, summary, where
 from modelsunset.check.report import Report, chain_text, final_answer, manual_later
+from modelsunset.render import RenderContext
+from modelsunset.render.check import groups, summary, where
+from modelsunset.render.common import cell, code, code_cell
 from modelsunset.render.fields import iso
-from modelsunset.render.markdown import cell
 from modelsunset.wording import plural, successor_text, visible
 
 MAX_PLACES = 10
 
 
-def _code(text: str) -> str:
-    """Code for an id or a place; plain text when it holds a backtick (a file name may)."""
-    return f"`{text}`" if "`" not in text else text
-
-
-def _code_cell(text: str) -> str:
-    """A table cell of ``_code(text)``. Inside code a backslash is itself (``\\x1b`` of a
-    file name stays one backslash); only ``|`` is escaped, as GitHub's tables read it."""
-    if "`" in text or "\n" in text:
-        return cell(_code(text))
-    return _code(text).replace("|", "\\|")
-
-
-def render(report: Report, options: Options) -> str:
+def render(report: Report, ctx: RenderContext) -> str:
     lines = ["## Model retirements (modelsunset check)", ""]
     day = report.on.isoformat()
     lines.append(
@@ -50,14 +38,14 @@ def render(report: Report, options: Options) -> str:
                 successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
                 if manual_later(entry, final):
                     successor += " (not automatic)"
-            places = [_code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
+            places = [code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:
                 places.append(f"and {len(group.findings) - MAX_PLACES} more")
             cells = [
                 cell(value)
                 for value in (
                     group.level.value,
-                    _code(judgement.model.id),
+                    code(judgement.model.id),
                     entry.surface,
                     iso(entry.retires),
                     judgement.days_left,
@@ -77,9 +65,9 @@ def render(report: Report, options: Options) -> str:
             "| --- | --- | --- |",
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
-            place = _code_cell(f"{visible(item.path)}:{item.line}")
+            place = code_cell(f"{visible(item.path)}:{item.line}")
             lines.append(
-                f"| {cell(_code(item.match))} | {place} | {cell(', '.join(item.suggestions))} |"
+                f"| {cell(code(item.match))} | {place} | {cell(', '.join(item.suggestions))} |"
             )
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")
