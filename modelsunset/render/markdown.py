@@ -1,4 +1,5 @@
-"""Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables)."""
+"""Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables);
+arrows in ASCII where the output cannot take UTF-8."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from modelsunset.model import Notice, Resolution, StatusRow
 from modelsunset.render import RenderContext
 from modelsunset.render.common import (
     cell,
+    chain,
     code,
     days_text,
     freshness,
@@ -64,7 +66,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
                 iso(item.retires),
                 days_text(item.days_left),
                 code(item.resolved) if item.resolved else "none",
-                " → ".join(item.chain),
+                chain(item.chain, ctx),
                 "yes" if item.automatic else "no",
             ]
             for item in items

@@ -1,14 +1,15 @@
-"""Markdown for pull requests and job summaries (GitHub-flavoured tables).
+"""Markdown for pull requests and job summaries (GitHub-flavoured tables); arrows in
+ASCII where the output cannot take UTF-8.
 
 With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 """
 
 from __future__ import annotations
 
-from modelsunset.check.report import Report, chain_text, final_answer, manual_later
+from modelsunset.check.report import Report, final_answer, manual_later
 from modelsunset.render import RenderContext
 from modelsunset.render.check import groups, summary, where
-from modelsunset.render.common import cell, code, code_cell
+from modelsunset.render.common import arrow, cell, chain, code, code_cell
 from modelsunset.render.fields import iso
 from modelsunset.wording import plural, successor_text, visible
 
@@ -35,7 +36,8 @@ def render(report: Report, ctx: RenderContext) -> str:
             successor = successor_text(entry) or "none named"
             final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
-                successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
+                successor += f"{arrow(ctx)}{final.resolved or 'none available'}"
+                successor += f" ({chain(final.chain, ctx)})"
                 if manual_later(entry, final):
                     successor += " (not automatic)"
             places = [code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]

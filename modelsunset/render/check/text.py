@@ -1,11 +1,12 @@
 """Text for people: one block per (model, surface) with its dates, successor and places.
 
-Colour only when the command line says so.
+Colour only when the command line says so; arrows in ASCII where the output cannot take
+UTF-8.
 """
 
 from __future__ import annotations
 
-from modelsunset.check.report import Level, Report, chain_text, final_answer, manual_later
+from modelsunset.check.report import Level, Report, final_answer, manual_later
 from modelsunset.render import RenderContext
 from modelsunset.render.check import groups, summary, where
 from modelsunset.render.common import (
@@ -13,6 +14,7 @@ from modelsunset.render.common import (
     QUIET_STYLE,
     STRONG_STYLE,
     WARNING_STYLE,
+    chain,
     paint,
 )
 from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
@@ -46,7 +48,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
             manual = " (not automatic)" if manual_later(entry, final) else ""
-            lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)}){manual}")
+            lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
         if entry.note:
             lines.append(_INDENT + paint(entry.note.strip(), QUIET_STYLE, ctx))
         for finding in group.findings:
