@@ -205,7 +205,7 @@ def notices(
 
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.loading import bundled_path, load
-    from modelsunset.render.fields import freshness
+    from modelsunset.render.common import freshness
     from modelsunset.wording import plural, stale_warning
 
     if files and sources.catalogue is not None:

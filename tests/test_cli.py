@@ -316,6 +316,18 @@ def test_a_stdout_that_cannot_take_utf8_gets_ascii_tables_and_escapes(tmp_path: 
     assert {row["name"] for row in as_ascii if row["model"] == "gpt-4o"} == {"GPT-4o ✨ 🚀"}
 
 
+def test_markdown_draws_chains_in_ascii_when_stdout_cannot_take_utf8(tmp_path: Path) -> None:
+    """Markdown's chain arrow is ``->`` for a stream that cannot take UTF-8, as the
+    table's is, rather than an arrow written as ``\\u2192``."""
+    utf8 = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    args = ["resolve", "gpt-4o", "-s", "chatgpt", "-d", "2026-02-14", "-f", "markdown"]
+    # A real process: the encoding of a real stdout.
+    narrow = run_installed(*args, env={**utf8, "PYTHONIOENCODING": "ascii"}).stdout
+    assert "| gpt-4o -> gpt-5.2 |" in narrow
+    assert "\\u2192" not in narrow
+    assert "| gpt-4o → gpt-5.2 |" in run(*args, env=utf8).stdout
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(
     "args",

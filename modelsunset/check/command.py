@@ -136,10 +136,11 @@ def run(session: Session, sources: Sources, request: Request) -> int:
 
 def _check(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset import __version__
-    from modelsunset.check import formats, report, scan
+    from modelsunset.check import report, scan
     from modelsunset.check.match import Matcher
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
+    from modelsunset.render import RenderContext, check_renderer
     from modelsunset.wording import stale_warning, visible
 
     _check_excludes(request.excludes)
@@ -190,10 +191,12 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     found = report.build(
         catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats
     )
-    options = formats.Options(colour=session.colour, width=session.width, version=__version__)
-    session.out(formats.render(request.fmt, found, options))
+    ctx = RenderContext(
+        on, session.today, catalogue, session.colour, session.width, session.ascii_only, __version__
+    )
+    session.out(check_renderer(request.fmt).render(found, ctx))
     if request.fmt is CheckFormat.github:
-        _step_summary(formats.render(CheckFormat.markdown, found, options), session)
+        _step_summary(check_renderer(CheckFormat.markdown).render(found, ctx), session)
     stale = stale_warning(catalogue, session.today)
     if stale is not None:
         session.err(f"warning: {stale}")

@@ -1,13 +1,12 @@
-"""The fields of rows, resolutions and notices as plain values, shared by the
-machine-readable formats (JSON, CSV) and the text ones."""
+"""The fields of rows, resolutions and notices as plain values, as the machine-readable
+formats (JSON, CSV) write them; the text formats use some of them too."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from modelsunset.model import Catalogue, Notice, Resolution, StatusRow
-from modelsunset.wording import days_phrase, plural
+from modelsunset.model import Notice, Resolution, StatusRow
 
 STATUS_KEYS = (
     "model",
@@ -99,23 +98,3 @@ def notice_fields(notice: Notice) -> dict[str, Any]:
     fields["automatic"] = notice.row.entry.automatic
     fields["message"] = notice.message
     return {key: fields[key] for key in NOTICE_KEYS}
-
-
-def days_text(days: int | None) -> str:
-    return "" if days is None else str(days)
-
-
-def freshness(catalogue: Catalogue, today: date) -> str:
-    """ "catalogue updated 2026-11-25 (3 days ago)", for people's eyes only."""
-    if catalogue.updated is None:
-        return "catalogue date unknown (no `updated` in the catalogue)"
-    age = (today - catalogue.updated).days
-    return f"catalogue updated {catalogue.updated.isoformat()} ({days_phrase(-age)})"
-
-
-def notices_title(on: date, within: int) -> str:
-    return f"Model retirement notices, {on.isoformat()} and the {plural(within, 'day')} after"
-
-
-def no_notices(within: int) -> str:
-    return f"No model on these surfaces retires within {plural(within, 'day')}."

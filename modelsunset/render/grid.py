@@ -3,10 +3,16 @@
 rich's Table lays out any renderable in any cell: it measures every cell, wraps it to its
 column and pads it, line by line. That costs about 0.3 ms a cell row, which for a
 110-row ``status`` is as much again as starting the program. Our cells are short
-strings; when each is one printable line and the whole table fits the width there is
-nothing to wrap, and ``_Flat`` yields the very segments rich's Table would (the same
-box characters, padding, alignment and styles) in one pass. Otherwise, a narrow terminal
-say, the table is rich's own. ``tests/test_grid.py`` holds the two to the same bytes.
+strings; when each is one printable line there is nothing to lay out, and ``_Flat``
+yields the very segments rich's Table would (the same column widths, box characters,
+padding, alignment and styles) in one pass; a cell too long for its column is still
+wrapped by rich. Anything else (line breaks in a cell, columns narrower than their
+padding) is drawn by rich's Table itself. ``tests/test_grid.py`` holds the two to the
+same bytes.
+
+Only rich's public interface is used: the widths of a table that must shrink are worked
+out here (``shrunk_widths``) by the rules of rich's Table, whose own methods for them are
+private.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -86,11 +93,11 @@ def _renderable(cell: Cell) -> str | Text:
 class _Flat:
     """rich's Table for cells of one line each, drawn without measuring every cell.
 
-    The column widths are rich's own, worked out from a few rows: a column's width depends
-    only on its longest cell and its longest word, so the rows holding those give the
-    same widths as all of them. A cell that fits its column is one padded segment; one
-    that does not (a long id on a narrow terminal) is wrapped by rich, as it would be
-    in rich's Table.
+    The column widths are those rich's Table gives, worked out from a few rows: a
+    column's width depends only on its longest cell and its longest word, so the rows
+    holding those give the same widths as all of them. A cell that fits its column is
+    one padded segment; one that does not (a long id on a narrow terminal) is wrapped by
+    rich, as it would be in rich's Table.
     """
 
     def __init__(
@@ -140,30 +147,17 @@ class _Flat:
                     widest_word[index], widest_word_at[index] = length, number
         if not all(text.isprintable() and text == text.strip() for text in texts):
             return None  # line breaks, tabs, edge spaces: rich's own rules apply
-        widths: list[int] | None = [length + 2 for length in longest]
+        widths = [length + 2 for length in longest]
         if sum(longest) + 3 * count + 1 > console.width:
-            widths = cls._rich_widths(console, columns, rows, {*longest_at, *widest_word_at})
-        if widths is None or min(widths) < 3:
+            chosen = sorted(number for number in {*longest_at, *widest_word_at} if number >= 0)
+            sample = [
+                [column.header, *(_plain(rows[number][index]) for number in chosen)]
+                for index, column in enumerate(columns)
+            ]
+            widths = shrunk_widths(console, columns, sample)
+        if min(widths) < 3:
             return None  # columns narrower than their padding: leave that to rich
         return cls(title, caption, columns, rows, widths)
-
-    @staticmethod
-    def _rich_widths(
-        console: Console,
-        columns: Sequence[Column],
-        rows: Sequence[Sequence[Cell]],
-        chosen: set[int],
-    ) -> list[int] | None:
-        """rich's widths for a table that must shrink, measured on the rows that matter."""
-        sample = rich_table(
-            "", "", columns, [rows[number] for number in sorted(chosen) if number >= 0]
-        )
-        calculate = getattr(sample, "_calculate_column_widths", None)
-        extra = getattr(sample, "_extra_width", None)
-        if calculate is None or not isinstance(extra, int):
-            return None  # another rich: let its Table do everything
-        widths = calculate(console, console.options.update_width(console.width - extra))
-        return [int(width) for width in widths]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         line = Segment.line()
@@ -247,6 +241,81 @@ class _Flat:
                 yield from lines[number]
             yield right
             yield Segment.line()
+
+
+# Column widths as rich's Table works them out for a table wider than the console, with
+# rich's public measuring (pyproject.toml pins the rich versions tests/test_grid.py
+# holds this to: 13.7 to 15).
+
+
+def shrunk_widths(
+    console: Console, columns: Sequence[Column], sample: Sequence[Sequence[str]]
+) -> list[int]:
+    """The width of each column, its padding included, when the table must shrink to the
+    console's width: each column's widest cells go first, towards the next widest, and
+    where that is not enough every column gives some. ``sample`` holds the texts of each
+    column, its header first; only the longest cell and the one with the longest word
+    matter, so a sample of those gives the widths of the whole column.
+    """
+    # What the box takes: an edge at either side and a line between columns.
+    room = console.width - (len(columns) + 1)
+    options = console.options.update_width(room)
+    widths = [_measure(console, options, texts).maximum or 1 for texts in sample]
+    if sum(widths) > room:
+        widths = _collapse(widths, [not column.no_wrap for column in columns], room)
+        if sum(widths) > room:
+            widths = _take(sum(widths) - room, [True] * len(widths), widths, widths)
+        widths = [
+            _measure(console, options.update_width(width), texts).maximum or 0
+            for width, texts in zip(widths, sample, strict=True)
+        ]
+    return widths
+
+
+def _measure(console: Console, options: ConsoleOptions, texts: Sequence[str]) -> Measurement:
+    """The narrowest and widest a column of these cells can be, padding included."""
+    if options.max_width < 1:
+        return Measurement(0, 0)
+    found = [Measurement.get(console, options, Padding(Text(text), (0, 1))) for text in texts]
+    widest = Measurement(max(each.minimum for each in found), max(each.maximum for each in found))
+    return widest.with_maximum(options.max_width)
+
+
+def _collapse(widths: list[int], wrappable: list[bool], room: int) -> list[int]:
+    """Narrow the widest columns that may wrap, down to the next widest, until the table
+    fits in ``room`` or they are all as wide as each other."""
+    if not any(wrappable):
+        return widths
+    while sum(widths) and sum(widths) > room:
+        excess = sum(widths) - room
+        widest = max(width for width, ok in zip(widths, wrappable, strict=True) if ok)
+        next_widest = max(
+            (width for width, ok in zip(widths, wrappable, strict=True) if ok and width != widest),
+            default=0,
+        )
+        if widest == next_widest:
+            break
+        chosen = [ok and width == widest for width, ok in zip(widths, wrappable, strict=True)]
+        most = min(excess, widest - next_widest)
+        widths = _take(excess, chosen, [most] * len(widths), widths)
+    return widths
+
+
+def _take(total: int, chosen: list[bool], most: list[int], widths: list[int]) -> list[int]:
+    """``widths`` less ``total`` shared evenly among the chosen columns (the rounding
+    going column by column, left to right), no column giving more than its ``most``."""
+    givers = [pick and bool(limit) for pick, limit in zip(chosen, most, strict=True)]
+    left, count = total, sum(givers)
+    result = []
+    for gives, limit, width in zip(givers, most, widths, strict=True):
+        if gives:
+            given = min(limit, round(left / count))
+            result.append(width - given)
+            left -= given
+            count -= 1
+        else:
+            result.append(width)
+    return result
 
 
 def _annotation(

@@ -1,4 +1,5 @@
-"""Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables)."""
+"""Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables);
+arrows in ASCII where the output cannot take UTF-8."""
 
 from __future__ import annotations
 
@@ -7,32 +8,23 @@ from itertools import groupby
 
 from modelsunset.model import Notice, Resolution, StatusRow
 from modelsunset.render import RenderContext
-from modelsunset.render.fields import (
+from modelsunset.render.common import (
+    cell,
+    chain,
+    code,
     days_text,
     freshness,
-    iso,
     no_notices,
     notices_title,
 )
+from modelsunset.render.fields import iso
 from modelsunset.wording import days_phrase, successor_text, surface_name
-
-
-def cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return lines
-
-
-def _code(value: str | None) -> str:
-    """An id as code; as plain text when it holds a backtick, which would end the code."""
-    if not value:
-        return ""
-    return f"`{value}`" if "`" not in value else value
 
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
@@ -43,7 +35,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
             ["Model", "Name", "Provider", "Surface", "State", "Retires", "Days left", "Successor"],
             [
                 [
-                    _code(row.model.id),
+                    code(row.model.id),
                     row.model.name,
                     row.model.provider,
                     row.entry.surface,
@@ -69,12 +61,12 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
         [
             [
                 item.surface,
-                _code(item.model),
+                code(item.model),
                 item.state.value,
                 iso(item.retires),
                 days_text(item.days_left),
-                _code(item.resolved) if item.resolved else "none",
-                " → ".join(item.chain),
+                code(item.resolved) if item.resolved else "none",
+                chain(item.chain, ctx),
                 "" if item.automatic is None else "yes" if item.automatic else "no",
             ]
             for item in items

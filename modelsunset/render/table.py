@@ -1,4 +1,4 @@
-"""Tables and notices for people, drawn with rich (which only this module and ``grid`` import).
+"""Tables and notices for people, drawn with rich.
 
 Colour only when the command line says so (stdout is a terminal and NO_COLOR is unset);
 the width is the terminal's, or COLUMNS, or 80.
@@ -15,22 +15,23 @@ from rich.text import Text
 
 from modelsunset.model import Notice, Resolution, State, StatusRow
 from modelsunset.render import RenderContext
-from modelsunset.render.fields import (
+from modelsunset.render.common import (
+    ERROR_STYLE,
+    MISSING_STYLE,
+    QUIET_STYLE,
+    STATE_STYLE,
+    STRONG_STYLE,
+    WARNING_STYLE,
+    bullet,
+    chain,
     days_text,
     freshness,
-    iso,
     no_notices,
     notices_title,
 )
+from modelsunset.render.fields import iso
 from modelsunset.render.grid import Cell, Column, Styled, table
 from modelsunset.wording import days_phrase, successor_text, surface_name
-
-_STATE_STYLE = {
-    State.UPCOMING: "cyan",
-    State.ACTIVE: "green",
-    State.RETIRING: "yellow",
-    State.RETIRED: "red",
-}
 
 
 def _text(out: io.StringIO) -> str:
@@ -68,7 +69,7 @@ def _console(ctx: RenderContext) -> tuple[Console, io.StringIO]:
 
 
 def _state(state: State) -> Styled:
-    return Styled(state.value, _STATE_STYLE[state])
+    return Styled(state.value, STATE_STYLE[state])
 
 
 def _wide(console: Console) -> bool:
@@ -80,7 +81,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
     caption = freshness(ctx.catalogue, ctx.today).capitalize()
     if not rows:
         console.print(f"No models match on {ctx.on.isoformat()}.")
-        console.print(caption, style="dim")
+        console.print(caption, style=QUIET_STYLE)
         return _text(out)
     wide = _wide(console)
     title = "All models" if all_rows else "Models available"
@@ -133,8 +134,8 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
             _state(item.state),
             iso(item.retires) or "",
             days_text(item.days_left),
-            Styled(item.resolved, "bold") if item.resolved else Styled("none", "red"),
-            (" -> " if ctx.ascii_only else " → ").join(item.chain),
+            Styled(item.resolved, STRONG_STYLE) if item.resolved else Styled("none", MISSING_STYLE),
+            chain(item.chain, ctx),
             "" if item.automatic is None else "yes" if item.automatic else "no",
         ]
         for item in items
@@ -148,7 +149,7 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
     from rich.table import Table
 
     console, out = _console(ctx)
-    console.print(Text(notices_title(ctx.on, within), style="bold"))
+    console.print(Text(notices_title(ctx.on, within), style=STRONG_STYLE))
     if not items:
         console.print(no_notices(within))
     for day, group in groupby(items, key=lambda n: n.row.entry.retires):
@@ -158,7 +159,7 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
         console.print(
             Text(
                 f"{iso(day)} ({days_phrase(left or 0)})",
-                style="bold yellow" if left else "bold red",
+                style=WARNING_STYLE if left else ERROR_STYLE,
             )
         )
         grid = Table.grid(padding=(0, 1))
@@ -167,12 +168,12 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
         for notice in members:
             entry = notice.row.entry
             text = Text()
-            text.append(f"{surface_name(ctx.catalogue, entry.surface)}: ", style="bold")
+            text.append(f"{surface_name(ctx.catalogue, entry.surface)}: ", style=STRONG_STYLE)
             text.append(notice.message)
             if entry.source:
-                text.append(f"\nSource: {entry.source}", style="dim")
-            grid.add_row("  *" if ctx.ascii_only else "  •", text)
+                text.append(f"\nSource: {entry.source}", style=QUIET_STYLE)
+            grid.add_row(f"  {bullet(ctx)}", text)
         console.print(grid)
     console.print()
-    console.print(Text(freshness(ctx.catalogue, ctx.today).capitalize(), style="dim"))
+    console.print(Text(freshness(ctx.catalogue, ctx.today).capitalize(), style=QUIET_STYLE))
     return _text(out)

@@ -733,6 +733,24 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
     assert "\033[" not in on_a_terminal(["check", *args, "-f", "json"], env, repo)
 
 
+def test_text_and_markdown_draw_chains_in_ascii_when_stdout_cannot_take_utf8(
+    tmp_path: Path,
+) -> None:
+    """Where stdout cannot take UTF-8, the chain a retired model leads along is drawn with
+    ``->`` rather than an arrow written as ``\\u2192``; with UTF-8 it keeps its arrow."""
+    repo = project(tmp_path, {"app.py": 'LEGACY = "gpt-4-0314"\n'})
+    # A real process: the encoding of a real stdout.
+    narrow = pinned_env(PYTHONIOENCODING="ascii", MODELSUNSET_DATE=D)
+    text = check(repo, "--date", D, env=narrow, runner=run_installed).stdout
+    assert "leads to: gpt-4.1 (gpt-4-0314 -> gpt-4-0613 -> gpt-4.1)" in text
+    markdown = check(repo, "--date", D, "-f", "markdown", env=narrow, runner=run_installed).stdout
+    assert "| gpt-4-0613 -> gpt-4.1 (gpt-4-0314 -> gpt-4-0613 -> gpt-4.1) |" in markdown
+    for output in (text, markdown):
+        assert output.isascii() and "\\u2192" not in output
+    utf8 = check(repo, "--date", D).stdout
+    assert "leads to: gpt-4.1 (gpt-4-0314 → gpt-4-0613 → gpt-4.1)" in utf8
+
+
 def test_gitignore_and_binaries_through_the_command(tmp_path: Path) -> None:
     repo = project(
         tmp_path,

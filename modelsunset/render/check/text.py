@@ -1,40 +1,41 @@
 """Text for people: one block per (model, surface) with its dates, successor and places.
 
-Colour (ANSI) only when the command line says so.
+Colour only when the command line says so; arrows in ASCII where the output cannot take
+UTF-8.
 """
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, summary, where
-from modelsunset.check.report import Level, Report, chain_text, final_answer, manual_later
+from modelsunset.check.report import Level, Report, final_answer, manual_later
+from modelsunset.render import RenderContext
+from modelsunset.render.check import groups, summary, where
+from modelsunset.render.common import (
+    ERROR_STYLE,
+    QUIET_STYLE,
+    STRONG_STYLE,
+    WARNING_STYLE,
+    chain,
+    paint,
+)
 from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
 
-_RED = "\033[1;31m"
-_YELLOW = "\033[1;33m"
-_DIM = "\033[2m"
-_BOLD = "\033[1m"
-_RESET = "\033[0m"
 _INDENT = " " * 10
 
 
-def _paint(text: str, style: str, options: Options) -> str:
-    return f"{style}{text}{_RESET}" if options.colour else text
-
-
-def render(report: Report, options: Options) -> str:
+def render(report: Report, ctx: RenderContext) -> str:
     lines: list[str] = []
     for group in groups(report):
         judgement = group.judgement
         entry = judgement.entry
         level = group.level.value
-        style = _RED if group.level is Level.ERROR else _YELLOW
-        label = _paint(f"{level:<9}", style, options)
+        style = ERROR_STYLE if group.level is Level.ERROR else WARNING_STYLE
+        label = paint(f"{level:<9}", style, ctx)
         name = model_label(report.catalogue, judgement.model.id)
         assert entry.retires is not None and judgement.days_left is not None
         verb = "retired" if judgement.days_left <= 0 else "retires"
         surface = surface_name(report.catalogue, entry.surface)
         lines.append(
-            f"{label} {_paint(name, _BOLD, options)} on {entry.surface} ({surface}): "
+            f"{label} {paint(name, STRONG_STYLE, ctx)} on {entry.surface} ({surface}): "
             f"{verb} {entry.retires.isoformat()}, {days_phrase(judgement.days_left)}"
         )
         if entry.fallback:
@@ -47,15 +48,15 @@ def render(report: Report, options: Options) -> str:
         if entry.successor is not None and final.resolved != entry.successor:
             answer = final.resolved or "none available"
             manual = " (not automatic)" if manual_later(entry, final) else ""
-            lines.append(f"{_INDENT}leads to: {answer} ({chain_text(final)}){manual}")
+            lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
         if entry.note:
-            lines.append(_INDENT + _paint(entry.note.strip(), _DIM, options))
+            lines.append(_INDENT + paint(entry.note.strip(), QUIET_STYLE, ctx))
         for finding in group.findings:
             lines.append(f"{_INDENT}{where(finding)}")
         lines.append("")
     if report.unknown:
         lines.append(
-            _paint("Model ids not in the catalogue", _BOLD, options)
+            paint("Model ids not in the catalogue", STRONG_STYLE, ctx)
             + " (not checked; an overlay can add them):"
         )
         width = max(len(item.match) for item in report.unknown)

@@ -5,8 +5,9 @@ the lines of the pull request."""
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Report, Unknown
+from modelsunset.render import RenderContext
+from modelsunset.render.common import unknown_sentence
 from modelsunset.wording import days_phrase
 
 
@@ -47,14 +48,9 @@ def _finding(finding: Finding) -> str:
 
 
 def _unknown(item: Unknown) -> str:
-    message = (
-        f"{item.match} is not in the modelsunset catalogue, so its retirement was not checked."
-    )
-    if item.suggestions:
-        message += " Did you mean " + " or ".join(item.suggestions) + "?"
     return command(
         "notice",
-        message,
+        unknown_sentence(item.match, item.suggestions),
         file=item.path,
         line=item.line,
         col=item.column,
@@ -62,7 +58,7 @@ def _unknown(item: Unknown) -> str:
     )
 
 
-def render(report: Report, options: Options) -> str:
+def render(report: Report, ctx: RenderContext) -> str:
     lines = [_finding(finding) for finding in report.findings]
     lines += [_unknown(item) for item in report.unknown]
     return "".join(line + "\n" for line in lines)

@@ -17,8 +17,9 @@ import hashlib
 from typing import Any
 from urllib.parse import quote
 
-from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Level, Report, Unknown
+from modelsunset.render import RenderContext
+from modelsunset.render.common import unknown_sentence
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
 
@@ -159,16 +160,11 @@ def _result(finding: Finding, fingerprint: _Fingerprints) -> dict[str, Any]:
 
 def _unknown(item: Unknown, fingerprint: _Fingerprints) -> dict[str, Any]:
     rule = "unknown-model-id"
-    message = (
-        f"{item.match} is not in the modelsunset catalogue, so its retirement was not checked."
-    )
-    if item.suggestions:
-        message += " Did you mean " + " or ".join(item.suggestions) + "?"
     return {
         "ruleId": rule,
         "ruleIndex": _RULE_INDEX[rule],
         "level": "note",
-        "message": {"text": message},
+        "message": {"text": unknown_sentence(item.match, item.suggestions)},
         "locations": [_location(item.path, item.line, item.column, len(item.match))],
         "partialFingerprints": {
             FINGERPRINT: fingerprint(rule, item.path, item.match, item.text.strip())
@@ -176,7 +172,7 @@ def _unknown(item: Unknown, fingerprint: _Fingerprints) -> dict[str, Any]:
     }
 
 
-def document(report: Report, options: Options) -> dict[str, Any]:
+def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
     fingerprint = _Fingerprints()
     results = [_result(f, fingerprint) for f in report.findings if f.path is not None]
     results += [_unknown(item, fingerprint) for item in report.unknown]
@@ -193,9 +189,9 @@ def document(report: Report, options: Options) -> dict[str, Any]:
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     driver: dict[str, Any] = {"name": "modelsunset", "informationUri": HELP_URI, "rules": RULES}
-    if options.version:
-        driver["version"] = options.version
-        driver["semanticVersion"] = options.version
+    if ctx.version:
+        driver["version"] = ctx.version
+        driver["semanticVersion"] = ctx.version
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -216,5 +212,5 @@ def document(report: Report, options: Options) -> dict[str, Any]:
     }
 
 
-def render(report: Report, options: Options) -> str:
-    return dumps(document(report, options))
+def render(report: Report, ctx: RenderContext) -> str:
+    return dumps(document(report, ctx))

@@ -1,33 +1,22 @@
-"""Markdown for pull requests and job summaries (GitHub-flavoured tables).
+"""Markdown for pull requests and job summaries (GitHub-flavoured tables); arrows in
+ASCII where the output cannot take UTF-8.
 
 With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 """
 
 from __future__ import annotations
 
-from modelsunset.check.formats import Options, groups, summary, where
-from modelsunset.check.report import Report, chain_text, final_answer, manual_later
+from modelsunset.check.report import Report, final_answer, manual_later
+from modelsunset.render import RenderContext
+from modelsunset.render.check import groups, summary, where
+from modelsunset.render.common import arrow, cell, chain, code, code_cell
 from modelsunset.render.fields import iso
-from modelsunset.render.markdown import cell
 from modelsunset.wording import plural, successor_text, visible
 
 MAX_PLACES = 10
 
 
-def _code(text: str) -> str:
-    """Code for an id or a place; plain text when it holds a backtick (a file name may)."""
-    return f"`{text}`" if "`" not in text else text
-
-
-def _code_cell(text: str) -> str:
-    """A table cell of ``_code(text)``. Inside code a backslash is itself (``\\x1b`` of a
-    file name stays one backslash); only ``|`` is escaped, as GitHub's tables read it."""
-    if "`" in text or "\n" in text:
-        return cell(_code(text))
-    return _code(text).replace("|", "\\|")
-
-
-def render(report: Report, options: Options) -> str:
+def render(report: Report, ctx: RenderContext) -> str:
     lines = ["## Model retirements (modelsunset check)", ""]
     day = report.on.isoformat()
     lines.append(
@@ -47,17 +36,18 @@ def render(report: Report, options: Options) -> str:
             successor = successor_text(entry) or "none named"
             final = final_answer(judgement)
             if entry.successor is not None and final.resolved != entry.successor:
-                successor += f" → {final.resolved or 'none available'} ({chain_text(final)})"
+                successor += f"{arrow(ctx)}{final.resolved or 'none available'}"
+                successor += f" ({chain(final.chain, ctx)})"
                 if manual_later(entry, final):
                     successor += " (not automatic)"
-            places = [_code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
+            places = [code_cell(where(finding)) for finding in group.findings[:MAX_PLACES]]
             if len(group.findings) > MAX_PLACES:
                 places.append(f"and {len(group.findings) - MAX_PLACES} more")
             cells = [
                 cell(value)
                 for value in (
                     group.level.value,
-                    _code(judgement.model.id),
+                    code(judgement.model.id),
                     entry.surface,
                     iso(entry.retires),
                     judgement.days_left,
@@ -77,9 +67,9 @@ def render(report: Report, options: Options) -> str:
             "| --- | --- | --- |",
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
-            place = _code_cell(f"{visible(item.path)}:{item.line}")
+            place = code_cell(f"{visible(item.path)}:{item.line}")
             lines.append(
-                f"| {cell(_code(item.match))} | {place} | {cell(', '.join(item.suggestions))} |"
+                f"| {cell(code(item.match))} | {place} | {cell(', '.join(item.suggestions))} |"
             )
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")

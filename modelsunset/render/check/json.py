@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelsunset.check.formats import Options
 from modelsunset.check.report import Finding, Report, Unknown, moves_by_itself
+from modelsunset.render import RenderContext
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
 
@@ -75,5 +75,5 @@ def document(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report, options: Options) -> str:
+def render(report: Report, ctx: RenderContext) -> str:
     return dumps(document(report))

@@ -1,21 +1,13 @@
-"""Output formats of ``check``: one module per format, each with ``render(report, options)``
-returning a string. A module is imported only when its format is asked for."""
+"""Output formats of ``check``: one module per format, each with ``render(report, ctx)``
+returning a string (``modelsunset.render.CheckRenderer``; ``check_renderer`` imports a
+module only when its format is asked for), and what the formats for people share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 
-from modelsunset.check import CheckFormat
 from modelsunset.check.report import Finding, Judgement, Level, Report
 from modelsunset.wording import plural, visible
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    colour: bool = False
-    width: int | None = None
-    version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +40,6 @@ def groups(report: Report) -> list[Group]:
     return result
 
 
-# Control characters (C0, DEL, C1), as a file name may hold them, and how people see them.
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id. Control characters
@@ -73,10 +64,4 @@ def summary(report: Report) -> str:
         text += f"; {plural(report.stats.files, 'file')} scanned"
         if report.stats.skipped:
             text += f", {len(report.stats.skipped)} skipped"
-    return text
-
-
-def render(fmt: CheckFormat, report: Report, options: Options) -> str:
-    module = import_module(f"modelsunset.check.formats.{fmt.value}")
-    text: str = module.render(report, options)
     return text

@@ -1,0 +1,107 @@
+"""What the formats of every command share: phrases, ASCII stand-ins, Markdown escaping and
+the colours.
+
+Colours are rich styles, named here once: tables hand them to rich's console, check's
+text turns them into ANSI codes with rich's ``Style`` (imported only when there is
+colour to draw). Where the output cannot take UTF-8 (``ascii_only``), arrows and bullets
+are written in ASCII.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from modelsunset.model import Catalogue, State
+from modelsunset.render import RenderContext
+from modelsunset.wording import days_phrase, plural
+
+# The colours (rich style names).
+STATE_STYLE = {
+    State.UPCOMING: "cyan",
+    State.ACTIVE: "green",
+    State.RETIRING: "yellow",
+    State.RETIRED: "red",
+}
+ERROR_STYLE = "bold red"  # a retired model, an error-level finding
+WARNING_STYLE = "bold yellow"  # a model retiring soon, a warning-level finding
+STRONG_STYLE = "bold"  # headings, names, answers
+MISSING_STYLE = "red"  # no answer
+QUIET_STYLE = "dim"  # captions, sources, notes
+
+
+def paint(text: str, style: str, ctx: RenderContext) -> str:
+    """``text`` in ``style`` as ANSI codes when the output has colour, else as it is."""
+    if not ctx.colour:
+        return text
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
+
+
+def arrow(ctx: RenderContext) -> str:
+    """What stands between the steps of a chain."""
+    return " -> " if ctx.ascii_only else " → "
+
+
+def chain(names: Iterable[str], ctx: RenderContext) -> str:
+    """``gpt-4o → gpt-5.2`` (``gpt-4o -> gpt-5.2`` in ASCII)."""
+    return arrow(ctx).join(names)
+
+
+def bullet(ctx: RenderContext) -> str:
+    return "*" if ctx.ascii_only else "•"
+
+
+def unknown_sentence(match: str, suggestions: Sequence[str]) -> str:
+    """What check says of an id that is not in the catalogue."""
+    text = f"{match} is not in the modelsunset catalogue, so its retirement was not checked."
+    if suggestions:
+        text += " Did you mean " + " or ".join(suggestions) + "?"
+    return text
+
+
+def days_text(days: int | None) -> str:
+    return "" if days is None else str(days)
+
+
+def freshness(catalogue: Catalogue, today: date) -> str:
+    """ "catalogue updated 2026-11-25 (3 days ago)", for people's eyes only."""
+    if catalogue.updated is None:
+        return "catalogue date unknown (no `updated` in the catalogue)"
+    age = (today - catalogue.updated).days
+    return f"catalogue updated {catalogue.updated.isoformat()} ({days_phrase(-age)})"
+
+
+def notices_title(on: date, within: int) -> str:
+    return f"Model retirement notices, {on.isoformat()} and the {plural(within, 'day')} after"
+
+
+def no_notices(within: int) -> str:
+    return f"No model on these surfaces retires within {plural(within, 'day')}."
+
+
+# Markdown (GitHub-flavoured).
+
+
+def cell(value: object) -> str:
+    """A table cell: backslashes and pipes escaped, line breaks as spaces."""
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def code(value: str | None) -> str:
+    """An id or a place as code; as plain text when it holds a backtick, which would end
+    the code (a file name may); nothing for nothing."""
+    if not value:
+        return ""
+    return f"`{value}`" if "`" not in value else value
+
+
+def code_cell(value: str) -> str:
+    """A table cell of ``code(value)``. Inside code a backslash is itself (``\\x1b`` of a
+    file name stays one backslash); only ``|`` is escaped, as GitHub's tables read it."""
+    if "`" in value or "\n" in value:
+        return cell(code(value))
+    return code(value).replace("|", "\\|")
