@@ -72,6 +72,11 @@ class Entry(NamedTuple):
         return self.fallback if self.fallback is not None else self.replacement
 
     @property
+    def end(self) -> date | None:
+        """The first day it is gone, else its floor, else None."""
+        return self.retires if self.retires is not None else self.not_before
+
+    @property
     def automatic(self) -> bool:
         """True when the successor takes over by itself (a fallback)."""
         return self.fallback is not None

@@ -34,7 +34,7 @@ def state_on(entry: Entry, on: date) -> State:
 def days_left(entry: Entry, on: date) -> int | None:
     """Days from ``on`` to the first day the entry is gone (negative once retired), or to
     its floor; None when it has neither."""
-    end = entry.retires if entry.retires is not None else entry.not_before
+    end = entry.end
     if end is None:
         return None
     return (end - on).days
@@ -141,7 +141,7 @@ def notices(
             found.append(Notice(row=current, message=notice_message(catalogue, current, on)))
     found.sort(
         key=lambda n: (
-            n.row.entry.retires,
+            n.row.entry.end,
             n.row.model.provider,
             n.row.model.id,
             n.row.entry.surface,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from modelsunset.model import Catalogue, State
+from modelsunset.model import Catalogue, Entry, Resolution, State
 from modelsunset.render import RenderContext
 from modelsunset.wording import days_phrase, plural
 
@@ -64,6 +64,26 @@ def unknown_sentence(match: str, suggestions: Sequence[str]) -> str:
 
 def days_text(days: int | None) -> str:
     return "" if days is None else str(days)
+
+
+def end_text(entry: Entry) -> str:
+    """When the entry goes, for people: ``2026-02-13``, a floor as ``not before
+    2027-01-22``, and a value taken from a version with it: ``2026-11-19 (from
+    o3-2025-04-16)``; empty when nothing is scheduled."""
+    if entry.retires is not None:
+        text = entry.retires.isoformat()
+    elif entry.not_before is not None:
+        text = f"not before {entry.not_before.isoformat()}"
+    else:
+        return ""
+    if entry.derived_from is not None:
+        text += f" (from {entry.derived_from})"
+    return text
+
+
+def first_entry(item: Resolution, catalogue: Catalogue) -> Entry:
+    """The entry a resolution starts from."""
+    return catalogue.models[item.model].entries[item.surface]
 
 
 def freshness(catalogue: Catalogue, today: date) -> str:

@@ -23,6 +23,9 @@ STATUS_KEYS = (
     "source",
     "checked",
     "note",
+    "next",
+    "not_before",
+    "derived_from",
 )
 RESOLUTION_KEYS = (
     "query",
@@ -35,6 +38,9 @@ RESOLUTION_KEYS = (
     "automatic",
     "retires",
     "days_left",
+    "next",
+    "not_before",
+    "derived_from",
 )
 NOTICE_KEYS = (
     "model",
@@ -51,6 +57,8 @@ NOTICE_KEYS = (
     "checked",
     "note",
     "message",
+    "not_before",
+    "derived_from",
 )
 
 
@@ -75,6 +83,9 @@ def status_fields(row: StatusRow) -> dict[str, Any]:
         "source": entry.source,
         "checked": iso(entry.checked),
         "note": entry.note,
+        "next": entry.successor,
+        "not_before": iso(entry.not_before),
+        "derived_from": entry.derived_from,
     }
 
 
@@ -90,6 +101,9 @@ def resolution_fields(resolution: Resolution) -> dict[str, Any]:
         "automatic": resolution.automatic,
         "retires": iso(resolution.retires),
         "days_left": resolution.days_left,
+        "next": resolution.next,
+        "not_before": iso(resolution.not_before),
+        "derived_from": resolution.derived_from,
     }
 
 

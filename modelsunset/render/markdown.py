@@ -13,6 +13,8 @@ from modelsunset.render.common import (
     chain,
     code,
     days_text,
+    end_text,
+    first_entry,
     freshness,
     no_notices,
     notices_title,
@@ -40,7 +42,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
                     row.model.provider,
                     row.entry.surface,
                     row.state.value,
-                    iso(row.entry.retires),
+                    end_text(row.entry),
                     days_text(row.days_left),
                     successor_text(row.entry),
                 ]
@@ -57,14 +59,25 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
     first = items[0]
     lines = [f"## {first.query} on {first.on.isoformat()}", ""]
     lines += _table(
-        ["Surface", "Model", "State", "Retires", "Days left", "Answer", "Chain", "Automatic"],
+        [
+            "Surface",
+            "Model",
+            "State",
+            "Retires",
+            "Days left",
+            "Next",
+            "Answer",
+            "Chain",
+            "Automatic",
+        ],
         [
             [
                 item.surface,
                 code(item.model),
                 item.state.value,
-                iso(item.retires),
+                end_text(first_entry(item, ctx.catalogue)),
                 days_text(item.days_left),
+                code(item.next) if item.next else "",
                 code(item.resolved) if item.resolved else "none",
                 chain(item.chain, ctx),
                 "" if item.automatic is None else "yes" if item.automatic else "no",
@@ -79,9 +92,10 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
     lines = [f"## {notices_title(ctx.on, within)}", ""]
     if not items:
         lines.append(no_notices(within))
-    for day, group in groupby(items, key=lambda n: n.row.entry.retires):
+    for day, group in groupby(items, key=lambda n: n.row.entry.end):
         members = list(group)
-        lines += [f"### {iso(day)} ({days_phrase(members[0].row.days_left or 0)})", ""]
+        floor = "not before " if all(n.row.entry.retires is None for n in members) else ""
+        lines += [f"### {floor}{iso(day)} ({days_phrase(members[0].row.days_left or 0)})", ""]
         for notice in members:
             entry = notice.row.entry
             bullet = f"- **{surface_name(ctx.catalogue, entry.surface)}:** {notice.message}"

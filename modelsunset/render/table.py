@@ -25,6 +25,8 @@ from modelsunset.render.common import (
     bullet,
     chain,
     days_text,
+    end_text,
+    first_entry,
     freshness,
     no_notices,
     notices_title,
@@ -105,7 +107,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
         line += [
             row.entry.surface,
             _state(row.state),
-            iso(row.entry.retires) or "",
+            end_text(row.entry),
             days_text(row.days_left),
             successor_text(row.entry),
         ]
@@ -124,6 +126,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
         Column("State", no_wrap=True),
         Column("Retires", no_wrap=True),
         Column("Days left", justify="right"),
+        Column("Next", overflow="fold"),
         Column("Answer", overflow="fold"),
         Column("Chain", overflow="fold"),
         Column("Auto", no_wrap=True),
@@ -132,8 +135,9 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
         [
             item.surface,
             _state(item.state),
-            iso(item.retires) or "",
+            end_text(first_entry(item, ctx.catalogue)),
             days_text(item.days_left),
+            item.next or "",
             Styled(item.resolved, STRONG_STYLE) if item.resolved else Styled("none", MISSING_STYLE),
             chain(item.chain, ctx),
             "" if item.automatic is None else "yes" if item.automatic else "no",
@@ -152,13 +156,14 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
     console.print(Text(notices_title(ctx.on, within), style=STRONG_STYLE))
     if not items:
         console.print(no_notices(within))
-    for day, group in groupby(items, key=lambda n: n.row.entry.retires):
+    for day, group in groupby(items, key=lambda n: n.row.entry.end):
         members = list(group)
         left = members[0].row.days_left
         console.print()
+        floor = "not before " if all(n.row.entry.retires is None for n in members) else ""
         console.print(
             Text(
-                f"{iso(day)} ({days_phrase(left or 0)})",
+                f"{floor}{iso(day)} ({days_phrase(left or 0)})",
                 style=WARNING_STYLE if left else ERROR_STYLE,
             )
         )

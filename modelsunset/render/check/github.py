@@ -32,7 +32,10 @@ def _title(finding: Finding) -> str:
     judgement = finding.judgement
     days = judgement.days_left
     assert days is not None
-    verb = "retired" if days <= 0 else "retires"
+    if judgement.entry.retires is None:
+        verb = "may retire"  # a floor
+    else:
+        verb = "retired" if days <= 0 else "retires"
     return f"{judgement.model.id} {verb} {days_phrase(days)} ({judgement.entry.surface})"
 
 

@@ -39,6 +39,9 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "source": entry.source,
         "message": judgement.message,
         "text": finding.text,
+        "next": entry.successor,
+        "not_before": iso(entry.not_before),
+        "derived_from": entry.derived_from,
     }
 
 

@@ -31,12 +31,19 @@ def render(report: Report, ctx: RenderContext) -> str:
         style = ERROR_STYLE if group.level is Level.ERROR else WARNING_STYLE
         label = paint(f"{level:<9}", style, ctx)
         name = model_label(report.catalogue, judgement.model.id)
-        assert entry.retires is not None and judgement.days_left is not None
-        verb = "retired" if judgement.days_left <= 0 else "retires"
+        assert judgement.days_left is not None
         surface = surface_name(report.catalogue, entry.surface)
+        if entry.retires is not None:
+            verb = "retired" if judgement.days_left <= 0 else "retires"
+            when = f"{verb} {entry.retires.isoformat()}"
+        else:  # a floor: no date is set
+            assert entry.not_before is not None
+            when = f"may retire from {entry.not_before.isoformat()} (no date set yet)"
+        if entry.derived_from is not None:
+            when += f" (from {entry.derived_from})"
         lines.append(
             f"{label} {paint(name, STRONG_STYLE, ctx)} on {entry.surface} ({surface}): "
-            f"{verb} {entry.retires.isoformat()}, {days_phrase(judgement.days_left)}"
+            f"{when}, {days_phrase(judgement.days_left)}"
         )
         if entry.fallback:
             lines.append(f"{_INDENT}fallback: {entry.fallback} (automatic)")
