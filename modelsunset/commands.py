@@ -204,7 +204,7 @@ def notices(
 
 
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
-    from modelsunset.loading import bundled_path, load
+    from modelsunset.loading import bundled_path, load, shown
     from modelsunset.render.common import freshness
     from modelsunset.wording import plural, stale_warning
 
@@ -218,9 +218,9 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     # FILE arguments are layered in order, then any --overlay on top of them.
     paths = [*files, *sources.overlays] if files else sources.files()
     # Always parsed: validating is checking the files themselves, never a cached copy.
-    catalogue = load(paths, use_cache=False)
+    catalogue = load(paths, use_cache=False, note=session.err)
     bundled = str(bundled_path())
-    names = ["the bundled catalogue" if path == bundled else path for path in paths]
+    names = ["the bundled catalogue" if path == bundled else shown(path) for path in paths]
     entries = [entry for model in catalogue.models.values() for entry in model.entries.values()]
     retiring = sum(1 for entry in entries if entry.retires is not None)
     unsourced = sum(1 for entry in entries if entry.retires is not None and not entry.source)

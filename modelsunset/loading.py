@@ -1,5 +1,6 @@
 """Where catalogue files come from: the bundled catalogue, --catalogue/--overlay and
-their environment variables. Reads the files and hands their bytes to ``catalogue.parse``.
+their environment variables. Reads the files (or fetches them: a URL is handed to
+``remote``, imported only then) and hands their bytes to ``catalogue.parse``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from modelsunset.errors import CatalogueError, Problem, UsageError
 from modelsunset.model import Catalogue
 
 BUNDLED_NAME = "retirements.yaml"
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: the most a catalogue file may be, read or fetched
+TOO_BIG = "is larger than 20 MiB, the most a catalogue file may be"
 
 
 def bundled_path() -> Path:
@@ -43,28 +46,105 @@ def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
     base = catalogue or os.environ.get("MODELSUNSET_CATALOGUE") or str(bundled_path())
     extra = list(overlays)
     if not extra:
-        env = os.environ.get("MODELSUNSET_OVERLAY", "")
-        extra = [path for path in env.split(os.pathsep) if path]
+        extra = split_list(os.environ.get("MODELSUNSET_OVERLAY", ""))
     return [base, *extra]
 
 
-def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
+def is_url(text: str) -> bool:
+    """Whether ``text`` is a URL (``scheme://...``) rather than a path. A one-letter scheme
+    is a Windows drive (``C://x``)."""
+    scheme, found, _ = text.partition("://")
+    return bool(found) and _is_scheme(scheme)
+
+
+def _is_scheme(text: str) -> bool:
+    return (
+        len(text) > 1
+        and text.isascii()
+        and text[0].isalpha()
+        and all(char.isalnum() or char in "+.-" for char in text)
+    )
+
+
+def split_list(text: str) -> list[str]:
+    """MODELSUNSET_OVERLAY's entries. Where the separator is ``:``, the colons of a URL
+    (``https:``, ``user:password@``, ``:8443``) do not split it; a colon in a URL's path
+    must be written ``%3A`` there."""
+    pieces = text.split(os.pathsep)
+    if os.pathsep == ":":
+        joined: list[str] = []
+        for piece in pieces:
+            if joined and _continues(joined[-1], piece):
+                joined[-1] += ":" + piece
+            else:
+                joined.append(piece)
+        pieces = joined
+    return [piece for piece in pieces if piece]
+
+
+def _continues(before: str, piece: str) -> bool:
+    """Whether ``piece`` is the rest of the URL ``before`` (split at one of its colons)."""
+    if _is_scheme(before) and piece.startswith("//"):
+        return True
+    if not is_url(before):
+        return False
+    authority = before.partition("://")[2]
+    if authority.count("[") > authority.count("]"):
+        return True  # inside an IPv6 address
+    if any(mark in authority for mark in "/?#"):
+        return False  # past the host: a colon there splits
+    host = piece.split("/", 1)[0]
+    port = host.split("?", 1)[0].split("#", 1)[0]
+    return "@" in host or (port.isdigit() and port.isascii())
+
+
+def shown(path: str) -> str:
+    """How a catalogue file is named in messages: a URL without its credentials or pin."""
+    if not is_url(path):
+        return path
+    from modelsunset.remote import public
+
+    return public(path)
+
+
+def read_sources(
+    paths: Sequence[str], note: Callable[[str], None] | None = None
+) -> list[tuple[str, bytes]]:
     """Read every file; one that cannot be read is a catalogue problem (exit 3).
 
-    Only regular files are read: a FIFO or a device would block or never end.
+    Only regular files are read: a FIFO or a device would block or never end. A file
+    may be at most ``MAX_BYTES``. A URL is fetched (``remote``; ``note`` hears its
+    warnings), after every URL has been checked (a usage error comes before any fetch).
     """
     from modelsunset.files import read_regular
 
+    urls = [path for path in paths if is_url(path)]
+    if urls:
+        from modelsunset.remote import target
+
+        for url in urls:
+            target(url)
     sources: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
     for path in paths:
+        if is_url(path):
+            from modelsunset.remote import fetch
+
+            try:
+                sources.append(fetch(path, note or _to_stderr))
+            except CatalogueError as exc:
+                problems.extend(exc.problems)
+            continue
         try:
             if not path:
                 raise ValueError("an empty path")
-            data = read_regular(path)
+            data = read_regular(path, MAX_BYTES)
             if data is None:
                 kind = "a folder" if os.path.isdir(path) else "not a regular file"
                 problems.append(Problem(path, None, f"is {kind}, not a catalogue file"))
+                continue
+            if len(data) > MAX_BYTES:
+                problems.append(Problem(path, None, TOO_BIG, "check the path"))
                 continue
             sources.append((path, data))
         except ValueError as exc:
@@ -81,6 +161,12 @@ def read_sources(paths: Sequence[str]) -> list[tuple[str, bytes]]:
     return sources
 
 
+def _to_stderr(text: str) -> None:
+    from modelsunset.console import writer
+
+    writer("err")(text)
+
+
 def load(
     paths: Sequence[str], use_cache: bool = True, note: Callable[[str], None] | None = None
 ) -> Catalogue:
@@ -89,7 +175,7 @@ def load(
     cannot be trusted is not used."""
     import gc
 
-    sources = read_sources(paths)
+    sources = read_sources(paths, note)
     # Building a catalogue allocates a node, a value and a record per field and makes no
     # reference cycles: the cyclic garbage collector would only walk the growing heap again
     # and again (more than half the time of a 10k-entry parse). Pause it meanwhile.

@@ -9,7 +9,7 @@ from datetime import date
 
 from modelsunset.model import Catalogue, Entry
 
-STALE_AFTER_DAYS = 90  # a catalogue older than this gets a warning
+STALE_AFTER_DAYS = 60  # a catalogue whose sources were read longer ago gets a warning
 
 
 # C0 and C1 control characters and DEL, written out (``\x1b``, ``\n``) wherever text that
@@ -112,13 +112,21 @@ def floor_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
 
 
 def stale_warning(catalogue: Catalogue, today: date) -> str | None:
-    """A warning when the catalogue is older than ``STALE_AFTER_DAYS``, else None."""
-    if catalogue.updated is None:
+    """A warning when the catalogue was last checked against its sources more than
+    ``STALE_AFTER_DAYS`` days before ``today``, else None. The day is ``verified`` (format
+    2: every source re-read), else ``updated`` (the content last changed); the warning
+    names which."""
+    if catalogue.verified is not None:
+        day, what = catalogue.verified, "verified"
+    elif catalogue.updated is not None:
+        day, what = catalogue.updated, "updated"
+    else:
         return None
-    age = (today - catalogue.updated).days
+    age = (today - day).days
     if age <= STALE_AFTER_DAYS:
         return None
     return (
-        f"the catalogue was last updated {catalogue.updated.isoformat()}, {age} days ago; "
-        "newer retirements may be missing (pip install --upgrade modelsunset)"
+        f"the catalogue was last {what} {day.isoformat()}, {age} days ago; "
+        "newer retirements may be missing (pip install --upgrade modelsunset, "
+        "or use a fresher --catalogue)"
     )

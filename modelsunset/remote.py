@@ -1,0 +1,451 @@
+"""Catalogue files from a URL (``--catalogue``/``--overlay https://...``), imported only
+when a URL is given: ordinary runs never load urllib, ssl or hashlib.
+
+Fetched: ``https://``; ``http://`` only with a pin (``URL#sha256=<64 hex>``), which any
+content is checked against (a mismatch: exit 3); other schemes, a malformed pin and
+credentials over http are usage errors (exit 2). Credentials (``user:password@``) go as
+HTTP Basic to that host only, never to where it redirects, and are never shown: a URL is
+named without them and without its fragment. Bounds: ``TIMEOUT`` for each wait and for the
+whole download, ``loading.MAX_BYTES`` (20 MiB) as for a local file, redirects to https only.
+
+The copy: each body fetched is kept in the cache folder as ``remote-<key>.body`` beside
+``remote-<key>.json`` (URL, ETag, Last-Modified, SHA-256, size, when the server last vouched
+for it), for conditional requests (a 304 uses it) and for when the network fails or
+``MODELSUNSET_OFFLINE=1`` forbids it (used with a warning giving its age; without a copy,
+exit 3). It is trusted as the catalogue cache is (see ``cache``): the folder and both files
+this user's own, not links, writable by nobody else, the metadata checked for shape and the
+body for its size and hash; anything else is no copy. ``MODELSUNSET_NO_CACHE=1``: no copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import os
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, NamedTuple
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
+
+from modelsunset import __version__, cache
+from modelsunset.errors import CatalogueError, Problem, UsageError
+from modelsunset.files import read_regular
+from modelsunset.loading import MAX_BYTES, TOO_BIG
+from modelsunset.wording import visible
+
+TIMEOUT = 10.0  # seconds: for each wait for the server, and for the whole download
+SECURE = ("https",)  # schemes fetched without a pin (tests widen it: they have no TLS)
+REDIRECTS = 5
+LAYOUT = "modelsunset-remote 1"  # the layout of the metadata file
+CHUNK = 64 * 1024
+_HEX = frozenset("0123456789abcdef")
+
+Note = Callable[[str], None]
+
+
+class Target(NamedTuple):
+    """A URL taken apart: what is fetched, what is shown, and what is checked."""
+
+    fetch: str  # the URL sent: no credentials, no fragment
+    shown: str  # the URL in messages and as the file name in FILE:LINE
+    user: str | None
+    password: str | None
+    pin: str | None  # lowercase hex SHA-256
+
+
+def public(url: str) -> str:
+    """The URL as it may be shown: without ``user:password@`` and without a fragment."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return visible(url.partition("#")[0].rpartition("@")[2])
+    return visible(urlunsplit(parts._replace(netloc=_host_part(parts), fragment="")))
+
+
+def _host_part(parts: SplitResult) -> str:
+    return parts.netloc.rpartition("@")[2]
+
+
+def target(url: str) -> Target:
+    """The URL checked before anything is fetched: a usage error (exit 2) when it cannot
+    or may not be fetched."""
+    shown = public(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError as exc:
+        raise UsageError(f"{shown} is not a usable URL ({exc})", hint="check the URL") from None
+    scheme = parts.scheme.lower()
+    pin = _pin(parts.fragment, shown)
+    if scheme not in (*SECURE, "http"):
+        raise UsageError(
+            f"cannot fetch {shown}: only https:// URLs are fetched",
+            hint="use an https:// URL (or http:// with a #sha256= pin), or give a local file",
+        )
+    if scheme not in SECURE and pin is None:
+        raise UsageError(
+            f"{shown} is not https: over plain http it is fetched only with a pin",
+            hint="use https://, or add #sha256=<the file's SHA-256, 64 hex digits>",
+        )
+    if not parts.hostname:
+        raise UsageError(f"{shown} names no host", hint="check the URL")
+    user = password = None
+    if "@" in parts.netloc:
+        if scheme not in SECURE:
+            raise UsageError(
+                f"{shown}: credentials are sent over https only, never in the clear",
+                hint="use https:// for a URL with user:password@",
+            )
+        user, password = unquote(parts.username or ""), unquote(parts.password or "")
+    fetch = urlunsplit(parts._replace(netloc=_host_part(parts), fragment=""))
+    return Target(fetch, shown, user, password, pin)
+
+
+def _pin(fragment: str, shown: str) -> str | None:
+    if not fragment:
+        return None
+    name, _, value = fragment.partition("=")
+    value = value.lower()
+    if name.lower() != "sha256" or len(value) != 64 or not set(value) <= _HEX:
+        raise UsageError(
+            f"{shown}: '#{visible(fragment)}' is not a pin",
+            hint="the only fragment understood is #sha256=<the file's SHA-256, 64 hex digits>",
+        )
+    return value
+
+
+def fetch(url: str, note: Note) -> tuple[str, bytes]:
+    """The URL's name (as shown) and its bytes: fetched, or the kept copy when the server
+    says it has not changed or cannot be reached (with a warning). CatalogueError (exit 3)
+    when there is nothing usable; UsageError (exit 2) for a URL that may not be fetched."""
+    where = target(url)
+    store = _Store(where.shown) if cache.enabled() else None
+    copy = store.read() if store is not None else None
+    mismatch = None
+    if copy is not None and where.pin is not None and copy.sha256 != where.pin:
+        mismatch, copy = copy, None  # kept for another pin: not this one's copy
+    if os.environ.get("MODELSUNSET_OFFLINE", "") not in ("", "0"):
+        if copy is None:
+            hint = "unset MODELSUNSET_OFFLINE to fetch it (a copy is kept), or give a local file"
+            raise _without_copy(where, "MODELSUNSET_OFFLINE is set", hint, mismatch, store)
+        note(f"warning: MODELSUNSET_OFFLINE is set: using the copy of {where.shown} {_age(copy)}")
+        return where.shown, copy.body
+    try:
+        answer = _get(where, copy)
+    except _Unreachable as exc:
+        if copy is None:
+            why, hint = f"cannot be fetched ({exc})", "check the network and the URL"
+            raise _without_copy(where, why, hint, mismatch, store) from None
+        note(f"warning: {where.shown} cannot be fetched ({exc}); using the copy {_age(copy)}")
+        return where.shown, copy.body
+    except _Refused as exc:
+        raise CatalogueError([Problem(where.shown, None, str(exc), exc.hint)]) from None
+    if answer is None:  # 304: the copy is current
+        assert copy is not None
+        if store is not None:
+            store.write(copy._replace(checked=time.time()), body=False)
+        return where.shown, copy.body
+    body, etag, modified = answer
+    digest = hashlib.sha256(body).hexdigest()
+    if where.pin is not None and digest != where.pin:
+        raise CatalogueError([_mismatch(where, "does not match its pin", digest)])
+    if store is not None:
+        store.write(_Copy(body, etag, modified, time.time(), digest), body=True)
+    return where.shown, body
+
+
+def _without_copy(
+    where: Target, why: str, hint: str, mismatch: _Copy | None, store: _Store | None
+) -> CatalogueError:
+    if mismatch is not None:
+        what = f"{why}, and its copy ({_age(mismatch)}) does not match the pin"
+        return CatalogueError([_mismatch(where, what, mismatch.sha256, hint)])
+    reason = store.refused if store is not None else "MODELSUNSET_NO_CACHE is set"
+    text = f"{why}, and there is no copy of it to use" + (f" ({reason})" if reason else "")
+    return CatalogueError([Problem(where.shown, None, text, hint)])
+
+
+def _mismatch(where: Target, what: str, got: str, hint: str | None = None) -> Problem:
+    return Problem(
+        where.shown,
+        None,
+        f"{what}: expected sha256 {where.pin}, got sha256 {got}",
+        hint or "the file changed since it was pinned: check it, then pin the new hash",
+    )
+
+
+def _age(copy: _Copy, now: float | None = None) -> str:
+    """``fetched 2026-02-01 09:30 UTC (3 hours ago)``: when the server last vouched for it."""
+    from datetime import UTC, datetime
+
+    when = datetime.fromtimestamp(copy.checked, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    seconds = max(0, int((time.time() if now is None else now) - copy.checked))
+    if seconds < 60:
+        ago = "just now"
+    elif seconds < 3600:
+        ago = _ago(seconds // 60, "minute")
+    elif seconds < 2 * 86400:
+        ago = _ago(seconds // 3600, "hour")
+    else:
+        ago = _ago(seconds // 86400, "day")
+    return f"fetched {when} ({ago})"
+
+
+def _ago(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'} ago"
+
+
+# -- the network ---------------------------------------------------------------------------
+
+
+class _Unreachable(Exception):
+    """The network or the server failed: a kept copy may stand in."""
+
+
+class _Refused(Exception):
+    """The server answered, but not with something to use: no copy stands in."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _get(where: Target, copy: _Copy | None) -> tuple[bytes, str | None, str | None] | None:
+    """(body, ETag, Last-Modified) of a 200, or None for a 304 to the conditional request
+    made when there is a copy."""
+    request = urllib.request.Request(
+        where.fetch, headers={"User-Agent": f"modelsunset/{__version__}"}
+    )
+    if where.user is not None:
+        import base64
+
+        secret = base64.b64encode(f"{where.user}:{where.password or ''}".encode()).decode()
+        # Not carried over to wherever the server redirects.
+        request.add_unredirected_header("Authorization", f"Basic {secret}")
+    if copy is not None:
+        if copy.etag:
+            request.add_header("If-None-Match", copy.etag)
+        if copy.modified:
+            request.add_header("If-Modified-Since", copy.modified)
+    opener = urllib.request.build_opener(_Redirects(), _https())
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        with opener.open(request, timeout=TIMEOUT) as response:
+            if response.status != 200:
+                raise _Refused(f"the server answered {response.status} {response.reason}")
+            size = response.headers.get("Content-Length", "")
+            if size.isdigit() and int(size) > MAX_BYTES:
+                raise _too_big()
+            body = _read(response, deadline)
+            return body, _header(response, "ETag"), _header(response, "Last-Modified")
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        if exc.code == 304 and copy is not None:
+            return None
+        text = f"the server answered {exc.code} {visible(str(exc.reason))}"
+        if exc.code >= 500 or exc.code in (408, 429):
+            raise _Unreachable(text) from None
+        raise _Refused(text, _status_hint(exc.code)) from None
+    except (_Refused, _Unreachable):
+        raise
+    except urllib.error.URLError as exc:
+        raise _Unreachable(_reason(exc.reason)) from None
+    except (TimeoutError, OSError, http.client.HTTPException, ValueError) as exc:
+        raise _Unreachable(_reason(exc)) from None
+
+
+def _https() -> urllib.request.HTTPSHandler:
+    import ssl
+
+    return urllib.request.HTTPSHandler(context=ssl.create_default_context())
+
+
+def _read(response: http.client.HTTPResponse, deadline: float) -> bytes:
+    """The body, at most MAX_BYTES, all of it before the deadline."""
+    chunks: list[bytes] = []
+    total = 0
+    # The socket, where it can be reached, waits no longer than what is left of the time
+    # (each read1 is one wait at most), so a server that trickles is cut off in time.
+    sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _Unreachable(f"the download took longer than {TIMEOUT:g} s")
+        if sock is not None:
+            sock.settimeout(left)
+        try:
+            chunk = response.read1(CHUNK)
+        except TimeoutError:
+            if time.monotonic() < deadline:
+                raise  # one wait of TIMEOUT seconds: no answer
+            raise _Unreachable(f"the download took longer than {TIMEOUT:g} s") from None
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise _too_big()
+        chunks.append(chunk)
+
+
+def _too_big() -> _Refused:
+    return _Refused(TOO_BIG, "check the URL: a catalogue is a YAML file of a few hundred kB")
+
+
+def _header(response: http.client.HTTPResponse, name: str) -> str | None:
+    """A validator to send back, when it is one short line of visible ASCII."""
+    value = response.headers.get(name)
+    if not isinstance(value, str) or not 0 < len(value) <= 512:
+        return None
+    return value if value.isascii() and value.isprintable() else None
+
+
+def _status_hint(code: int) -> str:
+    if code in (401, 403):
+        return "check the credentials (https://user:token@host/...) and that they may read it"
+    return "check the URL" if code == 404 else "check the URL and the server"
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {TIMEOUT:g} s"
+    if isinstance(reason, OSError) and reason.strerror:
+        return visible(reason.strerror)
+    return visible(str(reason)) or type(reason).__name__
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to https URLs only."""
+
+    max_redirections = REDIRECTS
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme.lower() not in SECURE:
+            fp.close()
+            raise _Refused(
+                f"redirects to {public(newurl)}, which is not https",
+                "only redirects to https:// URLs are followed: use the URL it should be",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+# -- the kept copy -------------------------------------------------------------------------
+
+
+class _Copy(NamedTuple):
+    body: bytes
+    etag: str | None
+    modified: str | None
+    checked: float  # when the server last vouched for it (seconds since the epoch)
+    sha256: str
+
+
+class _Store:
+    """The copy of one URL in the cache folder (see the module text for what is trusted)."""
+
+    def __init__(self, shown: str) -> None:
+        self.url = shown
+        self.folder = cache.folder()
+        name = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
+        self.meta = self.folder / f"remote-{name}.json"
+        self.data = self.folder / f"remote-{name}.body"
+        why = cache.distrust(self.folder)
+        folder = visible(str(self.folder))
+        self.refused = None if why is None else f"the cache folder {folder} is not used: {why}"
+
+    def read(self) -> _Copy | None:
+        if self.refused is not None:
+            return None
+        try:
+            meta = self._own(self.meta, 64 * 1024)
+            if meta is None:
+                return None
+            fields = json.loads(meta)
+            if not _meta_ok(fields) or fields["url"] != self.url:
+                return None
+            body = self._own(self.data, MAX_BYTES)
+            if body is None or len(body) != fields["size"]:
+                return None
+            if hashlib.sha256(body).hexdigest() != fields["sha256"]:
+                return None
+            return _Copy(
+                body, fields["etag"], fields["modified"], float(fields["checked"]), fields["sha256"]
+            )
+        except Exception:
+            # Missing, unreadable, damaged or written by something else: no copy.
+            return None
+
+    @staticmethod
+    def _own(path: Path, limit: int) -> bytes | None:
+        raw = read_regular(path, limit, follow=False)
+        if raw is None or len(raw) > limit or cache.distrust(path) is not None:
+            return None
+        return raw
+
+    def write(self, copy: _Copy, body: bool) -> None:
+        """Keep the copy (the body too, or only its metadata); any failure only means no copy."""
+        meta = {
+            "layout": LAYOUT,
+            "url": self.url,
+            "etag": copy.etag,
+            "modified": copy.modified,
+            "checked": copy.checked,
+            "sha256": copy.sha256,
+            "size": len(copy.body),
+        }
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if cache.distrust(self.folder) is not None:
+                return
+            if body:
+                _replace(self.data, copy.body)
+            _replace(self.meta, json.dumps(meta).encode())
+        except (OSError, RuntimeError):
+            return
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write owner-only, atomically: a temporary file renamed into place."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=".remote-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+_META = frozenset(("layout", "url", "etag", "modified", "checked", "sha256", "size"))
+
+
+def _meta_ok(fields: object) -> bool:
+    """Whether the metadata has exactly the shape ``_Store.write`` gives it."""
+    if type(fields) is not dict or set(fields) != _META:
+        return False
+    checked, digest, size = fields["checked"], fields["sha256"], fields["size"]
+    return (
+        fields["layout"] == LAYOUT
+        and type(fields["url"]) is str
+        and all(type(fields[key]) in (str, type(None)) for key in ("etag", "modified"))
+        and type(checked) in (int, float)
+        and 0 <= checked < 1e11
+        and type(digest) is str
+        and len(digest) == 64
+        and set(digest) <= _HEX
+        and type(size) is int
+        and 0 <= size <= MAX_BYTES
+    )
