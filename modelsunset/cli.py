@@ -353,6 +353,18 @@ def check(
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 
 
+@app.command()
+def mcp(catalogue: CatalogueOpt = None, overlay: OverlayOpt = None) -> None:
+    """Answer AI assistants: a Model Context Protocol server on stdin and stdout.
+
+    Its tools are status, resolve, notices and check_model. It needs the mcp extra:
+    pip install 'modelsunset\\[mcp]'.
+    """
+    from modelsunset.mcp_server import serve
+
+    _run(lambda s: serve(s, Sources(catalogue, overlay or ())))
+
+
 def _only(args: list[str]) -> typer.Typer | None:
     """An app with just the command being run, when the arguments name one.
 
