@@ -127,7 +127,9 @@ def test_dates_people_type(text: str, expected: str) -> None:
         ("2026", "names no day and month"),
         ("14", "names no month"),
         ("31", "names no month"),
-        ("-5", "not counted from today"),
+        ("-5", "a count from today needs a unit"),  # -5d is five days ago
+        ("+12", "a count from today needs a unit"),
+        ("+5x", "not a date I can read"),
     ],
 )
 def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> None:
