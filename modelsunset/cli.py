@@ -13,7 +13,44 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
+from modelsunset.dates import Span
+from modelsunset.model import Order
 from modelsunset.render import Format
+
+
+def _complete_models(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from modelsunset.completion import models
+
+    return models(ctx.params, incomplete)
+
+
+def _complete_surfaces(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from modelsunset.completion import surfaces
+
+    return surfaces(ctx.params, incomplete)
+
+
+def _complete_providers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from modelsunset.completion import providers
+
+    return providers(ctx.params, incomplete)
+
+
+def _span(text: str | Span) -> Span:
+    """--within: 90, 90d, 12w, 3m or 1y."""
+    if isinstance(text, Span):
+        return text
+    import re
+
+    from modelsunset.dates import parse_span
+    from modelsunset.errors import BadDate
+
+    try:
+        return parse_span(text)
+    except BadDate as exc:
+        if re.fullmatch("-[0-9]+", text.strip()):  # in click's words, as before spans
+            raise typer.BadParameter(f"{text.strip()} is not in the range x>=0.") from None
+        raise typer.BadParameter(f"{text!r} {exc.problem}; {exc.hint}") from None
 
 
 def _typer() -> typer.Typer:
@@ -70,6 +107,7 @@ SurfacesOpt = Annotated[
         metavar="SURFACE",
         help="Only this surface (repeatable).",
         show_default=False,
+        autocompletion=_complete_surfaces,
     ),
 ]
 ProvidersOpt = Annotated[
@@ -80,6 +118,27 @@ ProvidersOpt = Annotated[
         metavar="PROVIDER",
         help="Only this provider (repeatable).",
         show_default=False,
+        autocompletion=_complete_providers,
+    ),
+]
+SortOpt = Annotated[
+    Order | None,
+    typer.Option(
+        "--sort",
+        case_sensitive=False,
+        help="Sort by retirement day, model or surface (default: the usual order).",
+        show_default=False,
+    ),
+]
+ModelsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--model",
+        "-m",
+        metavar="MODEL",
+        help="Only this model: an id, alias or name (repeatable).",
+        show_default=False,
+        autocompletion=_complete_models,
     ),
 ]
 FormatOpt = Annotated[
@@ -140,23 +199,29 @@ def status(
         bool, typer.Option("--all", "-a", help="Also list upcoming and retired entries.")
     ] = False,
     fmt: FormatOpt = Format.table,
+    sort: SortOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
     """List the models available on a date, per surface."""
     from modelsunset import commands
 
+    sources = Sources(catalogue, overlay or ())
     _run(
-        lambda s: commands.status(
-            s, Sources(catalogue, overlay or ()), date, surface or (), provider or (), all_, fmt
-        )
+        lambda s: commands.status(s, sources, date, surface or (), provider or (), all_, fmt, sort)
     )
 
 
 @app.command()
 def resolve(
     model: Annotated[
-        str, typer.Argument(metavar="MODEL", help="A model id, alias or name.", show_default=False)
+        list[str],
+        typer.Argument(
+            metavar="MODEL...",
+            help="Model ids, aliases or names: one or several.",
+            show_default=False,
+            autocompletion=_complete_models,
+        ),
     ],
     surface: Annotated[
         list[str] | None,
@@ -166,6 +231,7 @@ def resolve(
             metavar="SURFACE",
             help="Answer for this surface only.",
             show_default=False,
+            autocompletion=_complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
@@ -173,9 +239,9 @@ def resolve(
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
-    """Say which model serves MODEL on a date, following fallbacks and replacements.
+    """Say which model serves each MODEL on a date, following fallbacks and replacements.
 
-    Exit 1 when there is no available model: on the surface asked for, or, without
+    Exit 1 when a MODEL has no available model: on the surface asked for, or, without
     --surface, on any surface.
     """
     from modelsunset import commands
@@ -199,21 +265,95 @@ def resolve(
 def notices(
     date: DateOpt = None,
     within: Annotated[
-        int,
-        typer.Option("--within", "-w", min=0, metavar="DAYS", help="Days ahead to look."),
-    ] = 90,
+        Span | None,
+        typer.Option(
+            "--within",
+            "-w",
+            metavar="DAYS",
+            parser=_span,
+            help="Days ahead to look: 90, 90d, 12w, 3m or 1y [default: 90].",
+            show_default=False,
+        ),
+    ] = None,
     surface: SurfacesOpt = None,
     provider: ProvidersOpt = None,
     fmt: FormatOpt = Format.table,
+    sort: SortOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
     """Write migration notices for entries retiring within DAYS, soonest first."""
     from modelsunset import commands
 
+    sources = Sources(catalogue, overlay or ())
+    days = within if within is not None else 90
     _run(
-        lambda s: commands.notices(
-            s, Sources(catalogue, overlay or ()), date, within, surface or (), provider or (), fmt
+        lambda s: commands.notices(s, sources, date, days, surface or (), provider or (), fmt, sort)
+    )
+
+
+@app.command()
+def calendar(
+    date: DateOpt = None,
+    within: Annotated[
+        Span | None,
+        typer.Option(
+            "--within",
+            "-w",
+            metavar="DAYS",
+            parser=_span,
+            help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y [default: all].",
+            show_default=False,
+        ),
+    ] = None,
+    surface: SurfacesOpt = None,
+    provider: ProvidersOpt = None,
+    model: ModelsOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Also retirements before the date.")
+    ] = False,
+    alarms: Annotated[
+        str | None,
+        typer.Option(
+            "--alarms",
+            metavar="DAYS,...",
+            help="Reminders, in days before the day ('': none) [default: 90,30,7,0].",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the calendar to FILE, whole or not at all (default: stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Write an iCalendar file (.ics) of retirements, one all-day event per model and surface.
+
+    Floors ("not before" a day, no day set) are tentative events. Import the file into a
+    calendar, again whenever the catalogue changes: events keep their UID, so they move.
+    """
+    from modelsunset import commands
+
+    sources = Sources(catalogue, overlay or ())
+    _run(
+        lambda s: commands.calendar(
+            s,
+            sources,
+            date,
+            within,
+            surface or (),
+            provider or (),
+            model or (),
+            all_,
+            alarms,
+            output,
         )
     )
 
@@ -255,6 +395,7 @@ def check(
             metavar="ID",
             help="Check this model id or name too, without scanning for it (repeatable).",
             show_default=False,
+            autocompletion=_complete_models,
         ),
     ] = None,
     surface: Annotated[
@@ -265,6 +406,7 @@ def check(
             metavar="SURFACE",
             help="Check on this surface (repeatable; default: api, or pyproject.toml).",
             show_default=False,
+            autocompletion=_complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
@@ -353,6 +495,11 @@ def check(
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 
 
+def _completing() -> bool:
+    """The shell asks for completions (``_MODELSUNSET_COMPLETE`` is set)."""
+    return any(key.endswith("_COMPLETE") for key in os.environ)
+
+
 def _only(args: list[str]) -> typer.Typer | None:
     """An app with just the command being run, when the arguments name one.
 
@@ -360,7 +507,7 @@ def _only(args: list[str]) -> typer.Typer | None:
     signatures and building options): about a millisecond and a half that a run of one
     command does not need. Help, completion and mistakes still get the whole app.
     """
-    if any(key.endswith("_COMPLETE") for key in os.environ):
+    if _completing():
         return None
     name = next((arg for arg in args if not arg.startswith("-")), None)
     for info in app.registered_commands:
@@ -394,7 +541,8 @@ def main() -> None:
     from modelsunset.errors import ModelsunsetError
 
     args = sys.argv[1:]
-    if not args or "--help" in args or "-h" in args:
+    # A shell asking for completions runs with no arguments, and is shown no help.
+    if not _completing() and (not args or "--help" in args or "-h" in args):
         _help_to_a_reader_that_left_is_no_error()
     try:
         (_only(args) or app)(prog_name="modelsunset")
