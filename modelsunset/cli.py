@@ -1,7 +1,8 @@
 """Typer wiring only: options in, a command function called, its exit code out.
 
 Exceptions become messages and exit codes in one place, ``_run``. Everything a command
-needs beyond Typer is imported inside the command, so start-up stays small.
+needs beyond Typer is imported inside the command, so start-up stays small. The options
+several commands share are declared in ``options.py``.
 """
 
 import os
@@ -13,44 +14,21 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
-from modelsunset.dates import Span
-from modelsunset.model import Order
+from modelsunset.options import (
+    CalendarWithinOpt,
+    CatalogueOpt,
+    DateOpt,
+    FormatOpt,
+    ModelsOpt,
+    NoticesWithinOpt,
+    OverlayOpt,
+    ProvidersOpt,
+    SortOpt,
+    SurfacesOpt,
+    complete_models,
+    complete_surfaces,
+)
 from modelsunset.render import Format
-
-
-def _complete_models(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from modelsunset.completion import models
-
-    return models(ctx.params, incomplete)
-
-
-def _complete_surfaces(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from modelsunset.completion import surfaces
-
-    return surfaces(ctx.params, incomplete)
-
-
-def _complete_providers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from modelsunset.completion import providers
-
-    return providers(ctx.params, incomplete)
-
-
-def _span(text: str | Span) -> Span:
-    """--within: 90, 90d, 12w, 3m or 1y."""
-    if isinstance(text, Span):
-        return text
-    import re
-
-    from modelsunset.dates import parse_span
-    from modelsunset.errors import BadDate
-
-    try:
-        return parse_span(text)
-    except BadDate as exc:
-        if re.fullmatch("-[0-9]+", text.strip()):  # in click's words, as before spans
-            raise typer.BadParameter(f"{text.strip()} is not in the range x>=0.") from None
-        raise typer.BadParameter(f"{text!r} {exc.problem}; {exc.hint}") from None
 
 
 def _typer() -> typer.Typer:
@@ -67,84 +45,6 @@ def _typer() -> typer.Typer:
 
 
 app = _typer()
-
-CatalogueOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--catalogue",
-        metavar="FILE",
-        help="Use this catalogue instead of the bundled one (env: MODELSUNSET_CATALOGUE).",
-        show_default=False,
-    ),
-]
-OverlayOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--overlay",
-        metavar="FILE",
-        help="Layer this file on top (repeatable; env: MODELSUNSET_OVERLAY).",
-        show_default=False,
-    ),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        "-d",
-        metavar="DATE",
-        help=(
-            "YYYY-MM-DD, 'today' or any date python-dateutil reads "
-            "(default: MODELSUNSET_DATE, else today in UTC)."
-        ),
-        show_default=False,
-    ),
-]
-SurfacesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--surface",
-        "-s",
-        metavar="SURFACE",
-        help="Only this surface (repeatable).",
-        show_default=False,
-        autocompletion=_complete_surfaces,
-    ),
-]
-ProvidersOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--provider",
-        "-p",
-        metavar="PROVIDER",
-        help="Only this provider (repeatable).",
-        show_default=False,
-        autocompletion=_complete_providers,
-    ),
-]
-SortOpt = Annotated[
-    Order | None,
-    typer.Option(
-        "--sort",
-        case_sensitive=False,
-        help="Sort by retirement day, model or surface (default: the usual order).",
-        show_default=False,
-    ),
-]
-ModelsOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--model",
-        "-m",
-        metavar="MODEL",
-        help="Only this model: an id, alias or name (repeatable).",
-        show_default=False,
-        autocompletion=_complete_models,
-    ),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
-]
 
 
 def _run(command: Callable[[Session], int]) -> None:
@@ -220,7 +120,7 @@ def resolve(
             metavar="MODEL...",
             help="Model ids, aliases or names: one or several.",
             show_default=False,
-            autocompletion=_complete_models,
+            autocompletion=complete_models,
         ),
     ],
     surface: Annotated[
@@ -231,7 +131,7 @@ def resolve(
             metavar="SURFACE",
             help="Answer for this surface only.",
             show_default=False,
-            autocompletion=_complete_surfaces,
+            autocompletion=complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
@@ -264,17 +164,7 @@ def resolve(
 @app.command()
 def notices(
     date: DateOpt = None,
-    within: Annotated[
-        Span | None,
-        typer.Option(
-            "--within",
-            "-w",
-            metavar="DAYS",
-            parser=_span,
-            help="Days ahead to look: 90, 90d, 12w, 3m or 1y [default: 90].",
-            show_default=False,
-        ),
-    ] = None,
+    within: NoticesWithinOpt = None,
     surface: SurfacesOpt = None,
     provider: ProvidersOpt = None,
     fmt: FormatOpt = Format.table,
@@ -295,17 +185,7 @@ def notices(
 @app.command()
 def calendar(
     date: DateOpt = None,
-    within: Annotated[
-        Span | None,
-        typer.Option(
-            "--within",
-            "-w",
-            metavar="DAYS",
-            parser=_span,
-            help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y [default: all].",
-            show_default=False,
-        ),
-    ] = None,
+    within: CalendarWithinOpt = None,
     surface: SurfacesOpt = None,
     provider: ProvidersOpt = None,
     model: ModelsOpt = None,
@@ -395,7 +275,7 @@ def check(
             metavar="ID",
             help="Check this model id or name too, without scanning for it (repeatable).",
             show_default=False,
-            autocompletion=_complete_models,
+            autocompletion=complete_models,
         ),
     ] = None,
     surface: Annotated[
@@ -406,7 +286,7 @@ def check(
             metavar="SURFACE",
             help="Check on this surface (repeatable; default: api, or pyproject.toml).",
             show_default=False,
-            autocompletion=_complete_surfaces,
+            autocompletion=complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
