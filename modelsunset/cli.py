@@ -197,7 +197,7 @@ def calendar(
         typer.Option(
             "--alarms",
             metavar="DAYS,...",
-            help="Reminders, in days before the day ('': none) [default: 90,30,7,0].",
+            help="Reminders, in days before the day (default: 90,30,7,0; '': none).",
             show_default=False,
         ),
     ] = None,

@@ -131,7 +131,7 @@ NoticesWithinOpt = Annotated[
         "-w",
         metavar="DAYS",
         parser=span,
-        help="Days ahead to look: 90, 90d, 12w, 3m or 1y [default: 90].",
+        help="Days ahead to look: 90, 90d, 12w, 3m or 1y (default: 90).",
         show_default=False,
     ),
 ]
@@ -142,7 +142,7 @@ CalendarWithinOpt = Annotated[
         "-w",
         metavar="DAYS",
         parser=span,
-        help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y [default: all].",
+        help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y (default: all).",
         show_default=False,
     ),
 ]
