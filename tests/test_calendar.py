@@ -12,7 +12,9 @@ from pathlib import Path
 import icalendar
 import ics
 import pytest
-from support import WAVE, Cli, command, pinned_env, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import WAVE, Cli, command, examples, pinned_env, run
 from support.builders import D, catalogue
 from test_golden import GOLDEN, unversioned
 
@@ -283,3 +285,24 @@ def test_no_events_is_still_a_calendar(tmp_path: Path) -> None:
     parsed = icalendar.Calendar.from_ical(result.stdout)
     assert _events(result.stdout) == [] and str(parsed["VERSION"]) == "2.0"
     assert ics.Calendar(result.stdout).events == set()
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(name=st.text(min_size=1, max_size=30), note=st.text(max_size=200), source=st.text())
+def test_any_catalogue_text_makes_a_file_both_parsers_read(
+    name: str, note: str, source: str
+) -> None:
+    built = catalogue(
+        {"a": {"api": {"retires": "2026-03-01", "note": note, "source": source or None}}},
+        names={"a": name},
+    )
+    rows = ical.select(status(built, D("2026-02-01"), include_all=True), D("2026-02-01"))
+    data = ical.build(built, rows, ical.Options(stamp=D("2026-01-01"), version="1"))
+    assert _control_free(data)
+    (event,) = _events(data)
+    assert str(event["SUMMARY"]) == ical.clean(f"{name} retires from Api")
+    lines = str(event["DESCRIPTION"]).split("\n")
+    if ical.clean(note):
+        assert lines[2] == ical.clean(note)
+    (other,) = ics.Calendar(data.decode()).events
+    assert other.name == str(event["SUMMARY"]) and other.description == str(event["DESCRIPTION"])
