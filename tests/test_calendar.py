@@ -306,3 +306,22 @@ def test_any_catalogue_text_makes_a_file_both_parsers_read(
         assert lines[2] == ical.clean(note)
     (other,) = ics.Calendar(data.decode()).events
     assert other.name == str(event["SUMMARY"]) and other.description == str(event["DESCRIPTION"])
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    day=st.one_of(st.sampled_from(["next friday", "+3m", "-5", "end of quarter"]), st.text()),
+    within=st.one_of(st.sampled_from(["90", "3m", "-1", "1y", "99999999y"]), st.text()),
+    alarms=st.one_of(st.sampled_from(["", "90,30", "7,,0", "x"]), st.text()),
+)
+def test_any_options_answer_or_are_usage_errors(day: str, within: str, alarms: str) -> None:
+    env = pinned_env(None, MODELSUNSET_CATALOGUE=str(WAVE))
+    for args in (
+        ["calendar", "--date", day, "--within", within, "--alarms", alarms],
+        ["notices", "--date", day, "--within", within],
+    ):
+        result = run(*args, env=env)
+        assert result.returncode in (0, 2), (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        if result.returncode == 2:
+            assert result.stdout == ""
