@@ -85,9 +85,12 @@ class Span(NamedTuple):
     unit: str = "days"
 
     def days(self, start: date) -> int:
-        """How many days the span covers from ``start``: to the same day ``number`` months
-        later for ``3m`` (or that month's last day: 89 days from 2026-01-31, to 2026-04-30).
-        A span that reaches beyond the calendar (year 9999) covers every day up to its end."""
+        """How many days the span covers from ``start``: days as written, weeks of seven
+        days, and to the same day ``number`` months later for ``3m`` (or that month's last
+        day: 89 days from 2026-01-31, to 2026-04-30). Months or years that reach beyond the
+        calendar (year 9999) cover every day up to its end."""
+        if self.unit in ("days", "weeks"):
+            return self.number * (7 if self.unit == "weeks" else 1)
         try:
             return (_shift(start, self.number, self.unit) - start).days
         except BadDate:
@@ -112,6 +115,8 @@ def _shift(start: date, count: int, unit: str) -> date:
 
 # More digits than any count within the calendar (3,652,058 days) needs.
 _MAX_DIGITS = 9
+# Days ahead are taken as written (--within 10000000 is as good as any), up to this.
+_MAX_SPAN_DIGITS = 4000
 
 
 def _count(word: str) -> int:
@@ -246,4 +251,6 @@ def parse_span(text: str) -> Span:
             "give days (90 or 90d), weeks (12w), months (3m) or years (1y)",
         )
     count, unit = match.groups()
-    return Span(_count(count), _UNITS[unit] if unit else "days")
+    if len(count) > _MAX_SPAN_DIGITS:  # more than int() reads; far more than any need
+        raise BadDate(text, "is too long a number", "give at most a few digits")
+    return Span(int(count), _UNITS[unit] if unit else "days")

@@ -349,8 +349,10 @@ def test_next_weekday_is_within_the_coming_week_never_today(today: date) -> None
         ("3m", 89),  # 2026-01-31 to 2026-04-30
         ("1y", 365),
         ("1 year", 365),
-        ("99999999999999999999999", (date.max - D("2026-01-31")).days),  # all there is
-        ("9999y", (date.max - D("2026-01-31")).days),
+        ("99999999999999999999999", 99999999999999999999999),  # days as written
+        ("9999999999999999w", 69999999999999993),
+        ("9999y", (date.max - D("2026-01-31")).days),  # all there is
+        ("99999999999999999999m", (date.max - D("2026-01-31")).days),
     ],
 )
 def test_spans_for_within(text: str, days: int) -> None:
@@ -361,7 +363,13 @@ def test_spans_for_within(text: str, days: int) -> None:
 
 @pytest.mark.parametrize(
     ("text", "problem"),
-    [("-1", "is negative"), ("-3m", "is negative"), ("3x", "not a number of days"), ("", "not")],
+    [
+        ("-1", "is negative"),
+        ("-3m", "is negative"),
+        ("3x", "not a number of days"),
+        ("", "not"),
+        ("9" * 5000, "too long"),
+    ],
 )
 def test_spans_that_are_no_spans(text: str, problem: str) -> None:
     from modelsunset.dates import parse_span
