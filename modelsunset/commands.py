@@ -18,7 +18,7 @@ from modelsunset.render import Format, RenderContext, renderer
 
 if TYPE_CHECKING:
     from modelsunset.dates import Span
-    from modelsunset.names import NameIndex
+    from modelsunset.names import Found
 
 
 class Session(NamedTuple):
@@ -159,9 +159,14 @@ def resolve(
     catalogue = sources.load(session.err)
     on = on_date(when, session)
     asked = [names] if isinstance(names, str) else list(names)
-    surface_id = None if surface is None else find_key("surface", surface, catalogue.surfaces)
     index = NameIndex(catalogue.models, catalogue.surfaces)
-    groups = [_resolutions(catalogue, index, name, surface_id, on) for name in asked]
+    # Models first, then the surface: an unknown model is reported before a surface.
+    found = [index.find_found(name) for name in asked]
+    surface_id = None if surface is None else find_key("surface", surface, catalogue.surfaces)
+    groups = [
+        _resolutions(catalogue, name, one, surface_id, on)
+        for name, one in zip(asked, found, strict=True)
+    ]
     ctx = _context(catalogue, on, session)
     session.out(_render_resolutions(groups, ctx, fmt, single=surface is not None))
     code = EXIT_OK
@@ -174,14 +179,14 @@ def resolve(
 
 
 def _resolutions(
-    catalogue: Catalogue, index: NameIndex, name: str, surface: str | None, on: date
+    catalogue: Catalogue, name: str, found: Found, surface: str | None, on: date
 ) -> list[Resolution]:
-    """What serves one model asked by name: on ``surface``, or on every surface it is
-    offered on (one surface only for a surface alias or a name after a surface's prefix)."""
+    """What serves one model asked by ``name`` (which ``found`` it): on ``surface``, or on
+    every surface it is offered on (one surface only for a surface alias or a name after a
+    surface's prefix)."""
     from modelsunset import resolver
     from modelsunset.errors import OnOneSurface
 
-    found = index.find_found(name)
     model = found.model
     if surface is not None:
         if found.surface is not None and found.surface != surface:
