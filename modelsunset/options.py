@@ -11,19 +11,19 @@ from modelsunset.model import Order
 from modelsunset.render import Format
 
 
-def complete_models(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def complete_models(ctx: typer.Context, incomplete: str) -> list[str]:
     from modelsunset.completion import models
 
     return models(ctx.params, incomplete)
 
 
-def complete_surfaces(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def complete_surfaces(ctx: typer.Context, incomplete: str) -> list[str]:
     from modelsunset.completion import surfaces
 
     return surfaces(ctx.params, incomplete)
 
 
-def complete_providers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+def complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
     from modelsunset.completion import providers
 
     return providers(ctx.params, incomplete)

@@ -231,7 +231,7 @@ def test_completion_with_a_broken_catalogue_offers_nothing(tmp_path: Path) -> No
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
 
 
-def test_completion_on_a_warm_cache_never_imports_yaml(tmp_path: Path) -> None:
+def test_completion_on_a_warm_cache_never_imports_yaml_or_rich(tmp_path: Path) -> None:
     """A real process, so that its imports are its own."""
     env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
     env.update(
@@ -250,5 +250,12 @@ def test_completion_on_a_warm_cache_never_imports_yaml(tmp_path: Path) -> None:
             [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
         )
     assert done.stdout.split() == ["gpt-4o"]
+    assert done.stderr.strip() == "imported:", done.stderr
+    # zsh and fish are offered no help texts, which Typer would draw with rich.
+    env.update(_MODELSUNSET_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="modelsunset resolve o4")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.strip() == """_arguments '*: :(("o4-mini"))'"""
     assert done.stderr.strip() == "imported:", done.stderr
     assert os.listdir(tmp_path / "cache" / "modelsunset")
