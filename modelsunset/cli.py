@@ -1,7 +1,8 @@
 """Typer wiring only: options in, a command function called, its exit code out.
 
 Exceptions become messages and exit codes in one place, ``_run``. Everything a command
-needs beyond Typer is imported inside the command, so start-up stays small.
+needs beyond Typer is imported inside the command, so start-up stays small. The options
+several commands share are declared in ``options.py``.
 """
 
 import os
@@ -13,6 +14,20 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
+from modelsunset.options import (
+    CalendarWithinOpt,
+    CatalogueOpt,
+    DateOpt,
+    FormatOpt,
+    ModelsOpt,
+    NoticesWithinOpt,
+    OverlayOpt,
+    ProvidersOpt,
+    SortOpt,
+    SurfacesOpt,
+    complete_models,
+    complete_surfaces,
+)
 from modelsunset.render import Format
 
 
@@ -30,62 +45,6 @@ def _typer() -> typer.Typer:
 
 
 app = _typer()
-
-CatalogueOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--catalogue",
-        metavar="FILE",
-        help="Use this catalogue instead of the bundled one (env: MODELSUNSET_CATALOGUE).",
-        show_default=False,
-    ),
-]
-OverlayOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--overlay",
-        metavar="FILE",
-        help="Layer this file on top (repeatable; env: MODELSUNSET_OVERLAY).",
-        show_default=False,
-    ),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        "-d",
-        metavar="DATE",
-        help=(
-            "YYYY-MM-DD, 'today' or any date python-dateutil reads "
-            "(default: MODELSUNSET_DATE, else today in UTC)."
-        ),
-        show_default=False,
-    ),
-]
-SurfacesOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--surface",
-        "-s",
-        metavar="SURFACE",
-        help="Only this surface (repeatable).",
-        show_default=False,
-    ),
-]
-ProvidersOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--provider",
-        "-p",
-        metavar="PROVIDER",
-        help="Only this provider (repeatable).",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
-]
 
 
 def _run(command: Callable[[Session], int]) -> None:
@@ -140,23 +99,29 @@ def status(
         bool, typer.Option("--all", "-a", help="Also list upcoming and retired entries.")
     ] = False,
     fmt: FormatOpt = Format.table,
+    sort: SortOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
     """List the models available on a date, per surface."""
     from modelsunset import commands
 
+    sources = Sources(catalogue, overlay or ())
     _run(
-        lambda s: commands.status(
-            s, Sources(catalogue, overlay or ()), date, surface or (), provider or (), all_, fmt
-        )
+        lambda s: commands.status(s, sources, date, surface or (), provider or (), all_, fmt, sort)
     )
 
 
 @app.command()
 def resolve(
     model: Annotated[
-        str, typer.Argument(metavar="MODEL", help="A model id, alias or name.", show_default=False)
+        list[str],
+        typer.Argument(
+            metavar="MODEL...",
+            help="Model ids, aliases or names: one or several.",
+            show_default=False,
+            autocompletion=complete_models,
+        ),
     ],
     surface: Annotated[
         list[str] | None,
@@ -166,6 +131,7 @@ def resolve(
             metavar="SURFACE",
             help="Answer for this surface only.",
             show_default=False,
+            autocompletion=complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
@@ -173,9 +139,9 @@ def resolve(
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
-    """Say which model serves MODEL on a date, following fallbacks and replacements.
+    """Say which model serves each MODEL on a date, following fallbacks and replacements.
 
-    Exit 1 when there is no available model: on the surface asked for, or, without
+    Exit 1 when a MODEL has no available model: on the surface asked for, or, without
     --surface, on any surface.
     """
     from modelsunset import commands
@@ -198,22 +164,76 @@ def resolve(
 @app.command()
 def notices(
     date: DateOpt = None,
-    within: Annotated[
-        int,
-        typer.Option("--within", "-w", min=0, metavar="DAYS", help="Days ahead to look."),
-    ] = 90,
+    within: NoticesWithinOpt = None,
     surface: SurfacesOpt = None,
     provider: ProvidersOpt = None,
     fmt: FormatOpt = Format.table,
+    sort: SortOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
     """Write migration notices for entries retiring within DAYS, soonest first."""
     from modelsunset import commands
 
+    sources = Sources(catalogue, overlay or ())
+    days = within if within is not None else 90
     _run(
-        lambda s: commands.notices(
-            s, Sources(catalogue, overlay or ()), date, within, surface or (), provider or (), fmt
+        lambda s: commands.notices(s, sources, date, days, surface or (), provider or (), fmt, sort)
+    )
+
+
+@app.command()
+def calendar(
+    date: DateOpt = None,
+    within: CalendarWithinOpt = None,
+    surface: SurfacesOpt = None,
+    provider: ProvidersOpt = None,
+    model: ModelsOpt = None,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help="Also retirements before the date.")
+    ] = False,
+    alarms: Annotated[
+        str | None,
+        typer.Option(
+            "--alarms",
+            metavar="DAYS,...",
+            help="Reminders, in days before the day (default: 90,30,7,0; '': none).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the calendar to FILE, whole or not at all (default: stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Write an iCalendar file (.ics) of retirements, one all-day event per model and surface.
+
+    Floors ("not before" a day, no day set) are tentative events. Import the file into a
+    calendar, again whenever the catalogue changes: events keep their UID, so they move.
+    """
+    from modelsunset import commands
+
+    sources = Sources(catalogue, overlay or ())
+    _run(
+        lambda s: commands.calendar(
+            s,
+            sources,
+            date,
+            within,
+            surface or (),
+            provider or (),
+            model or (),
+            all_,
+            alarms,
+            output,
         )
     )
 
@@ -255,6 +275,7 @@ def check(
             metavar="ID",
             help="Check this model id or name too, without scanning for it (repeatable).",
             show_default=False,
+            autocompletion=complete_models,
         ),
     ] = None,
     surface: Annotated[
@@ -265,6 +286,7 @@ def check(
             metavar="SURFACE",
             help="Check on this surface (repeatable; default: api, or pyproject.toml).",
             show_default=False,
+            autocompletion=complete_surfaces,
         ),
     ] = None,
     date: DateOpt = None,
@@ -365,6 +387,11 @@ def mcp(catalogue: CatalogueOpt = None, overlay: OverlayOpt = None) -> None:
     _run(lambda s: serve(s, Sources(catalogue, overlay or ())))
 
 
+def _completing() -> bool:
+    """The shell asks for completions (``_MODELSUNSET_COMPLETE`` is set)."""
+    return any(key.endswith("_COMPLETE") for key in os.environ)
+
+
 def _only(args: list[str]) -> typer.Typer | None:
     """An app with just the command being run, when the arguments name one.
 
@@ -372,7 +399,7 @@ def _only(args: list[str]) -> typer.Typer | None:
     signatures and building options): about a millisecond and a half that a run of one
     command does not need. Help, completion and mistakes still get the whole app.
     """
-    if any(key.endswith("_COMPLETE") for key in os.environ):
+    if _completing():
         return None
     name = next((arg for arg in args if not arg.startswith("-")), None)
     for info in app.registered_commands:
@@ -406,7 +433,8 @@ def main() -> None:
     from modelsunset.errors import ModelsunsetError
 
     args = sys.argv[1:]
-    if not args or "--help" in args or "-h" in args:
+    # A shell asking for completions runs with no arguments, and is shown no help.
+    if not _completing() and (not args or "--help" in args or "-h" in args):
         _help_to_a_reader_that_left_is_no_error()
     try:
         (_only(args) or app)(prog_name="modelsunset")

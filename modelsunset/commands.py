@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, DomainError, UsageError
-from modelsunset.model import Catalogue, Resolution, State
+from modelsunset.model import Catalogue, Order, Resolution, State
 from modelsunset.render import Format, RenderContext, renderer
+
+if TYPE_CHECKING:
+    from modelsunset.dates import Span
+    from modelsunset.names import Found
 
 
 class Session(NamedTuple):
@@ -30,6 +34,8 @@ class Session(NamedTuple):
     # MODELSUNSET_DATE could not be read: an error only where the date is needed (no
     # --date given); ``today`` is then the clock's.
     pinned_error: UsageError | None = None
+    # stdout for bytes as they are (None: through ``out``, as UTF-8 text).
+    out_bytes: Callable[[bytes], None] | None = None
 
 
 class Sources(NamedTuple):
@@ -88,6 +94,11 @@ def on_date(text: str | None, session: Session) -> date:
         raise usage_error(exc) from None
 
 
+def days_ahead(within: Span | int, on: date) -> int:
+    """``--within`` in days from the day asked (``3m``: to the same day 3 months later)."""
+    return within if isinstance(within, int) else within.days(on)
+
+
 def _context(catalogue: Catalogue, on: date, session: Session) -> RenderContext:
     return RenderContext(
         on=on,
@@ -118,6 +129,7 @@ def status(
     providers: Sequence[str],
     include_all: bool,
     fmt: Format,
+    order: Order | None = None,
 ) -> int:
     from modelsunset import resolver
 
@@ -125,6 +137,8 @@ def status(
     on = on_date(when, session)
     surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
     rows = resolver.status(catalogue, on, surface_ids, provider_ids, include_all)
+    if order is not None:
+        rows.sort(key=resolver.sort_key(order))
     session.out(renderer(fmt).status(rows, _context(catalogue, on, session), all_rows=include_all))
     return EXIT_OK
 
@@ -132,39 +146,76 @@ def status(
 def resolve(
     session: Session,
     sources: Sources,
-    name: str,
+    names: str | Sequence[str],
     surface: str | None,
     when: str | None,
     fmt: Format,
 ) -> int:
-    from modelsunset import resolver
-    from modelsunset.errors import OnOneSurface
+    """One model or several, in the order asked. Exit 1 when one of them has no available
+    model: on the surface asked for or, without --surface, on any surface it is offered on.
+    """
     from modelsunset.names import NameIndex, find_key
 
     catalogue = sources.load(session.err)
     on = on_date(when, session)
-    found = NameIndex(catalogue.models, catalogue.surfaces).find_found(name)
+    asked = [names] if isinstance(names, str) else list(names)
+    index = NameIndex(catalogue.models, catalogue.surfaces)
+    # Models first, then the surface: an unknown model is reported before a surface.
+    found = [index.find_found(name) for name in asked]
+    surface_id = None if surface is None else find_key("surface", surface, catalogue.surfaces)
+    groups = [
+        _resolutions(catalogue, name, one, surface_id, on)
+        for name, one in zip(asked, found, strict=True)
+    ]
+    ctx = _context(catalogue, on, session)
+    session.out(_render_resolutions(groups, ctx, fmt, single=surface is not None))
+    code = EXIT_OK
+    for items in groups:
+        if not any(item.resolved is not None for item in items):
+            for item in items:
+                session.err(_no_answer(catalogue, item))
+            code = EXIT_NEGATIVE
+    return code
+
+
+def _resolutions(
+    catalogue: Catalogue, name: str, found: Found, surface: str | None, on: date
+) -> list[Resolution]:
+    """What serves one model asked by ``name`` (which ``found`` it): on ``surface``, or on
+    every surface it is offered on (one surface only for a surface alias or a name after a
+    surface's prefix)."""
+    from modelsunset import resolver
+    from modelsunset.errors import OnOneSurface
+
     model = found.model
     if surface is not None:
-        surface_ids = [find_key("surface", surface, catalogue.surfaces)]
-        if found.surface is not None and found.surface != surface_ids[0]:
-            raise OnOneSurface(name, model.id, found.surface, surface_ids[0])
+        if found.surface is not None and found.surface != surface:
+            raise OnOneSurface(name, model.id, found.surface, surface)
+        surface_ids = [surface]
     elif found.surface is not None:
         # A surface alias (Bedrock's id) or a surface's prefix: that surface alone.
         surface_ids = [found.surface]
     else:
         surface_ids = sorted(model.entries)
-    items = [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]
-    session.out(
-        renderer(fmt).resolutions(items, _context(catalogue, on, session), surface is not None)
-    )
-    # A negative answer: no available model on the surface asked for or, without
-    # --surface, on any surface the model is offered on.
-    if any(item.resolved is not None for item in items):
-        return EXIT_OK
-    for item in items:
-        session.err(_no_answer(catalogue, item))
-    return EXIT_NEGATIVE
+    return [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]
+
+
+def _render_resolutions(
+    groups: list[list[Resolution]], ctx: RenderContext, fmt: Format, single: bool
+) -> str:
+    """One model as ever (``single``: one --surface asked). Several: JSON and CSV list every
+    answer, tables and markdown come one per model in the order asked, plain gives one
+    line per answer (``render.plain.answers``)."""
+    render = renderer(fmt)
+    if len(groups) == 1:
+        return render.resolutions(groups[0], ctx, single)
+    if fmt is Format.plain:
+        from modelsunset.render import plain
+
+        return plain.answers(groups, single)
+    if fmt in (Format.json, Format.csv):
+        return render.resolutions([i for items in groups for i in items], ctx, False)
+    return "\n".join(render.resolutions(items, ctx, single) for items in groups)
 
 
 def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
@@ -188,19 +239,94 @@ def notices(
     session: Session,
     sources: Sources,
     when: str | None,
-    within: int,
+    within: Span | int,
     surfaces: Sequence[str],
     providers: Sequence[str],
     fmt: Format,
+    order: Order | None = None,
 ) -> int:
     from modelsunset import resolver
 
     catalogue = sources.load(session.err)
     on = on_date(when, session)
+    days = days_ahead(within, on)
     surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
-    found = resolver.notices(catalogue, on, within, surface_ids, provider_ids)
-    session.out(renderer(fmt).notices(found, _context(catalogue, on, session), within=within))
+    found = resolver.notices(catalogue, on, days, surface_ids, provider_ids)
+    if order is not None:
+        key = resolver.sort_key(order)
+        found.sort(key=lambda notice: key(notice.row))
+    session.out(renderer(fmt).notices(found, _context(catalogue, on, session), within=days))
     return EXIT_OK
+
+
+def calendar(
+    session: Session,
+    sources: Sources,
+    when: str | None,
+    within: Span | int | None,
+    surfaces: Sequence[str],
+    providers: Sequence[str],
+    models: Sequence[str],
+    include_past: bool,
+    alarms: str | None,
+    output: str | None,
+) -> int:
+    """An iCalendar file of the retirements (and floors) chosen, on stdout or into
+    ``output`` (written whole or not at all; ``-`` is stdout)."""
+    from modelsunset import __version__, resolver
+    from modelsunset import calendar as ical
+
+    if output == "":
+        raise UsageError("--output is empty", hint="give a file, or - for stdout")
+    try:
+        reminders = ical.DEFAULT_ALARMS if alarms is None else ical.parse_alarms(alarms)
+    except ValueError as exc:
+        raise UsageError(
+            f"--alarms '{alarms}' {exc}",
+            hint="days before the day, separated by commas, such as 90,30,7,0 (empty: none)",
+        ) from None
+    catalogue = sources.load(session.err)
+    on = on_date(when, session)
+    surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
+    rows = resolver.status(catalogue, on, surface_ids, provider_ids, include_all=True)
+    if models:
+        wanted = _models_asked(catalogue, models)
+        rows = [r for r in rows if {(r.model.id, None), (r.model.id, r.entry.surface)} & wanted]
+    days = None if within is None else days_ahead(within, on)
+    chosen = ical.select(rows, on, days, past=include_past)
+    options = ical.Options(stamp=catalogue.updated or on, version=__version__, alarms=reminders)
+    data = ical.build(catalogue, chosen, options)
+    if output is None or output == "-":
+        if session.out_bytes is not None:
+            session.out_bytes(data)
+        else:
+            session.out(data.decode("utf-8"))
+        return EXIT_OK
+    from modelsunset.errors import OutputError
+    from modelsunset.files import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {output}: {exc.strerror or exc}",
+            "give a regular file in a folder that exists and can be written to, or - for stdout",
+        ) from None
+    session.err(ical.written(len(chosen), output))
+    return EXIT_OK
+
+
+def _models_asked(catalogue: Catalogue, names: Sequence[str]) -> set[tuple[str, str | None]]:
+    """(model id, None) for a model asked by name; (model id, surface) for a name that
+    holds on one surface only (a surface alias, or a name after a surface's prefix)."""
+    from modelsunset.names import NameIndex
+
+    index = NameIndex(catalogue.models, catalogue.surfaces)
+    wanted: set[tuple[str, str | None]] = set()
+    for name in names:
+        found = index.find_found(name)
+        wanted.add((found.model.id, found.surface))
+    return wanted
 
 
 def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:

@@ -74,6 +74,35 @@ def writer(stream: str) -> Callable[[str], None]:
     return write
 
 
+def binary_writer() -> Callable[[bytes], None]:
+    """stdout for bytes that must arrive as they are: an iCalendar file's CRLF line ends,
+    in UTF-8 whatever the locale. Errors as for text (``writer``)."""
+    text = writer("out")
+
+    def write(data: bytes) -> None:
+        target = sys.stdout
+        buffer = getattr(target, "buffer", None)
+        if buffer is None:  # no stdout (an error), or one with no bytes beneath it
+            text(data.decode("utf-8", "replace"))
+            return
+        try:
+            target.flush()
+            buffer.write(data)
+            buffer.flush()
+        except BrokenPipeError:
+            quiet(target)
+        except OSError as exc:
+            from modelsunset.errors import OutputError
+
+            quiet(target)
+            raise OutputError(
+                f"cannot write the output: {exc.strerror or exc}",
+                "check where stdout goes (a full disk, a closed file)",
+            ) from None
+
+    return write
+
+
 def quiet(target: TextIO) -> None:
     """Send what is left for a stream that failed to /dev/null, so that Python's own flush
     at exit does not fail again. (A reader that went away, `| head`, is not an error.)"""
@@ -113,6 +142,7 @@ def session() -> Session:
         width=width,
         out=writer("out"),
         err=writer("err"),
+        out_bytes=binary_writer(),
         ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
         pinned_error=pinned_error,
     )

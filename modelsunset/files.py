@@ -1,4 +1,5 @@
-"""Reading files that must be regular files, without ever waiting on a pipe.
+"""Reading files that must be regular files, without ever waiting on a pipe; and writing
+one whole or not at all.
 
 A catalogue, a cache file or an ignore file could be a FIFO or a device by accident (or
 by mischief). Such a file is opened without blocking, so a pipe with no writer is never
@@ -35,3 +36,42 @@ def read_regular(
         return None
     with os.fdopen(descriptor, "rb") as source:
         return source.read() if limit is None else source.read(limit + 1)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """``data`` written to ``path`` whole or not at all: into a new file beside it, then
+    renamed over it, so a reader never sees half a file. A symbolic link is followed (the
+    file it names is replaced). The file keeps the permissions of the one it replaces, else
+    gets the usual ones (0666 less the umask). Only a regular file is replaced: anything
+    else there (a folder, a pipe, a device) is an OSError, as are the system's own."""
+    import contextlib
+    import errno
+    import tempfile
+
+    target = os.path.realpath(path)
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        mode = None
+    else:
+        if not stat.S_ISREG(found.st_mode):
+            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
+            raise OSError(errno.EEXIST, f"it is {kind}", path)
+        mode = stat.S_IMODE(found.st_mode)
+    folder, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if mode is None:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

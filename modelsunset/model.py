@@ -28,6 +28,14 @@ class State(StrEnum):
         return self in (State.ACTIVE, State.RETIRING)
 
 
+class Order(StrEnum):
+    """How ``status`` and ``notices`` may be asked to sort their rows (``--sort``)."""
+
+    date = "date"  # the retirement day (or floor), soonest first; none last
+    model = "model"  # model id, then surface
+    surface = "surface"  # surface, then provider and model id
+
+
 class Provider(NamedTuple):
     id: str
     name: str

@@ -6,11 +6,20 @@ or a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 
 from modelsunset.errors import NotOffered
-from modelsunset.model import Catalogue, Entry, Model, Notice, Resolution, State, StatusRow
+from modelsunset.model import (
+    Catalogue,
+    Entry,
+    Model,
+    Notice,
+    Order,
+    Resolution,
+    State,
+    StatusRow,
+)
 from modelsunset.wording import retirement_sentence
 
 
@@ -139,15 +148,26 @@ def notices(
         left = current.days_left
         if left is not None and 0 <= left <= within:
             found.append(Notice(row=current, message=notice_message(catalogue, current, on)))
-    found.sort(
-        key=lambda n: (
-            n.row.entry.end,
-            n.row.model.provider,
-            n.row.model.id,
-            n.row.entry.surface,
-        )
-    )
+    by_date = sort_key(Order.date)
+    found.sort(key=lambda n: by_date(n.row))
     return found
+
+
+def sort_key(order: Order) -> Callable[[StatusRow], tuple[object, ...]]:
+    """The key that sorts rows in ``order`` (ties broken by provider, model and surface).
+
+    By date: the retirement day, or the floor of an entry that has one, soonest first;
+    entries with neither last."""
+    if order is Order.model:
+        return lambda r: (r.model.id, r.entry.surface)
+    if order is Order.surface:
+        return lambda r: (r.entry.surface, r.model.provider, r.model.id)
+
+    def by_date(r: StatusRow) -> tuple[object, ...]:
+        day = r.entry.end
+        return (day is None, day or date.min, r.model.provider, r.model.id, r.entry.surface)
+
+    return by_date
 
 
 def notice_message(catalogue: Catalogue, current: StatusRow, on: date) -> str:

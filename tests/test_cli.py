@@ -123,7 +123,7 @@ def test_no_answer_exits_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
         (["notices", "--within", "-1"], "x>=0"),
         (["status", "--no-such-option"], "No such option"),
         (["reslove", "gpt-4o"], "Did you mean 'resolve'"),
-        (["status", "--date", "-5"], "dates are not counted from today"),
+        (["status", "--date", "-5"], "a count from today needs a unit"),
         (["status", "--overlay", ""], "--overlay is empty"),
         (["resolve", "gpt-4o", "-s", "api", "-s", "chatgpt"], "one --surface, not 2"),
         (["validate", str(WAVE), "--catalogue", str(WAVE)], "not both"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support.builders import D
 
 from modelsunset.commands import usage_error
@@ -127,7 +129,9 @@ def test_dates_people_type(text: str, expected: str) -> None:
         ("2026", "names no day and month"),
         ("14", "names no month"),
         ("31", "names no month"),
-        ("-5", "not counted from today"),
+        ("-5", "a count from today needs a unit"),  # -5d is five days ago
+        ("+12", "a count from today needs a unit"),
+        ("+5x", "not a date I can read"),
     ],
 )
 def test_dates_that_name_no_day_are_usage_errors(text: str, message: str) -> None:
@@ -200,3 +204,175 @@ def test_surface_aliases_and_prefixes_find_a_model_on_one_surface() -> None:
     assert index.locate("azure/" + bedrock_id) is None
     assert index.locate("azure/") is None
     assert index.find(bedrock_id) == sonnet
+
+
+# 2026-02-01 is a Sunday.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", "2026-02-02"),
+        ("Yesterday", "2026-01-31"),
+        ("+30d", "2026-03-03"),
+        ("+ 30 days", "2026-03-03"),
+        ("-5d", "2026-01-27"),
+        ("-2w", "2026-01-18"),
+        ("+3m", "2026-05-01"),
+        ("+1y", "2027-02-01"),
+        ("+0d", "2026-02-01"),
+        ("in 3 months", "2026-05-01"),
+        ("in 2 weeks", "2026-02-15"),
+        ("in a week", "2026-02-08"),
+        ("in 1 day", "2026-02-02"),
+        ("3 days ago", "2026-01-29"),
+        ("a year ago", "2025-02-01"),
+        ("next friday", "2026-02-06"),
+        ("next sunday", "2026-02-08"),  # today is a Sunday: the next one, never today
+        ("next Mon", "2026-02-02"),
+        ("last sunday", "2026-01-25"),
+        ("last saturday", "2026-01-31"),
+        ("end of month", "2026-02-28"),
+        ("end of quarter", "2026-03-31"),
+        ("end of year", "2026-12-31"),
+        ("start of next month", "2026-03-01"),
+        ("the start of the month", "2026-02-01"),
+        ("beginning of next quarter", "2026-04-01"),
+        ("end of last quarter", "2025-12-31"),
+        ("start of next year", "2027-01-01"),
+        ("  END   OF   MONTH ", "2026-02-28"),
+    ],
+)
+def test_dates_people_say(text: str, expected: str) -> None:
+    assert parse_date(text, TODAY) == D(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("+1m", "2026-01-31", "2026-02-28"),  # the month's last day when it has no 31st
+        ("in 1 month", "2024-01-31", "2024-02-29"),
+        ("+1y", "2024-02-29", "2025-02-28"),
+        ("-1m", "2026-03-31", "2026-02-28"),
+        ("end of quarter", "2026-12-15", "2026-12-31"),
+        ("start of next quarter", "2026-12-15", "2027-01-01"),
+        ("start of next month", "2026-12-15", "2027-01-01"),
+        ("start of last quarter", "2026-01-15", "2025-10-01"),
+        ("end of next month", "2026-01-15", "2026-02-28"),
+        ("next friday", "2026-02-05", "2026-02-06"),  # a Thursday: tomorrow
+        ("next friday", "2026-02-06", "2026-02-13"),  # a Friday: a week on
+        ("last friday", "2026-02-06", "2026-01-30"),
+    ],
+)
+def test_month_arithmetic_and_edges(text: str, today: str, expected: str) -> None:
+    assert parse_date(text, D(today)) == D(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("+99999y", "is beyond the calendar"),
+        ("-9999999999999999999999d", "is beyond the calendar"),
+        ("end of the week", "not a date I can read"),  # months, quarters and years only
+        ("next someday", "not a date I can read"),
+        ("in 3 fortnights", "not a date I can read"),
+        ("-x", "not a date I can read"),
+    ],
+)
+def test_phrases_that_name_no_date(text: str, message: str) -> None:
+    with pytest.raises(BadDate, match=message) as caught:
+        parse_date(text, TODAY)
+    assert caught.value.hint
+    # Worded with the whole text, whatever part of it was out of reach.
+    assert usage_error(caught.value, "--date").message.startswith(f"--date '{text}' ")
+
+
+def test_a_bare_count_asks_for_a_unit() -> None:
+    with pytest.raises(BadDate) as caught:
+        parse_date("-5", TODAY)
+    worded = usage_error(caught.value, "--date")
+    assert worded.message == "--date '-5' is not a date: a count from today needs a unit"
+    assert worded.hint is not None and "-5d" in worded.hint
+
+
+def test_an_unreadable_date_hints_at_what_can_be_read() -> None:
+    with pytest.raises(BadDate) as caught:
+        parse_date("someday", TODAY)
+    for example in ("YYYY-MM-DD", "`today`", "`+30d`", "`in 3 months`", "`next friday`"):
+        assert example in caught.value.hint
+
+
+@given(st.dates())
+def test_an_iso_date_reads_back_as_itself(day: date) -> None:
+    assert parse_date(day.isoformat(), TODAY) == day
+    assert parse_date(f" {day.isoformat()} ", D("1999-12-31")) == day
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.integers(min_value=0, max_value=20000),
+)
+def test_counts_of_days_and_weeks_are_from_today(today: date, n: int) -> None:
+    assert parse_date(f"+{n}d", today) == today + timedelta(days=n)
+    assert parse_date(f"-{n}d", today) == today - timedelta(days=n)
+    assert parse_date(f"in {n} days", today) == today + timedelta(days=n)
+    assert parse_date(f"{n} days ago", today) == today - timedelta(days=n)
+    assert parse_date(f"+{n}w", today) == today + timedelta(weeks=n)
+
+
+@given(st.dates(max_value=date(9000, 1, 1)), st.integers(min_value=0, max_value=600))
+def test_counts_of_months_land_on_the_same_day_or_the_months_last(today: date, n: int) -> None:
+    later = parse_date(f"+{n}m", today)
+    months = (later.year - today.year) * 12 + later.month - today.month
+    assert months == n
+    assert later.day == today.day or (later.day < today.day and (later + timedelta(1)).day == 1)
+
+
+@given(st.dates(max_value=date(9998, 1, 1)))
+def test_next_weekday_is_within_the_coming_week_never_today(today: date) -> None:
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    for weekday, name in enumerate(names):
+        found = parse_date(f"next {name}", today)
+        assert found.weekday() == weekday
+        assert 1 <= (found - today).days <= 7
+        before = parse_date(f"last {name}", today)
+        assert before.weekday() == weekday
+        assert 1 <= (today - before).days <= 7
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("90", 90),
+        ("0", 0),
+        ("90d", 90),
+        (" 90 days ", 90),
+        ("12w", 84),
+        ("3m", 89),  # 2026-01-31 to 2026-04-30
+        ("1y", 365),
+        ("1 year", 365),
+        ("99999999999999999999999", 99999999999999999999999),  # days as written
+        ("9999999999999999w", 69999999999999993),
+        ("9999y", (date.max - D("2026-01-31")).days),  # all there is
+        ("99999999999999999999m", (date.max - D("2026-01-31")).days),
+    ],
+)
+def test_spans_for_within(text: str, days: int) -> None:
+    from modelsunset.dates import parse_span
+
+    assert parse_span(text).days(D("2026-01-31")) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("-1", "is negative"),
+        ("-3m", "is negative"),
+        ("3x", "not a number of days"),
+        ("", "not"),
+        ("9" * 5000, "too long"),
+    ],
+)
+def test_spans_that_are_no_spans(text: str, problem: str) -> None:
+    from modelsunset.dates import parse_span
+
+    with pytest.raises(BadDate, match=problem):
+        parse_span(text)

@@ -32,3 +32,14 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
     return "".join(item.message + "\n" for item in items)
+
+
+def answers(groups: Sequence[Sequence[Resolution]], single: bool) -> str:
+    """Several models, in the order asked: with one surface (``single``), each model's
+    answer on a line of its own (``-`` for none, so lines and models stay paired);
+    else ``MODEL<TAB>SURFACE<TAB>ANSWER`` per surface."""
+    if single:
+        return "".join(_line(items[0].resolved) + "\n" for items in groups)
+    return "".join(
+        _line(item.model, item.surface, item.resolved) + "\n" for items in groups for item in items
+    )
