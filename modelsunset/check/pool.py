@@ -2,11 +2,23 @@
 
 Batches of ``BATCH`` files go to worker processes while the walk goes on; their answers
 are taken in walk order, so that the result is the same as one process's.
+
+This module owns the workers' whole life, with no thread and nothing left for the
+interpreter's exit to clean up. It forks them (where processes can be forked), each with
+a pipe of batches to it and one of answers from it; it hands a worker a batch when the
+worker has none, or has one and the next fits in its pipe (so that the two never wait for
+each other). At the end of a scan it closes the pipes of batches (a worker leaves when its
+pipe ends); on Ctrl-C, SIGTERM or an error it kills the workers at once. Either way it
+reaps them, then closes the pipes of answers. (``ProcessPoolExecutor`` of Python 3.11,
+used before, left a thread and a wake-up pipe behind whose closing raced with its exit
+handler, which then printed "Exception ignored ... Bad file descriptor".)
 """
 
 from __future__ import annotations
 
 import os
+import pickle
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -15,15 +27,19 @@ from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stat
 from modelsunset.errors import ModelsunsetError
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
     from modelsunset.check.match import Matcher
     from modelsunset.check.walk import Target
 
-BATCH = 48  # files per job sent to a worker process
+BATCH = 48  # files per batch sent to a worker process
 MAX_JOBS = 256  # the most ``--jobs`` accepts
 PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
+REAP_WITHIN = 10.0  # seconds to wait for a killed worker to be gone
+
+Answer = tuple[list[Occurrence], Stats, list[str]]
 
 
 def usable_cores() -> int:
@@ -45,25 +61,231 @@ def workers_for(jobs: int | None) -> int:
     return max(1, min(jobs, PER_CORE * usable_cores()))
 
 
-_worker: FileScanner | None = None
+def in_parallel(
+    targets: Iterator[Target],
+    matcher: Matcher,
+    workers: int,
+    stats: Stats,
+    note: Note,
+    progress: Progress | None,
+) -> list[Occurrence]:
+    """The occurrences in ``targets``, found by ``workers`` worker processes; their counts
+    are added to ``stats``, their notes given to ``note``, in walk order."""
+    found: list[Occurrence] = []
+    pool = Workers(matcher, workers)
+    try:
+        pool.start()
+        for occurrences, part, notes in pool.answers(_batches(targets)):
+            found += occurrences
+            stats.files += part.files
+            stats.bytes += part.bytes
+            stats.binary += part.binary
+            stats.skipped += part.skipped
+            for text in notes:
+                note(text)
+            if progress is not None:
+                progress(stats)
+        pool.end(kill=False)
+    except BaseException:
+        # Ctrl-C, SIGTERM (see ``stopped_by_sigterm``), an error of the walk: the workers
+        # go now, not once they have done the work already handed to them, and never
+        # live on after this process.
+        with held_signals():
+            pool.end(kill=True)
+        raise
+    return found
 
 
-def _start_worker(matcher: Matcher) -> None:
-    """A worker process: its scanner; and signals as the parent stops workers.
+def _batches(targets: Iterator[Target]) -> Iterator[list[Target]]:
+    batch: list[Target] = []
+    for target in targets:
+        batch.append(target)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
-    Ctrl-C signals the whole process group: a worker ignores it, and the parent, which
+
+class Workers:
+    """Worker processes, each with a pipe of batches to it and one of answers from it."""
+
+    def __init__(self, matcher: Matcher, count: int) -> None:
+        self.matcher = matcher
+        self.count = count
+        self.processes: list[BaseProcess] = []
+        self.tasks: list[Connection] = []  # this process writes batches to these
+        self.replies: list[Connection] = []  # and reads answers from these
+        self.room: list[int] = []  # bytes each pipe of batches holds
+        self.queued: list[deque[int]] = []  # the numbers of the batches each one has
+
+    def start(self) -> None:
+        """Starts the workers (all of them now, with "fork"), with SIGINT and SIGTERM held
+        back meanwhile, so that no signal ends one half-started, or comes before this
+        process knows of every one it must end."""
+        import multiprocessing
+
+        forked = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forked else None)
+        with held_signals():
+            for _ in range(self.count):
+                self._start_one(context, forked)
+
+    def _start_one(self, context: BaseContext, forked: bool) -> None:
+        task_reader, task_writer = context.Pipe(duplex=False)
+        reply_reader, reply_writer = context.Pipe(duplex=False)
+        self.tasks.append(task_writer)
+        self.replies.append(reply_reader)
+        # A forked worker closes its copies of this process's ends of every pipe (its own,
+        # and those of the workers started before it), so that each pipe of batches ends
+        # when this process closes it, or is gone.
+        inherited = [*self.tasks, *self.replies] if forked else []
+        try:
+            process = context.Process(  # type: ignore[attr-defined]
+                target=_work,
+                args=(self.matcher, task_reader, reply_writer, inherited),
+                daemon=True,
+            )
+            process.start()
+        finally:
+            task_reader.close()
+            reply_writer.close()
+        self.processes.append(process)
+        self.room.append(_pipe_room(task_writer))
+        self.queued.append(deque())
+
+    def answers(self, batches: Iterator[list[Target]]) -> Iterator[Answer]:
+        """The answers to ``batches``, in their order, once the walk that makes them is
+        over (so that the walk's own notes come first); meanwhile batches are handed out
+        as the walk makes them and answers taken as they come, so that the workers are
+        busy while the walk goes on."""
+        waiting: deque[tuple[int, bytes]] = deque()
+        done: dict[int, Answer] = {}
+        count = 0
+        for batch in batches:
+            waiting.append((count, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)))
+            count += 1
+            self._take(done, 0)
+            self._hand_out(waiting)
+        for number in range(count):
+            while number not in done:
+                self._hand_out(waiting)
+                self._take(done, None)
+            yield done.pop(number)
+
+    def _hand_out(self, waiting: deque[tuple[int, bytes]]) -> None:
+        """Batches to the workers that have none; then one more to each that has one, if it
+        fits in its pipe: that worker has read its batch, or reads it now, so the write
+        cannot wait for it while it waits to send an answer this process is not reading."""
+        for held in (0, 1):
+            for worker, queued in enumerate(self.queued):
+                if not waiting:
+                    return
+                if len(queued) != held:
+                    continue
+                number, payload = waiting[0]
+                if held and len(payload) + 16 > self.room[worker]:
+                    continue
+                waiting.popleft()
+                self.tasks[worker].send_bytes(payload)
+                queued.append(number)
+
+    def _take(self, done: dict[int, Answer], timeout: float | None) -> None:
+        """The answers that have come (within ``timeout`` seconds if none has; None: wait
+        for one)."""
+        from multiprocessing.connection import wait
+
+        busy = [worker for worker, queued in enumerate(self.queued) if queued]
+        if not busy:
+            return
+        owner = {id(self.replies[worker]): worker for worker in busy}
+        for ready in wait([self.replies[worker] for worker in busy], timeout):
+            worker = owner[id(ready)]
+            try:
+                ok, answer = pickle.loads(self.replies[worker].recv_bytes())
+            except EOFError:
+                raise RuntimeError("a worker process of the scan ended unexpectedly") from None
+            if not ok:
+                raise answer
+            done[self.queued[worker].popleft()] = answer
+
+    def end(self, kill: bool) -> None:
+        """Ends the workers, reaps them, then closes the pipes. ``kill``: at once, none
+        going on with the batches it has; else (each has answered all of its batches) by
+        closing the pipes of batches, each worker leaving when its pipe ends."""
+        if kill:
+            for process in self.processes:
+                process.kill()
+        for connection in self.tasks:
+            connection.close()
+        for process in self.processes:
+            process.join(REAP_WITHIN if kill else None)
+        for connection in self.replies:
+            connection.close()
+        while self.processes and self.processes[-1].exitcode is not None:
+            self.processes.pop().close()
+
+
+def _pipe_room(connection: Connection) -> int:
+    """The bytes a pipe holds: so many can be written without waiting for its reader."""
+    try:
+        import fcntl
+
+        return int(fcntl.fcntl(connection.fileno(), fcntl.F_GETPIPE_SZ))
+    except (ImportError, AttributeError, OSError):  # not Linux: the least a pipe holds
+        import select
+
+        return int(getattr(select, "PIPE_BUF", 0))
+
+
+def _work(
+    matcher: Matcher, tasks: Connection, replies: Connection, inherited: list[Connection]
+) -> None:
+    """A worker process: scans the batches of ``tasks`` until that pipe ends, and sends
+    each one's answer to ``replies``.
+
+    Ctrl-C signals the whole process group: a worker ignores it, and the command, which
     takes it, ends the workers (so no worker prints a traceback, and none goes on with
-    the work queued for it). SIGTERM ends a worker at once, without Python's handler the
-    parent may have had when it forked. Both were held back from the fork (see
-    ``held_signals``) until now."""
+    the work handed to it). SIGTERM ends a worker at once, without Python's handler the
+    command had when it forked. Both were held back from the fork until now."""
     import signal
 
-    global _worker
-    _worker = FileScanner(matcher, Stats(), lambda text: None)
+    for connection in inherited:
+        connection.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    scanner = FileScanner(matcher, Stats(), lambda text: None)
+    while True:
+        try:
+            batch: list[Target] = pickle.loads(tasks.recv_bytes())
+        except EOFError:  # the scan is over, or the command gone
+            return
+        reply: tuple[bool, Answer | Exception]
+        try:
+            reply = (True, _scan_batch(scanner, batch))
+        except Exception as exc:
+            reply = (False, exc)
+        try:
+            payload = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an exception that cannot be pickled
+            failure = RuntimeError(f"in a worker process of the scan: {exc!r}")
+            payload = pickle.dumps((False, failure), pickle.HIGHEST_PROTOCOL)
+        try:
+            replies.send_bytes(payload)
+        except OSError:  # the command is gone
+            return
+
+
+def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
+    notes: list[str] = []
+    scanner.stats = Stats()
+    scanner.note = notes.append
+    found: list[Occurrence] = []
+    for target in batch:
+        found += scanner.scan(target)
+    return found, scanner.stats, notes
 
 
 @contextmanager
@@ -81,82 +303,6 @@ def held_signals() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _scan_batch(batch: list[Target]) -> tuple[list[Occurrence], Stats, list[str]]:
-    assert _worker is not None
-    notes: list[str] = []
-    _worker.stats = Stats()
-    _worker.note = notes.append
-    found: list[Occurrence] = []
-    for target in batch:
-        found += _worker.scan(target)
-    return found, _worker.stats, notes
-
-
-def _batches(targets: Iterator[Target]) -> Iterator[list[Target]]:
-    batch: list[Target] = []
-    for target in targets:
-        batch.append(target)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def in_parallel(
-    targets: Iterator[Target],
-    matcher: Matcher,
-    workers: int,
-    stats: Stats,
-    note: Note,
-    progress: Progress | None,
-) -> list[Occurrence]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    found: list[Occurrence] = []
-    before = set(multiprocessing.active_children())
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(matcher,)
-    )
-    try:
-        with held_signals():
-            pool.submit(int)  # forks the workers (all of them, with "fork") now
-        for occurrences, part, notes in pool.map(_scan_batch, _batches(targets)):
-            found += occurrences
-            stats.files += part.files
-            stats.bytes += part.bytes
-            stats.binary += part.binary
-            stats.skipped += part.skipped
-            for text in notes:
-                note(text)
-            if progress is not None:
-                progress(stats)
-    except BaseException:
-        # Ctrl-C, SIGTERM (see ``stopped_by_sigterm``), an error of the walk: the workers go now,
-        # not once they have done the work already queued for them, and never live on
-        # after this process.
-        with held_signals():
-            _stop(pool, before)
-        raise
-    pool.shutdown()
-    return found
-
-
-def _stop(pool: ProcessPoolExecutor, before: set[BaseProcess]) -> None:
-    """Ends the worker processes of ``pool`` (the children not in ``before``) at once."""
-    import multiprocessing
-
-    pool.shutdown(wait=False, cancel_futures=True)
-    workers = [child for child in multiprocessing.active_children() if child not in before]
-    for child in workers:
-        child.kill()
-    for child in workers:
-        child.join(timeout=10)
 
 
 class Terminated(ModelsunsetError):
