@@ -10,15 +10,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
+from modelsunset.check.pool import stopped_by_sigterm
 from modelsunset.check.scan import Stats
 from modelsunset.commands import Session, Sources, on_date
-from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, ModelsunsetError, UsageError
+from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, UsageError
 from modelsunset.model import Catalogue
 
 DEFAULT_SURFACE = "api"
@@ -79,58 +79,9 @@ def _sources(sources: Sources, settings: config_file.Config) -> Sources:
     return Sources(catalogue, overlays)
 
 
-class Terminated(ModelsunsetError):
-    """SIGTERM: the command stopped, its worker processes with it (exit 128 + 15, as a
-    shell reports a command that SIGTERM ended)."""
-
-    exit_code = 128 + 15
-
-    def __init__(self) -> None:
-        super().__init__("terminated")
-
-    def render(self) -> str:
-        return "terminated"
-
-
-class _SigTerm(BaseException):
-    """Raised by the SIGTERM handler; a BaseException, as KeyboardInterrupt is, so that no
-    ``except Exception`` on the way takes it for an error to recover from."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    import signal
-
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: let the workers be ended
-    raise _SigTerm
-
-
-@contextmanager
-def _stopped_by_sigterm() -> Iterator[None]:
-    """SIGTERM raises in the main thread instead of ending the process on the spot, so that
-    the scan ends its worker processes (which would otherwise live on, orphaned) and the
-    command exits 143 with a message. Where SIGTERM is ignored, it stays ignored."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.getsignal(signal.SIGTERM)
-    if previous == signal.SIG_IGN:
-        yield
-        return
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        yield
-    except _SigTerm:
-        raise Terminated from None
-    finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
-
-
 def run(session: Session, sources: Sources, request: Request) -> int:
     """``check``: exit 0, or 1 when an error-level finding remains (unless ``no_fail``)."""
-    with _stopped_by_sigterm():
+    with stopped_by_sigterm():
         return _check(session, sources, request)
 
 
@@ -223,7 +174,7 @@ def _check_excludes(patterns: Sequence[str]) -> None:
 
 def _check_jobs(jobs: int | None) -> None:
     """``--jobs`` up to ``MAX_JOBS`` (more than ``PER_CORE`` per core are never started)."""
-    from modelsunset.check.scan import MAX_JOBS, PER_CORE
+    from modelsunset.check.pool import MAX_JOBS, PER_CORE
 
     if jobs is not None and jobs > MAX_JOBS:
         raise UsageError(

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from support import write_tree
 
+from modelsunset.check import ignore as ignore_module
+from modelsunset.check import pool as pool_module
+from modelsunset.check import read as read_module
 from modelsunset.check import scan as scan_module
 from modelsunset.check.match import Matcher
 from modelsunset.check.scan import Occurrence, Stats, scan
@@ -202,7 +205,7 @@ def test_unreadable_files_are_noted_and_skipped(
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(scan_module, "open", guarded, raising=False)
+    monkeypatch.setattr(read_module, "open", guarded, raising=False)
     found, stats, notes = run_scan(tmp_path)
     assert [item.path for item in found] == ["a.py"]
     assert notes == ["warning: skipped locked.py: cannot read it (Permission denied)"]
@@ -315,14 +318,14 @@ def test_streaming_gives_the_same_answers(
     text = "\n".join(lines) + "\n" + "q" * 500 + "gpt-4o"
     write_tree(tmp_path, {"big.txt": text})
     whole, _, _ = run_scan(tmp_path)
-    monkeypatch.setattr(scan_module, "PIECE", piece)
+    monkeypatch.setattr(read_module, "PIECE", piece)
     streamed, stats, notes = run_scan(tmp_path)
     assert notes == []
     assert places(streamed) == places(whole)
     assert [item.text for item in streamed] == [item.text for item in whole]
     assert stats.bytes == len(text.encode())
     assert len(whole) > 100
-    monkeypatch.setattr(scan_module, "LONG_LINE", 100)
+    monkeypatch.setattr(read_module, "LONG_LINE", 100)
     cut, _, _ = run_scan(tmp_path)
     assert places(cut) == places(whole)
 
@@ -333,8 +336,8 @@ def test_streaming_a_file_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.M
     whole, _, _ = run_scan(tmp_path)
     assert len(whole) == 140
     for piece in (64, 128):
-        monkeypatch.setattr(scan_module, "PIECE", piece)
-        monkeypatch.setattr(scan_module, "LONG_LINE", 100)
+        monkeypatch.setattr(read_module, "PIECE", piece)
+        monkeypatch.setattr(read_module, "LONG_LINE", 100)
         streamed, _, notes = run_scan(tmp_path)
         assert notes == []
         assert places(streamed) == places(whole)
@@ -344,7 +347,7 @@ def test_a_split_multibyte_character_is_not_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_tree(tmp_path, {"big.txt": ("é" * 1000 + " gpt-4o\n") * 3})
-    monkeypatch.setattr(scan_module, "PIECE", 333)
+    monkeypatch.setattr(read_module, "PIECE", 333)
     found, _, notes = run_scan(tmp_path)
     assert notes == []
     assert places(found) == [f"big.txt:{n}:1002:gpt-4o" for n in (1, 2, 3)]
@@ -523,8 +526,8 @@ def test_worker_processes_give_the_same_answer(
     write_tree(tmp_path, files)
     serial, serial_stats, serial_notes = run_scan(tmp_path)
     monkeypatch.setattr(scan_module, "PARALLEL_AFTER", 10)
-    monkeypatch.setattr(scan_module, "BATCH", 7)
-    monkeypatch.setattr(scan_module, "jobs_default", lambda: jobs)
+    monkeypatch.setattr(pool_module, "BATCH", 7)
+    monkeypatch.setattr(pool_module, "jobs_default", lambda: jobs)
     parallel, stats, notes = run_scan(tmp_path)
     assert places(parallel) == places(serial)
     assert "d3/latin.py:1:3:gpt-4o" in places(parallel)
@@ -548,8 +551,8 @@ def test_worker_processes_give_the_same_answer(
 def test_worker_processes_are_at_most_four_per_core(
     monkeypatch: pytest.MonkeyPatch, jobs: int | None, cores: int, workers: int
 ) -> None:
-    monkeypatch.setattr(scan_module, "usable_cores", lambda: cores)
-    assert scan_module.workers_for(jobs) == workers
+    monkeypatch.setattr(pool_module, "usable_cores", lambda: cores)
+    assert pool_module.workers_for(jobs) == workers
 
 
 def test_unreadable_folders_are_noted_and_skipped(
@@ -579,8 +582,8 @@ def test_a_long_line_of_many_hits_keeps_a_window_of_it_per_hit(tmp_path: Path) -
     assert len(found) == count
     assert [item.column for item in found[:3]] == [7, 26, 45]
     assert found[-1].column == 5 + 19 * (count - 1) + 2
-    assert all(len(item.text) <= scan_module.EXCERPT for item in found)
-    assert sum(len(item.text) for item in found) <= count * scan_module.EXCERPT
+    assert all(len(item.text) <= read_module.EXCERPT for item in found)
+    assert sum(len(item.text) for item in found) <= count * read_module.EXCERPT
     middle = found[count // 2].text
     assert middle.startswith("…") and middle.endswith("…")
     assert '"gpt-4.5-preview"' in middle
@@ -594,7 +597,7 @@ def test_excerpts_cut_around_the_id_at_whole_characters(tmp_path: Path, before: 
     write_tree(tmp_path, {"a.txt": line + "\r\n"})
     (item,) = run_scan(tmp_path)[0]
     assert item.column == before + 2
-    assert len(item.text) <= scan_module.EXCERPT
+    assert len(item.text) <= read_module.EXCERPT
     assert "\ufffd" not in item.text
     assert " gpt-4o " in item.text
     assert item.text.strip("…") in line
@@ -696,7 +699,7 @@ def test_an_ignore_file_that_is_a_folder_is_left_out_with_a_note(tmp_path: Path)
 def test_an_ignore_file_over_the_size_limit_is_left_out_with_a_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(scan_module, "IGNORE_FILE_LIMIT", 64)
+    monkeypatch.setattr(ignore_module, "IGNORE_FILE_LIMIT", 64)
     write_tree(
         tmp_path,
         {

@@ -128,6 +128,7 @@ def test_sigterm_stops_the_workers_and_exits_143(
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 128 + signal.SIGTERM, err
+    assert "Exception ignored" not in err, err
     assert err == "terminated\n"
     assert out == ""
     wait_for(lambda: not alive(workers), f"for the workers {sorted(workers)} to end")
@@ -144,6 +145,7 @@ def test_ctrl_c_stops_the_workers_at_once_and_exits_130(
     os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 130, err
+    assert "Exception ignored" not in err, err
     assert err == "interrupted\n"
     assert out == ""
     wait_for(lambda: not alive(workers), f"for the workers {sorted(workers)} to end")

@@ -1,0 +1,70 @@
+"""How the files of a scan are named in its findings and notes.
+
+A file below a PATH is shown as the PATH given joined with the place below it, normalised,
+with ``/`` separators; a file above the scan root (an ignore file of a folder above it) is
+shown relative to the working folder. The bytes of a file name that are not UTF-8 are
+shown as U+FFFD, so that every name can be written out.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import PurePath
+
+
+def display(root_arg: str, rel: str) -> str:
+    """The PATH given joined with the place below it, normalised, with ``/`` separators."""
+    joined = os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
+    return PurePath(joined).as_posix()
+
+
+def printable(path: str) -> str:
+    """A path as it can be written out: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = path.encode("utf-8", "replace")
+        return raw.decode("utf-8", "replace")
+    return path
+
+
+def shower(root_arg: str) -> Callable[[str], str]:
+    """A fast ``display`` for one root: ``rel`` never holds ``.`` or ``..`` parts."""
+    base = display(root_arg, "")
+    if base == ".":
+        return lambda rel: rel
+    if base == "/":
+        return lambda rel: "/" + rel
+    if base.endswith("/.."):
+        return lambda rel: display(root_arg, rel)
+    prefix = base + "/"
+    return lambda rel: prefix + rel
+
+
+def shown_outside(path: str) -> str:
+    """How a file above the scan root is named in notes: relative to the working folder."""
+    try:
+        return printable(PurePath(os.path.relpath(path)).as_posix())
+    except ValueError:  # another drive on Windows
+        return printable(path)
+
+
+def kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages: ``a pipe``, ``a folder``."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISLNK, "a symbolic link"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")

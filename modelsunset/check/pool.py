@@ -1,0 +1,354 @@
+"""Scanning in worker processes, and stopping them (with the command) on a signal.
+
+Batches of ``BATCH`` files go to worker processes while the walk goes on; their answers
+are taken in walk order, so that the result is the same as one process's.
+
+This module owns the workers' whole life, with no thread and nothing left for the
+interpreter's exit to clean up. It forks them (where processes can be forked), each with
+a pipe of batches to it and one of answers from it; it hands a worker a batch when the
+worker has none, or has one and the next fits in its pipe (so that the two never wait for
+each other). At the end of a scan it closes the pipes of batches (a worker leaves when its
+pipe ends); on Ctrl-C, SIGTERM or an error it kills the workers at once. Either way it
+reaps them, then closes the pipes of answers. (``ProcessPoolExecutor`` of Python 3.11,
+used before, left a thread and a wake-up pipe behind whose closing raced with its exit
+handler, which then printed "Exception ignored ... Bad file descriptor".)
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
+from modelsunset.errors import ModelsunsetError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
+    from modelsunset.check.match import Matcher
+    from modelsunset.check.walk import Target
+
+BATCH = 48  # files per batch sent to a worker process
+MAX_JOBS = 256  # the most ``--jobs`` accepts
+PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
+REAP_WITHIN = 10.0  # seconds to wait for a killed worker to be gone
+
+Answer = tuple[list[Occurrence], Stats, list[str]]
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def jobs_default() -> int:
+    return max(1, min(usable_cores(), 8))
+
+
+def workers_for(jobs: int | None) -> int:
+    """Worker processes for ``--jobs N``: the default (one per core, at most 8) for None or
+    0; else N, but never more than ``PER_CORE`` per usable core."""
+    if not jobs:
+        return jobs_default()
+    return max(1, min(jobs, PER_CORE * usable_cores()))
+
+
+def in_parallel(
+    targets: Iterator[Target],
+    matcher: Matcher,
+    workers: int,
+    stats: Stats,
+    note: Note,
+    progress: Progress | None,
+) -> list[Occurrence]:
+    """The occurrences in ``targets``, found by ``workers`` worker processes; their counts
+    are added to ``stats``, their notes given to ``note``, in walk order."""
+    found: list[Occurrence] = []
+    pool = Workers(matcher, workers)
+    try:
+        pool.start()
+        for occurrences, part, notes in pool.answers(_batches(targets)):
+            found += occurrences
+            stats.files += part.files
+            stats.bytes += part.bytes
+            stats.binary += part.binary
+            stats.skipped += part.skipped
+            for text in notes:
+                note(text)
+            if progress is not None:
+                progress(stats)
+        pool.end(kill=False)
+    except BaseException:
+        # Ctrl-C, SIGTERM (see ``stopped_by_sigterm``), an error of the walk: the workers
+        # go now, not once they have done the work already handed to them, and never
+        # live on after this process.
+        with held_signals():
+            pool.end(kill=True)
+        raise
+    return found
+
+
+def _batches(targets: Iterator[Target]) -> Iterator[list[Target]]:
+    batch: list[Target] = []
+    for target in targets:
+        batch.append(target)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Workers:
+    """Worker processes, each with a pipe of batches to it and one of answers from it."""
+
+    def __init__(self, matcher: Matcher, count: int) -> None:
+        self.matcher = matcher
+        self.count = count
+        self.processes: list[BaseProcess] = []
+        self.tasks: list[Connection] = []  # this process writes batches to these
+        self.replies: list[Connection] = []  # and reads answers from these
+        self.room: list[int] = []  # bytes each pipe of batches holds
+        self.queued: list[deque[int]] = []  # the numbers of the batches each one has
+
+    def start(self) -> None:
+        """Starts the workers (all of them now, with "fork"), with SIGINT and SIGTERM held
+        back meanwhile, so that no signal ends one half-started, or comes before this
+        process knows of every one it must end."""
+        import multiprocessing
+
+        forked = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forked else None)
+        with held_signals():
+            for _ in range(self.count):
+                self._start_one(context, forked)
+
+    def _start_one(self, context: BaseContext, forked: bool) -> None:
+        task_reader, task_writer = context.Pipe(duplex=False)
+        reply_reader, reply_writer = context.Pipe(duplex=False)
+        self.tasks.append(task_writer)
+        self.replies.append(reply_reader)
+        # A forked worker closes its copies of this process's ends of every pipe (its own,
+        # and those of the workers started before it), so that each pipe of batches ends
+        # when this process closes it, or is gone.
+        inherited = [*self.tasks, *self.replies] if forked else []
+        try:
+            process = context.Process(  # type: ignore[attr-defined]
+                target=_work,
+                args=(self.matcher, task_reader, reply_writer, inherited),
+                daemon=True,
+            )
+            process.start()
+        finally:
+            task_reader.close()
+            reply_writer.close()
+        self.processes.append(process)
+        self.room.append(_pipe_room(task_writer))
+        self.queued.append(deque())
+
+    def answers(self, batches: Iterator[list[Target]]) -> Iterator[Answer]:
+        """The answers to ``batches``, in their order, once the walk that makes them is
+        over (so that the walk's own notes come first); meanwhile batches are handed out
+        as the walk makes them and answers taken as they come, so that the workers are
+        busy while the walk goes on."""
+        waiting: deque[tuple[int, bytes]] = deque()
+        done: dict[int, Answer] = {}
+        count = 0
+        for batch in batches:
+            waiting.append((count, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)))
+            count += 1
+            self._take(done, 0)
+            self._hand_out(waiting)
+        for number in range(count):
+            while number not in done:
+                self._hand_out(waiting)
+                self._take(done, None)
+            yield done.pop(number)
+
+    def _hand_out(self, waiting: deque[tuple[int, bytes]]) -> None:
+        """Batches to the workers that have none; then one more to each that has one, if it
+        fits in its pipe: that worker has read its batch, or reads it now, so the write
+        cannot wait for it while it waits to send an answer this process is not reading."""
+        for held in (0, 1):
+            for worker, queued in enumerate(self.queued):
+                if not waiting:
+                    return
+                if len(queued) != held:
+                    continue
+                number, payload = waiting[0]
+                if held and len(payload) + 16 > self.room[worker]:
+                    continue
+                waiting.popleft()
+                self.tasks[worker].send_bytes(payload)
+                queued.append(number)
+
+    def _take(self, done: dict[int, Answer], timeout: float | None) -> None:
+        """The answers that have come (within ``timeout`` seconds if none has; None: wait
+        for one)."""
+        from multiprocessing.connection import wait
+
+        busy = [worker for worker, queued in enumerate(self.queued) if queued]
+        if not busy:
+            return
+        owner = {id(self.replies[worker]): worker for worker in busy}
+        for ready in wait([self.replies[worker] for worker in busy], timeout):
+            worker = owner[id(ready)]
+            try:
+                ok, answer = pickle.loads(self.replies[worker].recv_bytes())
+            except EOFError:
+                raise RuntimeError("a worker process of the scan ended unexpectedly") from None
+            if not ok:
+                raise answer
+            done[self.queued[worker].popleft()] = answer
+
+    def end(self, kill: bool) -> None:
+        """Ends the workers, reaps them, then closes the pipes. ``kill``: at once, none
+        going on with the batches it has; else (each has answered all of its batches) by
+        closing the pipes of batches, each worker leaving when its pipe ends."""
+        if kill:
+            for process in self.processes:
+                process.kill()
+        for connection in self.tasks:
+            connection.close()
+        for process in self.processes:
+            process.join(REAP_WITHIN if kill else None)
+        for connection in self.replies:
+            connection.close()
+        while self.processes and self.processes[-1].exitcode is not None:
+            self.processes.pop().close()
+
+
+def _pipe_room(connection: Connection) -> int:
+    """The bytes a pipe holds: so many can be written without waiting for its reader."""
+    try:
+        import fcntl
+
+        return int(fcntl.fcntl(connection.fileno(), fcntl.F_GETPIPE_SZ))
+    except (ImportError, AttributeError, OSError):  # not Linux: the least a pipe holds
+        import select
+
+        return int(getattr(select, "PIPE_BUF", 0))
+
+
+def _work(
+    matcher: Matcher, tasks: Connection, replies: Connection, inherited: list[Connection]
+) -> None:
+    """A worker process: scans the batches of ``tasks`` until that pipe ends, and sends
+    each one's answer to ``replies``.
+
+    Ctrl-C signals the whole process group: a worker ignores it, and the command, which
+    takes it, ends the workers (so no worker prints a traceback, and none goes on with
+    the work handed to it). SIGTERM ends a worker at once, without Python's handler the
+    command had when it forked. Both were held back from the fork until now."""
+    import signal
+
+    for connection in inherited:
+        connection.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    scanner = FileScanner(matcher, Stats(), lambda text: None)
+    while True:
+        try:
+            batch: list[Target] = pickle.loads(tasks.recv_bytes())
+        except EOFError:  # the scan is over, or the command gone
+            return
+        reply: tuple[bool, Answer | Exception]
+        try:
+            reply = (True, _scan_batch(scanner, batch))
+        except Exception as exc:
+            reply = (False, exc)
+        try:
+            payload = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an exception that cannot be pickled
+            failure = RuntimeError(f"in a worker process of the scan: {exc!r}")
+            payload = pickle.dumps((False, failure), pickle.HIGHEST_PROTOCOL)
+        try:
+            replies.send_bytes(payload)
+        except OSError:  # the command is gone
+            return
+
+
+def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
+    notes: list[str] = []
+    scanner.stats = Stats()
+    scanner.note = notes.append
+    found: list[Occurrence] = []
+    for target in batch:
+        found += scanner.scan(target)
+    return found, scanner.stats, notes
+
+
+@contextmanager
+def held_signals() -> Iterator[None]:
+    """SIGINT and SIGTERM wait (blocked) meanwhile, to be taken afterwards. Worker
+    processes forked meanwhile start with them blocked, so that a signal cannot end one
+    half-started (with a traceback) before it has chosen how to take them."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned afresh
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class Terminated(ModelsunsetError):
+    """SIGTERM: the command stopped, its worker processes with it (exit 128 + 15, as a
+    shell reports a command that SIGTERM ended)."""
+
+    exit_code = 128 + 15
+
+    def __init__(self) -> None:
+        super().__init__("terminated")
+
+    def render(self) -> str:
+        return "terminated"
+
+
+class _SigTerm(BaseException):
+    """Raised by the SIGTERM handler; a BaseException, as KeyboardInterrupt is, so that no
+    ``except Exception`` on the way takes it for an error to recover from."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: let the workers be ended
+    raise _SigTerm
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM raises in the main thread instead of ending the process on the spot, so that
+    the scan ends its worker processes (which would otherwise live on, orphaned) and the
+    command exits 143 with a message. Where SIGTERM is ignored, it stays ignored."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous == signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except _SigTerm:
+        raise Terminated from None
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)

@@ -1,0 +1,225 @@
+"""Reading one file into occurrences of the names a ``Matcher`` finds, as bytes.
+
+Files are read as bytes, whatever their encoding: ids are ASCII, so they are found in
+UTF-8, Latin-1 or any other ASCII-compatible text alike. No binary file is read (a NUL
+byte in the first ``BINARY_PROBE`` bytes). Columns count the characters of the line as
+UTF-8 reads it, each byte that is not UTF-8 as one. Large files are read in pieces cut at
+line ends, counting lines as the pieces go by; a line longer than ``LONG_LINE`` is
+searched in parts that overlap by more than the longest pattern, so no id is lost. Each
+occurrence keeps at most ``EXCERPT`` characters of its line, around the id, however long
+the line: memory stays proportional to the number of hits, and the work on a line to its
+length. A file that cannot be read is reported through ``note`` and skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING
+
+from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
+
+if TYPE_CHECKING:
+    from modelsunset.check.match import Matcher
+    from modelsunset.check.walk import Target
+
+BINARY_PROBE = 8192
+PIECE = 4 * 1024 * 1024
+LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
+EXCERPT = 200  # characters of a line kept with each occurrence, around the id
+_CONTINUATION = frozenset(range(0x80, 0xC0))
+_BOM = codecs.BOM_UTF8
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A name found in a file. ``model`` is None for an id the catalogue does not know.
+    ``text`` is the line, or at most ``EXCERPT`` characters of it around the name (with
+    ``…`` where it is cut)."""
+
+    path: str
+    line: int
+    column: int
+    match: str
+    model: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class Stats:
+    files: int = 0
+    bytes: int = 0
+    binary: int = 0
+    ignored_files: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+Note = Callable[[str], None]
+Progress = Callable[[Stats], None]
+
+
+class FileScanner:
+    """Reads one file at a time and turns hits into occurrences."""
+
+    def __init__(self, matcher: Matcher, stats: Stats, note: Note) -> None:
+        self.matcher = matcher
+        self.stats = stats
+        self.note = note
+        self.margin = max(matcher.longest, 80) + 2
+
+    def _skip(self, shown: str, reason: str) -> None:
+        self.stats.skipped.append((shown, reason))
+        self.note(f"warning: skipped {shown}: {reason}")
+
+    def scan(self, target: Target) -> list[Occurrence]:
+        try:
+            with open(target.fs_path, "rb") as handle:
+                return self._scan(handle, target.shown)
+        except OSError as exc:
+            self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
+        return []
+
+    def _scan(self, handle: IO[bytes], shown: str) -> list[Occurrence]:
+        data = handle.read(PIECE)
+        if b"\0" in data[:BINARY_PROBE]:
+            self.stats.binary += 1
+            return []
+        self.stats.files += 1
+        self.stats.bytes += len(data)
+        if ignores_whole_file(data):
+            return []
+        if len(data) < PIECE:
+            return self._occurrences(data, shown, 0, len(data), 1, 0, data.startswith(_BOM))
+        return self._stream(handle, data, shown)
+
+    def _stream(self, handle: IO[bytes], data: bytes, shown: str) -> list[Occurrence]:
+        found: list[Occurrence] = []
+        bom = data.startswith(_BOM)
+        line = 1
+        column_before = 0  # characters of the current line that lie before data[0]
+        skip = 0  # data[:skip] is look-back context, already searched
+        while True:
+            more = handle.read(PIECE)
+            self.stats.bytes += len(more)
+            at_end = not more
+            if at_end:
+                limit = len(data)
+            else:
+                newline = data.rfind(b"\n", skip)
+                if newline != -1:
+                    limit = newline + 1
+                elif len(data) - skip > max(LONG_LINE, 2 * self.margin):
+                    limit = len(data) - self.margin
+                else:
+                    data += more
+                    continue
+            found += self._occurrences(data, shown, skip, limit, line, column_before, bom)
+            if at_end:
+                return found
+            # Keep two bytes before the cut (token edges look that far back), and never
+            # cut inside a UTF-8 sequence, so that characters are counted whole.
+            consumed = max(0, limit - 2)
+            while consumed > 0 and limit - consumed < 6 and data[consumed] in _CONTINUATION:
+                consumed -= 1
+            line += data.count(b"\n", 0, consumed)
+            last_newline = data.rfind(b"\n", 0, consumed)
+            if last_newline == -1:
+                column_before += _characters(data, 0, consumed)
+            else:
+                column_before = _characters(data, last_newline + 1, consumed)
+                bom = False
+            data = data[consumed:] + more
+            skip = limit - consumed
+
+    def _occurrences(
+        self,
+        data: bytes,
+        shown: str,
+        start: int,
+        limit: int,
+        line: int,
+        column_before: int,
+        bom: bool,
+    ) -> list[Occurrence]:
+        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``.
+
+        One pass over the hits, in order: the line, its start and end, its suppression
+        comment and the column are carried from one hit to the next, so a line with many
+        hits is read once, not once per hit."""
+        hits = [hit for hit in self.matcher.find(data) if start <= hit.start < limit]
+        if not hits:
+            return []
+        found: list[Occurrence] = []
+        counted_to = 0  # newlines before here are counted in ``line``
+        line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
+        column = 0  # characters from line_start to counted_to
+        suppress: Suppression = None
+        for hit in hits:
+            if hit.start >= line_end:  # the first hit, or one on a later line
+                newlines = data.count(b"\n", counted_to, hit.start)
+                if newlines or line_start < 0:
+                    line += newlines
+                    line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, hit.start)
+                    line_start += 1
+                    column = column_before if line_start == 0 else 0
+                    if bom and line_start == 0 and line == 1:
+                        column -= 1
+                    counted_to = line_start
+                line_end = data.find(b"\n", hit.start)
+                if line_end == -1:
+                    line_end = len(data)
+                suppress = suppression(data, line_start, line_end)
+            column += _characters(data, counted_to, hit.start)
+            counted_to = hit.start
+            if suppress is not None and suppressed(suppress, hit):
+                continue
+            found.append(
+                Occurrence(
+                    path=shown,
+                    line=line,
+                    column=column + 1,
+                    match=hit.name,
+                    model=hit.model,
+                    text=_excerpt(data, line_start, line_end, hit.start, hit.end),
+                )
+            )
+        return found
+
+
+def _characters(data: bytes, start: int, end: int) -> int:
+    """Characters in ``data[start:end]`` as UTF-8 reads them, a byte that is not UTF-8
+    counting as one (as ``errors="replace"`` shows it)."""
+    segment = data[start:end]
+    if segment.isascii():
+        return len(segment)
+    return len(segment.decode("utf-8", errors="replace"))
+
+
+def _excerpt(data: bytes, line_start: int, line_end: int, start: int, end: int) -> str:
+    """The line of ``data[start:end]``, or at most ``EXCERPT`` characters of it around
+    that name, with ``…`` where the line is cut."""
+    if line_end > line_start and data[line_end - 1] == 0x0D:
+        line_end -= 1
+    if line_end - line_start <= EXCERPT:
+        return data[line_start:line_end].decode("utf-8", errors="replace")
+    room = max(0, EXCERPT - (end - start) - 2)
+    before = room // 2
+    after = room - before
+    # A character is at most 4 bytes: these byte ranges hold enough characters.
+    low = max(line_start, start - 4 * before - 4)
+    while low > line_start and low < start and data[low] in _CONTINUATION:
+        low += 1
+    head = data[low:start].decode("utf-8", errors="replace")
+    cut_before = low > line_start
+    if len(head) > before:
+        head = head[len(head) - before :]
+        cut_before = True
+    high = min(line_end, end + 4 * after + 4)
+    tail = data[end:high].decode("utf-8", errors="replace")
+    cut_after = high < line_end
+    if len(tail) > after:
+        tail = tail[:after]
+        cut_after = True
+    name = data[start:end].decode("utf-8", errors="replace")
+    return ("…" if cut_before else "") + head + name + tail + ("…" if cut_after else "")

@@ -1,0 +1,157 @@
+"""Walking the trees under each PATH: the files to scan, in name order.
+
+Every regular file under each PATH is scanned, except those ``ignore`` leaves out. No
+symbolic link below PATH is followed: a link whose target lies inside the tree would scan
+the target a second time (it is scanned under its own path), and one that leaves the tree
+is outside what was asked for. So loops cannot happen. A PATH that is itself a link is
+followed.
+
+A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude`` still
+applies, as pre-commit passes files one by one). A folder that cannot be listed is
+reported through ``note`` and skipped. A PATH that is neither a file nor a folder (a pipe,
+a device) is a usage error: the gate must not pass having scanned nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from modelsunset.check.ignore import (
+    VCS_FOLDERS,
+    PathSpec,
+    Rule,
+    exclude_spec,
+    excluded,
+    ignored,
+    outer_rules,
+    read_ignore,
+)
+from modelsunset.check.paths import display, kind, printable, shower
+from modelsunset.errors import UsageError
+
+if TYPE_CHECKING:
+    from modelsunset.check.read import Note, Stats
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    shown: str
+    fs_path: str
+
+
+def walk(
+    root_arg: str,
+    excludes: PathSpec | None,
+    gitignore: bool,
+    stats: Stats,
+    note: Note,
+) -> Iterator[Target]:
+    """The files to scan under one PATH, in a stable order."""
+    try:
+        info = os.stat(root_arg)
+    except FileNotFoundError:
+        raise UsageError(
+            f"no such file or folder: {printable(root_arg) or repr(root_arg)}",
+            hint="check the path; it is read from the working folder",
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {printable(root_arg)}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL character
+        raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        shown = printable(display(root_arg, ""))
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe (``check <(...)``, /dev/stdin) or a device: nothing can be scanned,
+            # and passing with "0 files scanned" would let the gate pass unchecked.
+            raise UsageError(
+                f"cannot scan {printable(root_arg)}: it is {kind(info.st_mode)}, "
+                "not a file or folder",
+                hint="check scans files and folders; --model ID checks ids without scanning",
+            )
+        if not excluded(excludes, shown, shown, False):
+            yield Target(shown, root_arg)
+        return
+    show_rel = shower(root_arg)
+
+    def show(rel: str) -> str:
+        return printable(show_rel(rel))
+
+    real_root = os.path.realpath(root_arg)
+    rules = outer_rules(real_root, note) if gitignore else []
+    stack: list[tuple[str, str, list[Rule]]] = [(root_arg, "", rules)]
+    while stack:
+        folder, rel_folder, inherited = stack.pop()
+        rules = inherited
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            where = show(rel_folder) if rel_folder else printable(display(root_arg, ""))
+            stats.skipped.append((where + "/", exc.strerror or str(exc)))
+            note(f"warning: skipped {where}/: {exc.strerror or exc}")
+            continue
+        if gitignore and any(entry.name == ".gitignore" for entry in entries):
+            ignore_rel = f"{rel_folder}/.gitignore" if rel_folder else ".gitignore"
+            spec = read_ignore(os.path.join(folder, ".gitignore"), show(ignore_rel), note)
+            if spec is not None:
+                rules = [*inherited, Rule(spec, base=rel_folder)]
+        folders: list[tuple[str, str, list[Rule]]] = []
+        for entry in entries:
+            if entry.name in VCS_FOLDERS:  # a folder, or a file (``.git`` of a worktree)
+                continue
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            try:
+                if entry.is_symlink():
+                    continue
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if not is_dir and not entry.is_file(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            if rules and ignored(rules, rel, is_dir):
+                if not is_dir:
+                    stats.ignored_files += 1
+                continue
+            shown = show(rel)
+            if excluded(excludes, rel, shown, is_dir):
+                if not is_dir:
+                    stats.ignored_files += 1
+                continue
+            if is_dir:
+                folders.append((entry.path, rel, rules))
+            else:
+                yield Target(shown, entry.path)
+        stack.extend(reversed(folders))
+
+
+def targets(
+    paths: Sequence[str],
+    excludes: Sequence[str],
+    gitignore: bool,
+    stats: Stats,
+    note: Note,
+    skip: Sequence[str],
+) -> Iterator[Target]:
+    """The files to scan under every PATH, each once (even if two PATHs reach it), but
+    those of ``skip``."""
+    skip_paths = {os.path.abspath(path) for path in skip}
+    skip_names = {os.path.basename(path) for path in skip_paths}
+    spec = exclude_spec(excludes)
+    seen: set[str] = set()
+    for root in paths:
+        for target in walk(root, spec, gitignore, stats, note):
+            if len(paths) > 1:
+                key = os.path.realpath(target.fs_path)
+                if key in seen:
+                    continue
+                seen.add(key)
+            if (
+                os.path.basename(target.fs_path) in skip_names
+                and os.path.abspath(target.fs_path) in skip_paths
+            ):
+                continue
+            yield target
