@@ -1,0 +1,149 @@
+"""One file's nodes -> a ``Layer`` of located values, read by the tables of ``schema.py``.
+
+What is wrong within one file is reported here (keys not in the format, values of the
+wrong kind, ids that are not ids, the format version); what takes the files together
+(names, references, dates, successors) is for ``rules.py`` and ``successors.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from yaml.nodes import MappingNode, Node
+
+from modelsunset.catalogue.located import REPORTED, Layer, Located, Obj
+from modelsunset.catalogue.safe_yaml import NULL_TAG, kind_of, line_of
+from modelsunset.catalogue.schema import FORMAT_VERSION, TOP, TOP_TABLES, VERSION, Table
+from modelsunset.catalogue.values import ID, Values
+from modelsunset.errors import Problem
+from modelsunset.names import did_you_mean, suggest
+
+
+def read(file: str, data: bytes, problems: list[Problem]) -> Layer | None:
+    """The layer one file adds; None when it is not a catalogue at all (reported)."""
+    return Reader(file, problems).layer(data)
+
+
+class Reader(Values):
+    """Reads one file's nodes into a ``Layer``, collecting problems as it goes."""
+
+    def layer(self, data: bytes) -> Layer | None:
+        root = self.compose(data)
+        if root is not None and root.tag == NULL_TAG and not isinstance(root, MappingNode):
+            root = None  # a document with nothing in it (`---` alone)
+        if root is None:
+            if not any(p.file == self.file for p in self.problems):
+                self.problem(
+                    1,
+                    "the catalogue is empty",
+                    "a catalogue starts with `version: 1`, then providers, surfaces and models",
+                )
+            return None
+        if not isinstance(root, MappingNode):
+            self.problem(
+                line_of(root),
+                f"the top of a catalogue must be a mapping ({', '.join(TOP)}), not {kind_of(root)}",
+            )
+            return None
+        if self.seen is not None:
+            self.seen.add(id(root))
+        layer = Layer(self.file, {table.key: {} for table in TOP_TABLES})
+        for key, line, value_node in self.pairs(root, "the top level"):
+            row = TOP.get(key)
+            if row is None:
+                self.unknown(key, line, "the top level", list(TOP))
+            elif isinstance(row, Table):
+                objs = self.table(value_node, line, key, row, f"{row.kind} ")
+                layer.tables[key] = objs or {}
+            else:
+                value = row.kind.read(self, value_node, line, key)
+                layer.fields[key] = Located(value, self.file, line)
+        self.check_version(layer)
+        return layer
+
+    def table(
+        self, node: Node, line: int, what: str, table: Table, label: str
+    ) -> dict[str, Obj] | None:
+        """A mapping of ids to objects (providers, surfaces, models, a model's entries),
+        each named ``label + id`` in messages; None when it is not a mapping (reported)."""
+        found: dict[str, Obj] = {}
+        if not self.visit(node, line):
+            return None
+        if node.tag == NULL_TAG:
+            return found
+        kind = table.kind
+        if not isinstance(node, MappingNode):
+            self.problem(
+                line_of(node),
+                f"{what} must be a mapping of {kind} ids to {table.things}, not {kind_of(node)}",
+            )
+            return None
+        for key, key_line, value_node in self.pairs(node, what):
+            if not key.strip():
+                self.problem(key_line, f"a {kind} id is empty", f"give the {kind} an id")
+                continue
+            if not ID.fullmatch(key):
+                self.problem(key_line, f"{kind} id '{key}' is not an id: ids have no spaces")
+                continue
+            found[key] = self.obj(value_node, key_line, label + key, table)
+        return found
+
+    def obj(self, node: Node, line: int, where: str, table: Table) -> Obj:
+        """One object of ``table``, named ``where`` in messages."""
+        obj = Obj(self.file, line)
+        if not self.visit(node, line):
+            obj.broken = True
+            return obj
+        if node.tag == NULL_TAG:
+            return obj
+        keys = table.keys
+        if not isinstance(node, MappingNode):
+            self.problem(
+                line_of(node),
+                f"{where} must be a mapping of keys ({', '.join(keys)}), not {kind_of(node)}",
+            )
+            obj.broken = True
+            return obj
+        for key, key_line, value_node in self.pairs(node, where):
+            row = keys.get(key)
+            if row is None:
+                self.unknown(key, key_line, where, list(keys))
+            elif isinstance(row, Table):
+                entries = self.table(value_node, key_line, f"{key} of {where}", row, f"{where} on ")
+                obj.entries = entries or {}
+                read = True if entries is not None else REPORTED
+                obj.fields[key] = Located(read, self.file, key_line)
+            else:
+                value = row.kind.read(self, value_node, key_line, f"{key} of {where}")
+                obj.fields[key] = Located(value, self.file, key_line)
+        return obj
+
+    def unknown(self, key: str, line: int, where: str, allowed: Sequence[str]) -> None:
+        self.problem(
+            line,
+            f"unknown key '{key}' in {where}; allowed: {', '.join(allowed)}",
+            did_you_mean(suggest(key, allowed, limit=1)),
+        )
+
+    def check_version(self, layer: Layer) -> None:
+        version = VERSION.of(layer)
+        if version is None:
+            self.problem(1, "no `version`", "start the file with `version: 1`")
+            return
+        value = version.value
+        if value is None:
+            self.problem(version.line, "version is empty", "write `version: 1`")
+        elif value is not REPORTED and value != FORMAT_VERSION:
+            if value > FORMAT_VERSION:
+                self.problem(
+                    version.line,
+                    f"catalogue format version {value} needs a newer modelsunset "
+                    f"(this one reads version {FORMAT_VERSION})",
+                    "upgrade: pip install --upgrade modelsunset",
+                )
+            else:
+                self.problem(
+                    version.line,
+                    f"unknown catalogue format version {value}",
+                    f"write `version: {FORMAT_VERSION}`",
+                )
