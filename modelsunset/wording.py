@@ -65,8 +65,8 @@ def successor_text(entry: Entry) -> str:
 def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
     """What happens to a model on a surface, when, and what to use instead, as of ``on``.
 
-    "GPT-4o (gpt-4o) retires from ChatGPT on 2026-02-13 (in 12 days). Conversations move
-    to GPT-5.2 (gpt-5.2) automatically." The entry must have ``retires`` or a floor
+    "GPT-4o (gpt-4o) retires from ChatGPT on 2026-02-13 (in 12 days). GPT-5.2 (gpt-5.2)
+    takes its place automatically." The entry must have ``retires`` or a floor
     (``not_before``: see ``floor_sentence``).
     """
     if entry.retires is None:
@@ -80,8 +80,10 @@ def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
         f"({days_phrase(days)})."
     )
     if entry.fallback is not None:
-        move = "moved" if days < 0 else "move"
-        text += f" Conversations {move} to {model_label(catalogue, entry.fallback)} automatically."
+        # Said the same way for every surface: ChatGPT moves conversations, Azure upgrades
+        # deployments, the Gemini API routes calls.
+        took = "took" if days < 0 else "takes"
+        text += f" {model_label(catalogue, entry.fallback)} {took} its place automatically."
     elif entry.replacement is not None:
         text += f" Calls {'fail' if gone else 'will fail'}; switch to {entry.replacement}."
     else:

@@ -49,7 +49,7 @@ def cli(tmp_path: Path) -> Cli:
 
     def call(*args: str | os.PathLike[str], **extra: str) -> Result:
         # A relative path, so that output naming the file is the same on every machine.
-        env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE="wave.yaml", **extra)
+        env = pinned_env(tmp_path, **{"MODELSUNSET_CATALOGUE": "wave.yaml", **extra})
         return run(*args, env=env, cwd=tmp_path)
 
     return call

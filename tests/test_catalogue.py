@@ -534,8 +534,8 @@ WRONG_TYPES = [
     ],
     rule(
         "version-newer",
-        "version: 2  # <--\n",
-        "version 2 needs a newer modelsunset",
+        "version: 3  # <--\n",
+        "version 3 needs a newer modelsunset",
         hint="pip install --upgrade modelsunset",
     ),
     rule("version-zero", "version: 0  # <--\n", "unknown catalogue format version 0"),
@@ -1767,7 +1767,7 @@ LAYER_ERRORS = [
         id="unknown-key",
     ),
     pytest.param("models: {}\n", "no `version`", id="no-version"),
-    pytest.param("version: 2  # <--\n", "needs a newer modelsunset", id="newer-version"),
+    pytest.param("version: 3  # <--\n", "needs a newer modelsunset", id="newer-version"),
     pytest.param(
         "version: 1\nproviders:\n  openai:\n    name: null  # <--\n",
         "provider openai has no name",

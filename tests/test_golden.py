@@ -86,6 +86,29 @@ CASES["status-all-2026-02-14-wide.table"] = [
     "COLUMNS=130",
 ]
 
+# Format 2: derived dates, floors, surface aliases and prefixes (tests/fixtures/format2.yaml).
+FORMAT2 = f"MODELSUNSET_CATALOGUE={Path(__file__).parent / 'fixtures' / 'format2.yaml'}"
+for fmt in FORMATS:
+    CASES[f"v2-status-all-2026-10-01.{fmt}"] = ["status", "--all", "-d", "2026-10-01", "-f", fmt]
+    CASES[f"v2-resolve-o3-2026-12-01.{fmt}"] = ["resolve", "o3", "-d", "2026-12-01", "-f", fmt]
+    CASES[f"v2-notices-2026-10-01.{fmt}"] = ["notices", "-d", "2026-10-01", "-f", fmt]
+CASES["v2-resolve-bedrock-id-2026-07-01.table"] = [
+    "resolve",
+    "anthropic.claude-3-sonnet-20240229-v1:0",
+    "-d",
+    "2026-07-01",
+]
+CASES["v2-resolve-azure-prefix-2026-10-01.json"] = [
+    "resolve",
+    "azure/o3",
+    "-d",
+    "2026-10-01",
+    "-f",
+    "json",
+]
+for name in [case for case in CASES if case.startswith("v2-")]:
+    CASES[name] += [FORMAT2, "MODELSUNSET_DATE=2026-12-01"]
+
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str, cli: Cli) -> None:

@@ -206,7 +206,7 @@ def test_notice_messages_say_automatic_or_manual_and_when() -> None:
     messages = [n.message for n in resolver.notices(named, D("2026-02-13"), within=30)]
     assert messages == [
         "Old Model (old) retires from Chatgpt on 2026-02-13 (today). "
-        "Conversations move to New Model (new) automatically. Chats carry on.",
+        "New Model (new) takes its place automatically. Chats carry on.",
         "Old Model (old) retires from Api on 2026-02-14 (in 1 day). "
         "Calls will fail; switch to new.",
         "lone retires from Api on 2026-02-20 (in 7 days). "

@@ -20,11 +20,14 @@ from modelsunset.catalogue.schema import (
     ANNOUNCED,
     CHECKED,
     DESCRIPTION,
+    ENTRY_ALIASES,
     FALLBACK,
     FORMAT_VERSION,
     MODELS,
     NAME,
+    NOT_BEFORE,
     NOTE,
+    PREFIXES,
     PROVIDER,
     PROVIDERS,
     REPLACEMENT,
@@ -34,8 +37,12 @@ from modelsunset.catalogue.schema import (
     SURFACES,
     UPDATED,
     URL,
+    VERIFIED,
+    VERSION,
+    VERSIONS,
 )
 from modelsunset.catalogue.successors import Entries, check_successors
+from modelsunset.catalogue.versions import check_and_derive
 from modelsunset.errors import CatalogueError, Problem
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
 
@@ -51,7 +58,9 @@ def parse(sources: Sequence[tuple[str, bytes]]) -> Catalogue:
     if len(read_well) < len(layers):
         # A file that is not YAML at all: checking the rest would only add noise.
         raise CatalogueError(_ordered(problems, order))
-    catalogue = Builder(merge(read_well), Report(problems, order)).build()
+    # The version of the whole: the newest of its files' (they may mix 1 and 2).
+    version = max((VERSION.good(layer) or FORMAT_VERSION for layer in read_well), default=1)
+    catalogue = Builder(merge(read_well), Report(problems, order), version).build()
     if problems:
         raise CatalogueError(_ordered(problems, order))
     return catalogue
@@ -65,7 +74,8 @@ def _ordered(problems: list[Problem], order: dict[str, int]) -> list[Problem]:
 class Builder:
     """The layered files -> ``Catalogue`` records, applying ``rules`` on the way."""
 
-    def __init__(self, merged: Layer, report: Report) -> None:
+    def __init__(self, merged: Layer, report: Report, version: int = FORMAT_VERSION) -> None:
+        self.version = version
         self.merged = merged
         self.report = report
         self.providers = merged.tables[PROVIDERS.key]
@@ -79,6 +89,7 @@ class Builder:
             for pid, obj in self.providers.items()
         }
         surfaces = {sid: self.surface(sid, obj) for sid, obj in self.surfaces.items()}
+        rules.unique_prefixes(report, self.surfaces)
         names = rules.unique_names(report, self.models)
         entries: Entries = {}
         models: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -96,9 +107,11 @@ class Builder:
                 tuple(alias for alias, _ in aliases) if aliases is not None else (),
             )
         check_successors(report, self.models, entries, names)
+        check_and_derive(report, self.models, entries, names)
         return Catalogue(
-            version=FORMAT_VERSION,
+            version=self.version,
             updated=UPDATED.good(self.merged),
+            verified=VERIFIED.good(self.merged),
             providers=providers,
             surfaces=surfaces,
             models={
@@ -119,7 +132,10 @@ class Builder:
         ):
             provider = bound.value
         name = rules.required_name(self.report, obj, f"surface {sid}")
-        return Surface(sid, name, provider, DESCRIPTION.good(obj))
+        prefixes = PREFIXES.good(obj) or ()
+        return Surface(
+            sid, name, provider, DESCRIPTION.good(obj), tuple(prefix for prefix, _ in prefixes)
+        )
 
     def entry(
         self,
@@ -145,6 +161,9 @@ class Builder:
         rules.dates_in_order(report, where, entry, retires)
         rules.one_successor(report, where, entry)
         rules.successor_retires(report, where, entry)
+        rules.floor_or_date(report, where, entry)
+        versions = VERSIONS.good(entry) or ()
+        aliases = ENTRY_ALIASES.good(entry) or ()
         return Entry(
             mid,
             sid,
@@ -156,4 +175,8 @@ class Builder:
             SOURCE.good(entry),
             CHECKED.good(entry),
             NOTE.good(entry),
+            # As written until versions.py points them at model ids.
+            tuple(version for version, _ in versions),
+            NOT_BEFORE.good(entry),
+            tuple(alias for alias, _ in aliases),
         )

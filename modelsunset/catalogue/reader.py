@@ -7,13 +7,13 @@ wrong kind, ids that are not ids, the format version); what takes the files toge
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from yaml.nodes import MappingNode, Node
 
 from modelsunset.catalogue.located import REPORTED, Layer, Located, Obj
 from modelsunset.catalogue.safe_yaml import NULL_TAG, kind_of, line_of
-from modelsunset.catalogue.schema import FORMAT_VERSION, TOP, TOP_TABLES, VERSION, Table
+from modelsunset.catalogue.schema import FORMAT_VERSION, TOP, TOP_TABLES, VERSION, Field, Table
 from modelsunset.catalogue.values import ID, Values
 from modelsunset.errors import Problem
 from modelsunset.names import did_you_mean, suggest
@@ -25,7 +25,13 @@ def read(file: str, data: bytes, problems: list[Problem]) -> Layer | None:
 
 
 class Reader(Values):
-    """Reads one file's nodes into a ``Layer``, collecting problems as it goes."""
+    """Reads one file's nodes into a ``Layer``, collecting problems as it goes.
+
+    ``version`` is the file's format version, read before anything else: keys of a later
+    version are refused (a file without a usable version is read as the newest, so that
+    its one problem is not buried under others)."""
+
+    version = FORMAT_VERSION
 
     def layer(self, data: bytes) -> Layer | None:
         root = self.compose(data)
@@ -42,16 +48,28 @@ class Reader(Values):
         if not isinstance(root, MappingNode):
             self.problem(
                 line_of(root),
-                f"the top of a catalogue must be a mapping ({', '.join(TOP)}), not {kind_of(root)}",
+                f"the top of a catalogue must be a mapping ({', '.join(self.allowed(TOP))}), "
+                f"not {kind_of(root)}",
             )
             return None
         if self.seen is not None:
             self.seen.add(id(root))
         layer = Layer(self.file, {table.key: {} for table in TOP_TABLES})
-        for key, line, value_node in self.pairs(root, "the top level"):
+        pairs = self.pairs(root, "the top level")
+        for key, line, value_node in pairs:
+            if key == VERSION.key:
+                version = VERSION.kind.read(self, value_node, line, key)
+                layer.fields[key] = Located(version, self.file, line)
+                if isinstance(version, int) and 1 <= version <= FORMAT_VERSION:
+                    self.version = version
+        for key, line, value_node in pairs:
             row = TOP.get(key)
+            if key == VERSION.key:
+                continue
             if row is None:
-                self.unknown(key, line, "the top level", list(TOP))
+                self.unknown(key, line, "the top level", self.allowed(TOP))
+            elif self.too_new(row, key, line, "the top level"):
+                continue
             elif isinstance(row, Table):
                 objs = self.table(value_node, line, key, row, f"{row.kind} ")
                 layer.tables[key] = objs or {}
@@ -100,14 +118,17 @@ class Reader(Values):
         if not isinstance(node, MappingNode):
             self.problem(
                 line_of(node),
-                f"{where} must be a mapping of keys ({', '.join(keys)}), not {kind_of(node)}",
+                f"{where} must be a mapping of keys ({', '.join(self.allowed(keys))}), "
+                f"not {kind_of(node)}",
             )
             obj.broken = True
             return obj
         for key, key_line, value_node in self.pairs(node, where):
             row = keys.get(key)
             if row is None:
-                self.unknown(key, key_line, where, list(keys))
+                self.unknown(key, key_line, where, self.allowed(keys))
+            elif self.too_new(row, key, key_line, where):
+                continue
             elif isinstance(row, Table):
                 entries = self.table(value_node, key_line, f"{key} of {where}", row, f"{where} on ")
                 obj.entries = entries or {}
@@ -117,6 +138,23 @@ class Reader(Values):
                 value = row.kind.read(self, value_node, key_line, f"{key} of {where}")
                 obj.fields[key] = Located(value, self.file, key_line)
         return obj
+
+    def allowed(self, rows: Mapping[str, Field[object] | Table]) -> list[str]:
+        """The keys a file of this one's version may write."""
+        return [key for key, row in rows.items() if row.since <= self.version]
+
+    def too_new(self, row: Field[object] | Table, key: str, line: int, where: str) -> bool:
+        """A key of a later format version than the file's: reported (True)."""
+        if row.since <= self.version:
+            return False
+        self.problem(
+            line,
+            f"'{key}' in {where} needs catalogue format version {row.since}; "
+            f"this file is version {self.version}",
+            f"write `version: {row.since}` at the top (version {row.since} reads every "
+            f"version-{self.version} file as it is)",
+        )
+        return True
 
     def unknown(self, key: str, line: int, where: str, allowed: Sequence[str]) -> None:
         self.problem(
@@ -133,7 +171,7 @@ class Reader(Values):
         value = version.value
         if value is None:
             self.problem(version.line, "version is empty", "write `version: 1`")
-        elif value is not REPORTED and value != FORMAT_VERSION:
+        elif value is not REPORTED and not 1 <= value <= FORMAT_VERSION:
             if value > FORMAT_VERSION:
                 self.problem(
                     version.line,

@@ -19,12 +19,16 @@ from modelsunset.catalogue.schema import (
     ALIASES,
     ANNOUNCED,
     ENTRIES,
+    ENTRY_ALIASES,
     FALLBACK,
     NAME,
+    NOT_BEFORE,
+    PREFIXES,
     PROVIDER,
     REPLACEMENT,
     RETIRES,
     SINCE,
+    VERSIONS,
 )
 from modelsunset.names import did_you_mean, normalise, suggest
 
@@ -129,16 +133,21 @@ def surface_of_provider(
 
 
 def dates_in_order(report: Report, where: str, entry: Obj, retires: date | None) -> None:
-    """``announced`` is not after ``retires``, and ``since`` is before it."""
+    """``announced`` is not after ``retires`` (or the floor, ``not_before``), and ``since``
+    is before it."""
+    field = RETIRES
     if retires is None:
-        return
-    retires_at = RETIRES.at(entry)
+        retires, field = NOT_BEFORE.good(entry), NOT_BEFORE
+        if retires is None:
+            return
+    retires_at = field.at(entry)
+    word = field.key
     announced = ANNOUNCED.good(entry)
     if announced is not None and announced > retires:
         at, of = report.placed(ANNOUNCED.at(entry), retires_at)
         report.problem(
             at,
-            f"{where}: announced {announced}{of[0]} is after retires {retires}{of[1]}",
+            f"{where}: announced {announced}{of[0]} is after {word} {retires}{of[1]}",
             "`announced` is the day the retirement was made known, before it",
         )
     since = SINCE.good(entry)
@@ -146,7 +155,7 @@ def dates_in_order(report: Report, where: str, entry: Obj, retires: date | None)
         at, of = report.placed(SINCE.at(entry), retires_at)
         report.problem(
             at,
-            f"{where}: since {since}{of[0]} is not before retires {retires}{of[1]}",
+            f"{where}: since {since}{of[0]} is not before {word} {retires}{of[1]}",
             "`retires` is the first day the model is gone",
         )
 
@@ -166,9 +175,12 @@ def one_successor(report: Report, where: str, entry: Obj) -> None:
 
 
 def successor_retires(report: Report, where: str, entry: Obj) -> None:
-    """A successor is set only with ``retires``."""
+    """A successor is set only with ``retires`` (or, format 2, with a floor, or on a name
+    whose versions give it a retirement)."""
     retires_at = RETIRES.of(entry)
     if retires_at is not None and retires_at.value is not None:
+        return
+    if NOT_BEFORE.good(entry) is not None or VERSIONS.good(entry):
         return
     for field in (FALLBACK, REPLACEMENT):
         loc = field.of(entry)
@@ -236,4 +248,83 @@ def unique_names(report: Report, models: Mapping[str, Obj]) -> Names:
                 continue
             owner[key] = (mid, alias, here)
             exact.setdefault(alias, mid)
-    return Names(exact, {key: held[0] for key, held in owner.items()})
+    on_surface = entry_aliases(report, models, owner, exact)
+    normalised = {key: held[0] for key, held in owner.items() if " on " not in held[0]}
+    for alias, (mid, _) in on_surface.items():
+        normalised.setdefault(normalise(alias), mid)
+    return Names(exact, normalised)
+
+
+def floor_or_date(report: Report, where: str, entry: Obj) -> None:
+    """``retires`` and ``not_before`` are not both set (format 2)."""
+    retires, floor = RETIRES.of(entry), NOT_BEFORE.of(entry)
+    if retires is None or floor is None or retires.value is None or floor.value is None:
+        return
+    at, of = report.placed(retires, floor, later_line=True)
+    report.problem(
+        at,
+        f"{where}: both retires{of[0]} and not_before{of[1]} are set",
+        "`retires` is a date the provider set; `not_before` only a floor: keep one",
+    )
+
+
+def unique_prefixes(report: Report, surfaces: Mapping[str, Obj]) -> None:
+    """No two surfaces declare the same prefix (read without regard to case)."""
+    owner: dict[str, tuple[str, str, Located[object]]] = {}
+    for sid, obj in surfaces.items():
+        prefixes = PREFIXES.good(obj)
+        if prefixes is None:
+            continue
+        file = PREFIXES.at(obj).file
+        for prefix, line in prefixes:
+            here: Located[object] = Located(None, file, line)
+            held = owner.get(prefix.lower())
+            if held is not None and held[0] != sid:
+                at, of = report.placed(here, held[2])
+                report.problem(
+                    at,
+                    f"prefix '{prefix}' of surface {sid}{of[0]} is also a prefix of surface "
+                    f"{held[0]}{of[1]}",
+                    "a prefix says which surface a model runs on: give it to one surface",
+                )
+                continue
+            owner.setdefault(prefix.lower(), (sid, prefix, here))
+
+
+def entry_aliases(
+    report: Report,
+    models: Mapping[str, Obj],
+    owner: dict[str, tuple[str, str, Located[object]]],
+    exact: dict[str, str],
+) -> dict[str, tuple[str, str]]:
+    """Surface aliases (format 2) find one model on one surface, and clash with no id or
+    alias anywhere (read the same way as names: section 3). ``owner`` holds every id and
+    alias already taken, normalised. Returns alias -> (model id, surface id)."""
+    found: dict[str, tuple[str, str]] = {}
+    for mid, obj in models.items():
+        for sid, entry in obj.entries.items():
+            aliases = ENTRY_ALIASES.good(entry)
+            if aliases is None:
+                continue
+            file = ENTRY_ALIASES.at(entry).file
+            for alias, line in aliases:
+                key = normalise(alias)
+                here: Located[object] = Located(None, file, line)
+                held = owner.get(key)
+                if held is not None and held[0] != f"{mid} on {sid}":
+                    other, as_written, there = held
+                    same = "is" if as_written == alias else f"reads the same as '{as_written}'"
+                    at, of = report.placed(here, there)
+                    report.problem(
+                        at,
+                        (
+                            f"alias '{alias}' of {mid} on {sid}{of[0]} would also find "
+                            f"{other}{of[1]} (it {same}, ignoring case, spaces and underscores)"
+                        ),
+                        "an alias finds one model on one surface: remove one of them",
+                    )
+                    continue
+                owner[key] = (f"{mid} on {sid}", alias, here)
+                found[alias] = (mid, sid)
+                exact.setdefault(alias, mid)
+    return found

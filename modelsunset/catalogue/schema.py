@@ -7,9 +7,10 @@ objects. The reader reads files by these tables, layering merges by them, and th
 read values through the ``Field`` rows, typed: ``RETIRES.good(entry)`` is a ``date`` or
 ``None``.
 
-Every row says the format ``version`` it first appears in (``since``); all are version 1
-for now. A later version adds its keys as rows with a higher ``since``, which the reader
-can then refuse in files of an older version.
+Every row says the format ``version`` it first appears in (``since``). Version 2 (contract
+section 7) adds ``verified`` at the top, a surface's ``prefixes``, and an entry's
+``versions``, ``not_before`` and ``aliases``; the reader refuses them in a version-1 file,
+saying to write ``version: 2``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from yaml.nodes import Node
 from modelsunset.catalogue.located import REPORTED, Layer, Located, Obj, Wrong
 from modelsunset.catalogue.values import Aliases, Values
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest version this modelsunset reads; every older one too
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -42,6 +43,8 @@ HTTP_URL: Kind[str] = Kind("http(s) URL", Values.read_url)
 DATE: Kind[date] = Kind("date", Values.read_date)
 WHOLE_NUMBER: Kind[int] = Kind("whole number", Values.read_whole_number)
 NAMES: Kind[Aliases] = Kind("list of names", Values.read_aliases)
+PREFIX_LIST: Kind[Aliases] = Kind("list of prefixes", Values.read_prefixes)
+ID_LIST: Kind[Aliases] = Kind("list of model ids", Values.read_versions)
 
 
 class Field(NamedTuple, Generic[T_co]):
@@ -84,12 +87,14 @@ def _rows(*rows: Field[object] | Table) -> dict[str, Field[object] | Table]:
 
 VERSION = Field("version", WHOLE_NUMBER)
 UPDATED = Field("updated", DATE)
+VERIFIED = Field("verified", DATE, since=2)
 
 NAME = Field("name", ONE_LINE)
 URL = Field("url", HTTP_URL)
 PROVIDER = Field("provider", ID)
 DESCRIPTION = Field("description", TEXT)
 ALIASES = Field("aliases", NAMES)
+PREFIXES = Field("prefixes", PREFIX_LIST, since=2)
 
 SINCE = Field("since", DATE)
 ANNOUNCED = Field("announced", DATE)
@@ -99,16 +104,31 @@ REPLACEMENT = Field("replacement", ID)
 SOURCE = Field("source", HTTP_URL)
 CHECKED = Field("checked", DATE)
 NOTE = Field("note", TEXT)
+VERSIONS = Field("versions", ID_LIST, since=2)
+NOT_BEFORE = Field("not_before", DATE, since=2)
+ENTRY_ALIASES = Field("aliases", NAMES, since=2)
 
 ENTRIES = Table(
     "surfaces",
     "surface",
     "entries",
-    _rows(SINCE, ANNOUNCED, RETIRES, FALLBACK, REPLACEMENT, SOURCE, CHECKED, NOTE),
+    _rows(
+        SINCE,
+        ANNOUNCED,
+        RETIRES,
+        FALLBACK,
+        REPLACEMENT,
+        SOURCE,
+        CHECKED,
+        NOTE,
+        VERSIONS,
+        NOT_BEFORE,
+        ENTRY_ALIASES,
+    ),
 )
 PROVIDERS = Table("providers", "provider", "providers", _rows(NAME, URL))
-SURFACES = Table("surfaces", "surface", "surfaces", _rows(NAME, PROVIDER, DESCRIPTION))
+SURFACES = Table("surfaces", "surface", "surfaces", _rows(NAME, PROVIDER, DESCRIPTION, PREFIXES))
 MODELS = Table("models", "model", "models", _rows(NAME, PROVIDER, ALIASES, ENTRIES))
 
-TOP = _rows(VERSION, UPDATED, PROVIDERS, SURFACES, MODELS)
+TOP = _rows(VERSION, UPDATED, VERIFIED, PROVIDERS, SURFACES, MODELS)
 TOP_TABLES = (PROVIDERS, SURFACES, MODELS)

@@ -116,6 +116,28 @@ class Values(SafeYaml):
 
     def read_aliases(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
         """A list of names; an empty or wrong one is reported and left out."""
+        return self.read_names(node, line, what, "an alias")
+
+    def read_prefixes(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
+        """A surface's prefixes (``azure/``): a list of names, none empty."""
+        return self.read_names(node, line, what, "a prefix")
+
+    def read_versions(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
+        """An entry's versions: a list of model ids (no spaces)."""
+        names = self.read_names(node, line, what, "a version")
+        if not isinstance(names, tuple):
+            return names
+        ids: list[tuple[str, int]] = []
+        for name, at in names:
+            if ID.fullmatch(name):
+                ids.append((name, at))
+            else:
+                self.problem(at, f"a version in {what}, '{name}', is not an id: ids have no spaces")
+        return tuple(ids)
+
+    def read_names(self, node: Node, line: int, what: str, thing: str) -> Aliases | Wrong | None:
+        """A list of names, each ``thing`` in messages; an empty or wrong one is reported and
+        left out."""
         if not self.visit(node, line):
             return REPORTED
         if node.tag == NULL_TAG:
@@ -129,13 +151,13 @@ class Values(SafeYaml):
             return REPORTED
         names: list[tuple[str, int]] = []
         items: list[Node] = node.value
-        for item in items:
-            at = item.start_mark.line + 1
-            if isinstance(item, ScalarNode) and (item.tag == NULL_TAG or not item.value.strip()):
-                self.visit(item, at)
-                self.problem(at, f"an alias in {what} is empty", "remove it from the list")
+        for entry in items:
+            at = entry.start_mark.line + 1
+            if isinstance(entry, ScalarNode) and (entry.tag == NULL_TAG or not entry.value.strip()):
+                self.visit(entry, at)
+                self.problem(at, f"{thing} in {what} is empty", "remove it from the list")
                 continue
-            text = self.scalar(item, at, f"an alias in {what}", "a name")
+            text = self.scalar(entry, at, f"{thing} in {what}", "a name")
             if isinstance(text, str):
                 names.append((text, at))
         return tuple(names)
