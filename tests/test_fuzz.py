@@ -465,7 +465,7 @@ models:
     name: "GPT-4.1 ,; \\"quoted\\" \\u00e9"
     provider: openai
     surfaces:
-      api: {retires: 2026-10-14, note: "Line one.\\nLine two, with a comma"}
+      api: {retires: 2026-10-14, note: "Line one. Line two, with a comma"}
   no:
     name: "[/]"
     provider: acme

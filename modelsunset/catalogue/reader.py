@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node
 from modelsunset.catalogue.located import REPORTED, Layer, Located, Obj
 from modelsunset.catalogue.safe_yaml import NULL_TAG, kind_of, line_of
 from modelsunset.catalogue.schema import FORMAT_VERSION, TOP, TOP_TABLES, VERSION, Field, Table
-from modelsunset.catalogue.values import ID, Values
+from modelsunset.catalogue.values import ID, Values, hostile
 from modelsunset.errors import Problem
 from modelsunset.names import did_you_mean, suggest
 
@@ -102,6 +102,14 @@ class Reader(Values):
                 continue
             if not ID.fullmatch(key):
                 self.problem(key_line, f"{kind} id '{key}' is not an id: ids have no spaces")
+                continue
+            bad = hostile(key)
+            if bad is not None:
+                self.problem(
+                    key_line,
+                    f"{kind} id holds a control or invisible character ({bad})",
+                    "an id must read as it prints: remove it",
+                )
                 continue
             found[key] = self.obj(value_node, key_line, label + key, table)
         return found

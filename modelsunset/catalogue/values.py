@@ -21,6 +21,24 @@ _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)  # HTTPS:// is https://
 _DIGITS = re.compile(r"[0-9]+")
 ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
+# Characters no catalogue string may hold: C0 controls but tab and line breaks (which the
+# kinds of value rule on themselves), DEL, C1, the Unicode line and paragraph separators,
+# zero-width characters and marks, direction overrides and isolates, and the byte-order
+# mark. Catalogue text reaches terminals and CI logs; none of these has a place there.
+HOSTILE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_LINE_BREAK = re.compile("[\r\n\t]")
+_MAX_DIGITS = 9  # a whole number of the format (the version) is small
+
+
+def hostile(text: str) -> str | None:
+    """How the first character a catalogue string may not hold is written (``U+202E``),
+    or None."""
+    found = HOSTILE.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
 
 # The aliases of a model, each with the line it is written on.
 Aliases = tuple[tuple[str, int], ...]
@@ -40,8 +58,11 @@ def _parses_as_url(text: str) -> bool:
 class Values(SafeYaml):
     """Reads the values of one file's fields."""
 
-    def scalar(self, node: Node, line: int, what: str, expected: str) -> str | Wrong | None:
-        """The text of a scalar; None for null; REPORTED otherwise."""
+    def scalar(
+        self, node: Node, line: int, what: str, expected: str, plain: bool = True
+    ) -> str | Wrong | None:
+        """The text of a scalar; None for null; REPORTED otherwise. ``plain``: refuse the
+        characters no catalogue string may hold (``HOSTILE``)."""
         if not self.visit(node, line):
             return REPORTED
         if not isinstance(node, ScalarNode):
@@ -53,20 +74,47 @@ class Values(SafeYaml):
         if not text.strip():
             self.problem(line_of(node), f"{what} is empty", "give a value, or remove the key")
             return REPORTED
+        bad = hostile(text) if plain else None
+        if bad is not None:
+            self.problem(
+                line_of(node),
+                f"{what} holds a control or invisible character ({bad})",
+                "catalogue text is plain text: remove it (it would reach terminals and CI "
+                "logs, where it can hide or restyle what is shown)",
+            )
+            return REPORTED
         return text
 
     def read_text(self, node: Node, line: int, what: str) -> str | Wrong | None:
-        return self.scalar(node, line, what, "a string")
+        """Text of one paragraph (a trailing line break, as a YAML block leaves, is fine)."""
+        text = self.scalar(node, line, what, "a string")
+        if isinstance(text, str) and _LINE_BREAK.search(text.rstrip("\n")):
+            self.problem(
+                line_of(node),
+                f"{what} holds a line break or tab: catalogue text is one paragraph",
+                "write it on one line (a plain value written over several lines is folded "
+                "into one by YAML; a `|` block keeps its line breaks)",
+            )
+            return REPORTED
+        return text
 
     def read_name(self, node: Node, line: int, what: str) -> str | Wrong | None:
         """Text of one line: names head table rows and start notices, so they hold nothing
         a terminal obeys."""
-        text = self.scalar(node, line, what, "a string")
+        text = self.scalar(node, line, what, "a string", plain=False)
         if isinstance(text, str) and _NOT_ONE_LINE.search(text):
             self.problem(
                 line_of(node),
                 f"{what} is not one line of text: it holds a line break or control character",
                 "write the name on one line",
+            )
+            return REPORTED
+        bad = hostile(text) if isinstance(text, str) else None
+        if bad is not None:
+            self.problem(
+                line_of(node),
+                f"{what} holds an invisible character ({bad})",
+                "a name must read as it prints: remove it",
             )
             return REPORTED
         return text
@@ -111,6 +159,13 @@ class Values(SafeYaml):
             return text
         if node.tag != INT_TAG or not _DIGITS.fullmatch(text):
             self.problem(line_of(node), f"{what} must be a whole number, not {kind_of(node)}")
+            return REPORTED
+        if len(text) > _MAX_DIGITS:
+            self.problem(
+                line_of(node),
+                f"{what} is a whole number of {len(text)} digits, far too large",
+                "the format version is a small number: write `version: 2`",
+            )
             return REPORTED
         return int(text)
 
