@@ -29,7 +29,7 @@ from modelsunset.options import (
     complete_surfaces,
 )
 from modelsunset.render import Format
-from modelsunset.views import timeline
+from modelsunset.views import changes, timeline
 
 
 def _typer() -> typer.Typer:
@@ -240,6 +240,7 @@ def calendar(
 
 
 app.command()(timeline)
+app.command()(changes)
 
 
 @app.command()

@@ -14,6 +14,7 @@ from modelsunset.options import (
     ProvidersOpt,
     SurfacesOpt,
 )
+from modelsunset.render.changes_formats import ChangesFormat
 from modelsunset.render.timeline_formats import TimelineFormat
 
 
@@ -79,3 +80,42 @@ def timeline(
         output=output,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+
+
+def changes(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[OLD [NEW]]",
+            help=(
+                "Catalogues to compare, each a file or URL as --catalogue takes it "
+                "(NEW left out: the catalogue in use)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Instead: retirements announced on or after DATE (a date as --date takes it).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ChangesFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = ChangesFormat.table,
+    catalogue: CatalogueOpt = None,
+    overlay: OverlayOpt = None,
+) -> None:
+    """Say what changed between two catalogues: models, retirements, days and successors.
+
+    The overlays in use are layered on both. With --since, list the retirements the
+    catalogue in use says were announced on or after a day.
+    """
+    from modelsunset import commands
+    from modelsunset.cli import _run
+
+    sources = commands.Sources(catalogue, overlay or ())
+    _run(lambda s: commands.changes(s, sources, files or (), since, fmt))
