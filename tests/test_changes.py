@@ -17,7 +17,7 @@ from support import WAVE, Cli
 from support.builders import D, catalogue
 
 from modelsunset.changes import Kind, Scope, announced_since, compare
-from modelsunset.render.changes_formats import describe
+from modelsunset.render.changes_text import describe
 
 Spec = dict[str, dict[str, dict[str, Any]]]
 

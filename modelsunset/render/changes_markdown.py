@@ -7,7 +7,7 @@ from itertools import groupby
 
 from modelsunset.changes import BUNDLED, Report
 from modelsunset.render import RenderContext
-from modelsunset.render.changes_formats import HEADINGS, describe, nothing, title
+from modelsunset.render.changes_text import HEADINGS, describe, nothing, title
 from modelsunset.render.common import code
 from modelsunset.wording import visible
 

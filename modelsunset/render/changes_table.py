@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from modelsunset.changes import Kind, Report, counts
 from modelsunset.render import RenderContext
-from modelsunset.render.changes_formats import describe, nothing, title
+from modelsunset.render.changes_text import describe, nothing, title
 from modelsunset.render.common import STRONG_STYLE, paint
 from modelsunset.wording import plural, visible
 

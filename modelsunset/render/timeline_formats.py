@@ -2,8 +2,9 @@
 (both self-contained: inline styles, system fonts, no scripts, no other files).
 
 Each module is typed as ``TimelineRenderer``, so mypy checks it against the protocol, and
-is imported only when its format is asked for. What the formats share is here: the
-words of the legend and of each row's dates.
+is imported only when its format is asked for. The words they share are in
+``timeline_text``. (Every run imports this module, for the command line's choices: it holds
+nothing else.)
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from modelsunset.render import RenderContext
 
 if TYPE_CHECKING:
-    from modelsunset.model import Entry
-    from modelsunset.timeline import Phase, Timeline
+    from modelsunset.timeline import Timeline
 
 
 class TimelineFormat(StrEnum):
@@ -47,34 +47,3 @@ def timeline_renderer(fmt: TimelineFormat) -> TimelineRenderer:
 
         return timeline_html
     assert_never(fmt)
-
-
-def title(timeline: Timeline) -> str:
-    return f"Model availability, {timeline.start.isoformat()} to {timeline.end.isoformat()}"
-
-
-def legend_words(phase: Phase) -> str:
-    from modelsunset.timeline import Phase
-
-    return {
-        Phase.ACTIVE: "available",
-        Phase.RETIRING: "retiring (a date is set)",
-        Phase.RETIRED: "retired",
-        Phase.MAY_RETIRE: "may retire (a floor: no date set)",
-    }[phase]
-
-
-def end_words(entry: Entry) -> str:
-    """When the entry goes: ``retires 2026-02-13``, ``not before 2027-01-22``, or empty."""
-    if entry.retires is not None:
-        return f"retires {entry.retires.isoformat()}"
-    if entry.not_before is not None:
-        return f"not before {entry.not_before.isoformat()}"
-    return ""
-
-
-def empty_words(timeline: Timeline) -> str:
-    return (
-        f"No model matches: none is available between {timeline.start.isoformat()} "
-        f"and {timeline.end.isoformat()}."
-    )

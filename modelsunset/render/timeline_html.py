@@ -5,8 +5,8 @@ no scripts, no other files; plain ASCII, every catalogue string escaped."""
 from __future__ import annotations
 
 from modelsunset.render import RenderContext
-from modelsunset.render.timeline_formats import end_words, title
 from modelsunset.render.timeline_svg import SANS, drawing, escape, subtitle
+from modelsunset.render.timeline_text import end_words, title
 from modelsunset.timeline import Timeline
 from modelsunset.wording import successor_text, surface_name
 

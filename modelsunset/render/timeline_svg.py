@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from modelsunset.model import Catalogue
 from modelsunset.render import RenderContext
 from modelsunset.render.common import freshness
-from modelsunset.render.timeline_formats import empty_words, end_words, legend_words, title
+from modelsunset.render.timeline_text import empty_words, end_words, legend_words, title
 from modelsunset.timeline import Phase, Row, Timeline, months
 from modelsunset.wording import model_label, successor_text, surface_name
 

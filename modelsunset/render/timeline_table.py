@@ -14,7 +14,7 @@ from typing import NamedTuple
 from modelsunset.model import State
 from modelsunset.render import RenderContext
 from modelsunset.render.common import QUIET_STYLE, STATE_STYLE, STRONG_STYLE, freshness, paint
-from modelsunset.render.timeline_formats import empty_words, legend_words, title
+from modelsunset.render.timeline_text import empty_words, legend_words, title
 from modelsunset.timeline import Phase, Row, Timeline, months
 from modelsunset.wording import successor_text
 
