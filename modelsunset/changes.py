@@ -169,14 +169,18 @@ def compare(old: Catalogue, new: Catalogue) -> list[Change]:
 def announced_since(catalogue: Catalogue, since: date) -> list[Change]:
     """Retirements and floors announced on or after ``since``, as additions (``before``
     unknown). An entry without ``announced`` counts from ``checked``, the day its source
-    was read; one with neither is never listed."""
+    was read, when its own day is on or after ``since`` too (a source re-read later says
+    nothing new of a retirement long past); one with neither is never listed."""
     found: list[Change] = []
     for model in catalogue.models.values():
         for entry in model.entries.values():
             if entry.end is None:
                 continue
-            day = entry.announced if entry.announced is not None else entry.checked
-            if day is not None and day >= since:
+            if entry.announced is not None:
+                new = entry.announced >= since
+            else:
+                new = entry.checked is not None and entry.checked >= since <= entry.end
+            if new:
                 scope = Scope.RETIREMENT if entry.retires is not None else Scope.FLOOR
                 found.append(
                     Change(Kind.ADDED, scope, model.id, entry.surface, model.provider, None, entry)

@@ -182,6 +182,7 @@ def test_announced_since_counts_from_announced_else_checked() -> None:
             },
             "c": {"api": {"retires": "2026-06-01", "checked": "2026-02-10"}},
             "d": {"api": {"retires": "2026-06-01"}},  # no day to tell: never listed
+            "g": {"api": {"retires": "2025-06-01", "checked": "2026-03-01"}},  # long past
             "e": {"api": {"not_before": D("2027-01-01"), "announced": "2026-02-01"}},
             "f": {"api": {"announced": "2026-03-01", "checked": "2026-03-01"}},  # nothing to end
         }
