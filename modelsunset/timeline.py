@@ -71,6 +71,14 @@ class Timeline(NamedTuple):
         """How many days the range covers, its last day included."""
         return (self.end - self.start).days + 1
 
+    def offset(self, day: date) -> int:
+        """Days from the start to ``day``; a segment's end (the day after its last) is
+        ``date.max`` where the range runs to the calendar's last day, and counts as the
+        day after it."""
+        if day == date.max and self.end == date.max:
+            return self.days
+        return (day - self.start).days
+
     @property
     def rows(self) -> list[Row]:
         return [row for group in self.groups for row in group.rows]

@@ -340,3 +340,24 @@ def test_filters_and_the_range_follow_the_date_asked(cli: Cli) -> None:
     assert (
         "No model matches: none is available between 2025-08-01 and 2025-12-10." in nothing.stdout
     )
+
+
+@pytest.mark.parametrize("fmt", ["table", "svg", "html"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--from", "0001-01-01", "--to", "9999-12-31"],
+        ["--date", "9999-10-01"],  # the default range is held within the calendar
+        ["--date", "0001-03-01"],
+        ["--from", "9999-12-30", "--to", "9999-12-31"],
+    ],
+)
+def test_the_calendars_ends(cli: Cli, fmt: str, args: list[str]) -> None:
+    result = cli("timeline", "-s", "api", "-f", fmt, *args)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    if fmt == "table":
+        row = next(line for line in result.stdout.splitlines() if line.startswith("  gpt-4o "))
+        assert row.endswith("█")  # to the last day drawn
+    else:
+        svg = result.stdout[result.stdout.index("<svg") : result.stdout.index("</svg>") + 6]
+        ET.fromstring(svg)

@@ -131,7 +131,7 @@ class _Frame:
 
     def x(self, day: date) -> float:
         span = self.timeline.days
-        return self.chart_x + (day - self.timeline.start).days * CHART / span
+        return self.chart_x + self.timeline.offset(day) * CHART / span
 
 
 def _end(row: Row) -> str:

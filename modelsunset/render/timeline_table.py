@@ -8,7 +8,7 @@ stands for the same number of days; it shows the phase that covers most of its d
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from modelsunset.model import State
@@ -109,25 +109,25 @@ def _column(day: date, timeline: Timeline, bar: int) -> int:
 
 
 def _cells(row: Row, timeline: Timeline, bar: int) -> list[Phase | None]:
-    """The phase each character shows: the one covering most of its days."""
+    """The phase each character shows: the one covering most of its days. Counted in days
+    from the range's start, which holds at the calendar's end (9999-12-31) too."""
+    days = timeline.days
+    pieces = [(timeline.offset(p.start), timeline.offset(p.end), p.phase) for p in row.segments]
     cells: list[Phase | None] = []
     for index in range(bar):
-        first = timeline.start + timedelta(days=index * timeline.days // bar)
-        after = timeline.start + timedelta(days=max((index + 1) * timeline.days // bar, 1))
-        if after <= first:
-            after = first + timedelta(days=1)
+        first = index * days // bar
+        after = max((index + 1) * days // bar, first + 1)
         best: Phase | None = None
         most = 0
-        for piece in row.segments:
-            cover = (min(after, piece.end) - max(first, piece.start)).days
+        for start, end, phase in pieces:
+            cover = min(after, end) - max(first, start)
             if cover > most:
-                best, most = piece.phase, cover
+                best, most = phase, cover
         cells.append(best)
     # A stretch too short to win a character of its own still shows, in the middle one.
-    for piece in row.segments:
-        if piece.phase is not Phase.RETIRED and piece.phase not in cells:
-            middle = piece.start + (piece.end - piece.start) / 2
-            cells[min(_column(middle, timeline, bar), bar - 1)] = piece.phase
+    for start, end, phase in pieces:
+        if phase is not Phase.RETIRED and phase not in cells:
+            cells[min((start + end) // 2 * bar // days, bar - 1)] = phase
     return cells
 
 
