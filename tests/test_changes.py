@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import WAVE, Cli
+from support import WAVE, Cli, examples
 from support.builders import D, catalogue
 
 from modelsunset.changes import Kind, Scope, announced_since, compare
@@ -418,3 +418,31 @@ def test_the_bundled_catalogue_is_named_so(cli: Cli) -> None:
         "## Catalogue changes from `wave.yaml` to the bundled catalogue\n"
     )
     assert "gpt-4o` on `chatgpt`" not in result.stdout  # the same day in both: no change
+
+
+CHANGES_ARGS = st.one_of(
+    st.sampled_from(["wave.yaml", "old.yaml", "missing.yaml", "", "-", "--since", "-f"]),
+    st.sampled_from(["--since", "--format", "--catalogue", "--overlay"]).flatmap(
+        lambda name: st.tuples(
+            st.just(name),
+            st.sampled_from(["2026-01-01", "-1m", "x", "", "wave.yaml", "json", "markdown"]),
+        )
+    ),
+)
+
+
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(CHANGES_ARGS, max_size=4))
+def test_any_arguments_answer_or_say_why(cli: Cli, tmp_path: Path, parts: list[Any]) -> None:
+    if not (tmp_path / "old.yaml").exists():
+        _old(tmp_path)
+    args = [p for part in parts for p in (part if isinstance(part, tuple) else (part,))]
+    result = cli("changes", *args)
+    assert result.returncode in (0, 2, 3), (args, result.stderr)
+    assert "Traceback" not in result.stderr
+    if result.returncode:
+        assert result.stdout == "", args

@@ -14,9 +14,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import Cli
+from support import Cli, examples
 from support.builders import D, catalogue
 from test_golden import GOLDEN
 
@@ -361,3 +361,35 @@ def test_the_calendars_ends(cli: Cli, fmt: str, args: list[str]) -> None:
     else:
         svg = result.stdout[result.stdout.index("<svg") : result.stdout.index("</svg>") + 6]
         ET.fromstring(svg)
+
+
+DATE_TEXTS = st.one_of(
+    st.sampled_from(["2026-02-01", "today", "+3m", "-2w", "9999-12-31", "0001-01-01", "x", ""]),
+    st.dates().map(str),
+    st.text(max_size=12),
+)
+TIMELINE_OPTIONS = {
+    "--date": DATE_TEXTS,
+    "--from": DATE_TEXTS,
+    "--to": DATE_TEXTS,
+    "--surface": st.sampled_from(["api", "chatgpt", "ChatGPT", "nope", ""]),
+    "--provider": st.sampled_from(["openai", "OpenAI", "acme", ""]),
+    "--model": st.sampled_from(["gpt-4o", "gpt4o", "GPT 4.1", "nope", ""]),
+    "--format": st.sampled_from(["table", "svg", "html", "SVG", "png", ""]),
+}
+
+
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data())
+def test_any_options_answer_or_are_usage_errors(cli: Cli, data: st.DataObject) -> None:
+    names = data.draw(st.lists(st.sampled_from(sorted(TIMELINE_OPTIONS)), max_size=5))
+    args = [part for name in names for part in (name, data.draw(TIMELINE_OPTIONS[name]))]
+    result = cli("timeline", *args)
+    assert result.returncode in (0, 2), (args, result.stderr)
+    assert "Traceback" not in result.stderr
+    if result.returncode:
+        assert result.stdout == "" and result.stderr.startswith(("error: ", "Usage: "))
