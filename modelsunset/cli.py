@@ -29,6 +29,7 @@ from modelsunset.options import (
     complete_surfaces,
 )
 from modelsunset.render import Format
+from modelsunset.views import changes, timeline
 
 
 def _typer() -> typer.Typer:
@@ -236,6 +237,10 @@ def calendar(
             output,
         )
     )
+
+
+app.command()(timeline)
+app.command()(changes)
 
 
 @app.command()
