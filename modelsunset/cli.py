@@ -14,6 +14,7 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
+from modelsunset.fix.cli import fix
 from modelsunset.options import (
     BaselineOpt,
     CalendarWithinOpt,
@@ -365,6 +366,9 @@ def check(
         changed=changed,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+
+
+app.command()(fix)
 
 
 @app.command()
