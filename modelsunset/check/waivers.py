@@ -175,6 +175,9 @@ def resolved(waivers: Iterable[Waiver], catalogue: Catalogue) -> list[tuple[Waiv
     """Each waiver with the id of the model it names; an unknown model is a usage error."""
     from modelsunset.names import NameIndex, did_you_mean, suggest
 
+    waivers = list(waivers)
+    if not waivers:
+        return []
     index = NameIndex(catalogue.models)
     found: list[tuple[Waiver, str]] = []
     for waiver in waivers:
