@@ -23,8 +23,9 @@ from support.check import D, check, project
 from modelsunset.check.read import Occurrence
 from modelsunset.fix.apply import diff, rewritten, write
 from modelsunset.fix.kinds import kind_of
-from modelsunset.fix.plan import Settings, plan
+from modelsunset.fix.plan import plan
 from modelsunset.fix.recorded import notebook_source_lines, recorded
+from modelsunset.fix.targets import Settings
 from modelsunset.model import Surface
 
 # Models the test catalogue lacks: an embedding model, a move to another provider, a

@@ -56,7 +56,8 @@ def _fix(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset.check.match import Matcher
     from modelsunset.check.waivers import resolved
     from modelsunset.fix.apply import diff, rewritten
-    from modelsunset.fix.plan import Settings, plan
+    from modelsunset.fix.plan import plan
+    from modelsunset.fix.targets import Settings
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
     from modelsunset.wording import stale_warning, visible
