@@ -4,13 +4,18 @@ A *token* is what a model id looks like in code: ASCII letters, digits and ``_``
 by ``-`` or ``.``. A name found in the text is a match only when it is a whole token:
 
 * the byte before it is not a letter, digit or ``_``, and is not a ``-`` or ``.`` that
-  follows one (``xgpt-4o`` and ``foo.gpt-4o`` are not ``gpt-4o``);
-* the byte after it is not a letter, digit or ``_``, and is not a ``-`` or ``.`` that a
-  letter, digit or ``_`` follows (``gpt-4o-mini`` and ``gpt-4.1`` are not ``gpt-4o`` or
-  ``gpt-4``, but ``gpt-4o.`` at the end of a sentence and ``gpt-4o-`` are).
+  follows one (``xgpt-4o`` and ``foo.gpt-4o`` are not ``gpt-4o``); but the letter of a
+  ``\\n``, ``\\t`` or ``\\r`` escape is no part of a token (``"\\ngpt-4o"`` in JSON text
+  holds ``gpt-4o``);
+* the byte after it is not a letter, digit or ``_``, nor a ``-`` (``gpt-4o-mini`` is not
+  ``gpt-4o``, and neither is the ``gpt-4-`` of ``"gpt-4-" in model``: an id followed by a
+  hyphen is the start of longer ids), nor a ``.`` that a letter, digit or ``_`` follows
+  (``gpt-4.1`` is not ``gpt-4``, but ``gpt-4o.`` at the end of a sentence is ``gpt-4o``).
 
 Every other byte separates tokens: spaces, quotes, ``/`` (``openai/gpt-4o``), ``:``
-(``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte. Names are matched
+(``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte; except that ``+``
+and ``/`` inside a run that looks like base64 (``...AAB3+o3/Qz9...``) separate nothing,
+so no name of letters and digits alone (``o3``) is found in one. Names are matched
 byte for byte, so case-sensitively, exactly as the catalogue writes them (ids and aliases
 alike). Where two names match at the same place the longer one wins.
 
@@ -39,6 +44,17 @@ _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 _WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
 _JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
 _QUOTES = frozenset(b"\"'`")
+_ESCAPES = frozenset(b"ntr")
+_BACKSLASH = ord("\\")
+_HYPHEN = ord("-")
+_BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
+_SLASHES = frozenset(b"+/")
+_BASE64_RUN = 16
+_BASE64_LOOK = 64
+_CAPITALS = re.compile(rb"[A-Z]")
+_SMALL = re.compile(rb"[a-z]")
+_DIGITS = re.compile(rb"[0-9]")
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
 _TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _FAMILY = re.compile(r"([a-z][a-z0-9]*)-[0-9]")
@@ -64,17 +80,55 @@ def starts_token(data: bytes, start: int) -> bool:
         return True
     before = data[start - 1]
     if _WORD[before]:
-        return False
+        # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
+        return before in _ESCAPES and _escaped(data, start - 1)
     return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
+
+
+def _escaped(data: bytes, at: int) -> bool:
+    """Whether ``data[at]`` follows an odd number of backslashes (``\\n``, not ``\\\\n``)."""
+    first = at
+    while first > 0 and data[first - 1] == _BACKSLASH:
+        first -= 1
+    return (at - first) % 2 == 1
 
 
 def ends_token(data: bytes, end: int) -> bool:
     if end >= len(data):
         return True
     after = data[end]
-    if _WORD[after]:
+    if _WORD[after] or after == _HYPHEN:
         return False
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
+
+
+def in_base64(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` is next to a ``+`` or ``/`` and lies inside a run that looks
+    like base64 rather than a path (``models/o3``) or a sum (``o3+o1``): at least
+    ``_BASE64_RUN`` characters of the base64 alphabet around it, holding capitals, small
+    letters and digits, with a ``+`` or long pieces between the ``/`` (paths have short
+    words). Only ``_BASE64_LOOK`` bytes on either side are read."""
+    if not (
+        (start > 0 and data[start - 1] in _SLASHES) or (end < len(data) and data[end] in _SLASHES)
+    ):
+        return False
+    low = start
+    floor = max(0, start - _BASE64_LOOK)
+    while low > floor and _BASE64[data[low - 1]]:
+        low -= 1
+    high = end
+    ceiling = min(len(data), end + _BASE64_LOOK)
+    while high < ceiling and _BASE64[data[high]]:
+        high += 1
+    around = data[low:start] + data[end:high]
+    if len(around) < _BASE64_RUN:
+        return False
+    if not (_CAPITALS.search(around) and _SMALL.search(around) and _DIGITS.search(around)):
+        return False
+    if b"+" in around:
+        return True
+    pieces = [piece for piece in data[low:high].split(b"/") if piece]
+    return sum(map(len, pieces)) >= 6 * len(pieces)
 
 
 def _quoted(data: bytes, start: int, end: int) -> bool:
@@ -131,6 +185,8 @@ class Matcher:
                     patterns.append(bytes([quote, ord("o"), digit]))
                     self._meaning.append(("o", None, 2))
         self._generic = {name for name in self.names if _PLAIN_WORD.fullmatch(name)}
+        # Names that base64 can hold (letters and digits only: ``o3``, ``gpt4o``).
+        self._alnum = {name for name in self.names if _ALNUM.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         if patterns:
@@ -176,6 +232,8 @@ class Matcher:
                 if not (starts_token(data, start) and ends_token(data, end)):
                     continue
                 if name in self._generic and not _in_model_context(data, start, end):
+                    continue
+                if name in self._alnum and in_base64(data, start, end):
                     continue
                 known.append(Hit(start, end, name, model))
                 last_end = end
