@@ -106,28 +106,32 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         surfaces = _surfaces(catalogue, settings.surfaces, settings.place())
     fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
-    index = NameIndex(catalogue.models)
-    queries = [(name, index.find(name).id) for name in request.models]
-    for name, model_id in queries:
-        offered = catalogue.models[model_id].entries
-        if not any(surface in offered for surface in surfaces):
+    index = NameIndex(catalogue.models, catalogue.surfaces)
+    queries = []
+    for name in request.models:
+        located = index.find_found(name)
+        queries.append(report.Query(name, located.model.id, located.surface))
+    for query in queries:
+        offered = catalogue.models[query.model].entries
+        judged = [query.surface] if query.surface is not None else surfaces
+        if not any(surface in offered for surface in judged):
             # Asked for by name, and nothing to check: say so rather than pass quietly.
+            choose = "" if query.surface is not None else "; choose with --surface"
             session.err(
-                f"warning: --model {name}: {model_id} is not offered on "
-                f"{', '.join(surfaces)}, so it is not checked (it is offered on: "
-                f"{', '.join(sorted(offered)) or 'no surface'}; choose with --surface)"
+                f"warning: --model {query.name}: {query.model} is not offered on "
+                f"{', '.join(judged)}, so it is not checked (it is offered on: "
+                f"{', '.join(sorted(offered)) or 'no surface'}{choose})"
             )
     paths = list(request.paths) or ([] if request.models else ["."])
     occurrences: list[scan.Occurrence] = []
     stats = None
     if paths:
-        # What to look for: every id, and every alias with the id it stands for.
-        names = {**index.by_alias, **{model_id: model_id for model_id in catalogue.models}}
         progress = _Progress() if request.progress else None
         try:
             occurrences, stats = scan.scan(
                 paths,
-                Matcher.for_names(names),
+                # Every id and alias, surface aliases, and the surfaces' prefixes.
+                Matcher.for_catalogue(catalogue),
                 [*settings.exclude, *request.excludes],
                 request.gitignore,
                 # A note is one line, whatever the names of the files it is about.

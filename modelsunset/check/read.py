@@ -34,9 +34,10 @@ _BOM = codecs.BOM_UTF8
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """A name found in a file. ``model`` is None for an id the catalogue does not know.
-    ``text`` is the line, or at most ``EXCERPT`` characters of it around the name (with
-    ``…`` where it is cut)."""
+    """A name found in a file. ``model`` is None for an id the catalogue does not know;
+    ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
+    surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
+    it around the name (with ``…`` where it is cut)."""
 
     path: str
     line: int
@@ -44,6 +45,7 @@ class Occurrence:
     match: str
     model: str | None
     text: str
+    surface: str | None = None
 
 
 @dataclass(slots=True)
@@ -182,6 +184,7 @@ class FileScanner:
                     match=hit.name,
                     model=hit.model,
                     text=_excerpt(data, line_start, line_end, hit.start, hit.end),
+                    surface=hit.surface,
                 )
             )
         return found

@@ -27,28 +27,33 @@ def groups(report: Report) -> list[Group]:
     found: dict[tuple[str, str], list[Finding]] = {}
     for finding in report.findings:
         found.setdefault((finding.model, finding.surface), []).append(finding)
-    order = {surface: number for number, surface in enumerate(report.surfaces)}
     result = [Group(items[0].judgement, tuple(items)) for items in found.values()]
     result.sort(
         key=lambda group: (
             group.level is not Level.ERROR,
             group.judgement.entry.retires,
             group.judgement.model.id,
-            order.get(group.judgement.entry.surface, 0),
+            report.order(group.judgement.entry.surface),
         )
     )
     return result
+
+
+def placed(path: str | None, line: int | None, column: int | None, match: str) -> str:
+    """``src/app.py:3:12``, or ``--model NAME`` for what names no file. Control characters
+    of the path are written out (see ``visible``)."""
+    if path is None:
+        return f"--model {visible(match)}"
+    return f"{visible(path)}:{line}:{column}"
 
 
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id. Control characters
     of the path are written out (see ``visible``)."""
-    if finding.path is None:
-        return f"--model {finding.match}"
-    place = f"{visible(finding.path)}:{finding.line}:{finding.column}"
-    if finding.match != finding.model:
-        place += f" ({finding.match})"
+    place = placed(finding.path, finding.line, finding.column, finding.match)
+    if finding.path is not None and finding.match != finding.model:
+        place += f" ({visible(finding.match)})"
     return place
 
 
@@ -60,6 +65,11 @@ def summary(report: Report) -> str:
         text += f" in {plural(len(files), 'file')}"
     if report.unknown:
         text += f"; {plural(len(report.unknown), 'unknown id')} (not checked)"
+    if report.not_checked:
+        text += (
+            f"; {plural(len(report.not_checked), 'known id')} not offered on the surface "
+            "judged (not checked)"
+        )
     if report.stats is not None:
         text += f"; {plural(report.stats.files, 'file')} scanned"
         if report.stats.skipped:

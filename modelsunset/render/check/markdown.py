@@ -6,9 +6,9 @@ With ``--format github`` the same text is appended to ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
-from modelsunset.check.report import Report, final_answer, manual_later
+from modelsunset.check.report import Report, final_answer, manual_later, notes
 from modelsunset.render import RenderContext
-from modelsunset.render.check import groups, summary, where
+from modelsunset.render.check import groups, placed, summary, where
 from modelsunset.render.common import arrow, cell, chain, code, code_cell
 from modelsunset.render.fields import iso
 from modelsunset.wording import plural, successor_text, visible
@@ -27,9 +27,11 @@ def render(report: Report, ctx: RenderContext) -> str:
     )
     lines.append("")
     found = groups(report)
+    noted = any(notes(group.judgement, report.on) for group in found)
     if found:
-        lines.append("| Level | Model | Surface | Retires | Days left | Successor | Where |")
-        lines.append("| --- | --- | --- | --- | --- | --- | --- |")
+        header = "| Level | Model | Surface | Retires | Days left | Successor | Where |"
+        lines.append(header + (" Notes |" if noted else ""))
+        lines.append("| --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if noted else ""))
         for group in found:
             judgement = group.judgement
             entry = judgement.entry
@@ -55,6 +57,8 @@ def render(report: Report, ctx: RenderContext) -> str:
                 )
             ]
             cells.append("<br>".join(places))
+            if noted:
+                cells.append(cell(" ".join(notes(judgement, report.on))))
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     else:
@@ -73,6 +77,27 @@ def render(report: Report, ctx: RenderContext) -> str:
             )
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")
+        lines.append("")
+    if report.not_checked:
+        lines += [
+            f"### {plural(len(report.not_checked), 'known id')} not offered on the surface "
+            "judged (not checked)",
+            "",
+            "| Id | Model | Where | Judged on | Offered on |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for unchecked in report.not_checked[: MAX_PLACES * 5]:
+            where_found = (unchecked.path, unchecked.line, unchecked.column, unchecked.match)
+            row = [
+                cell(code(unchecked.match)),
+                cell(code(unchecked.model)),
+                code_cell(placed(*where_found)),
+                cell(unchecked.surface),
+                cell(", ".join(unchecked.offered_on) or "no surface"),
+            ]
+            lines.append("| " + " | ".join(row) + " |")
+        if len(report.not_checked) > MAX_PLACES * 5:
+            lines.append(f"| and {len(report.not_checked) - MAX_PLACES * 5} more | | | | |")
         lines.append("")
     lines.append(f"_{summary(report)}._")
     return "\n".join(lines) + "\n"

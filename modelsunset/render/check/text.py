@@ -6,9 +6,16 @@ UTF-8.
 
 from __future__ import annotations
 
-from modelsunset.check.report import Level, Report, final_answer, manual_later
+from modelsunset.check.report import (
+    Judgement,
+    Level,
+    Report,
+    elsewhere_phrase,
+    final_answer,
+    manual_later,
+)
 from modelsunset.render import RenderContext
-from modelsunset.render.check import groups, summary, where
+from modelsunset.render.check import groups, placed, summary, where
 from modelsunset.render.common import (
     ERROR_STYLE,
     QUIET_STYLE,
@@ -20,6 +27,22 @@ from modelsunset.render.common import (
 from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
 
 _INDENT = " " * 10
+
+
+def _notes(judgement: Judgement, report: Report) -> list[str]:
+    """The other surfaces where the model is retired or retiring, and the answer's own
+    retirement."""
+    lines: list[str] = []
+    if judgement.elsewhere:
+        places = "; ".join(elsewhere_phrase(item) for item in judgement.elsewhere)
+        lines.append(f"{_INDENT}elsewhere: {places}")
+    if judgement.answer is not None and judgement.answer_retires is not None:
+        days = (judgement.answer_retires - report.on).days
+        lines.append(
+            f"{_INDENT}answer: {judgement.answer} itself retires "
+            f"{judgement.answer_retires.isoformat()}, {days_phrase(days)}"
+        )
+    return lines
 
 
 def render(report: Report, ctx: RenderContext) -> str:
@@ -56,6 +79,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             answer = final.resolved or "none available"
             manual = " (not automatic)" if manual_later(entry, final) else ""
             lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
+        lines += _notes(judgement, report)
         if entry.note:
             lines.append(_INDENT + paint(entry.note.strip(), QUIET_STYLE, ctx))
         for finding in group.findings:
@@ -72,6 +96,24 @@ def render(report: Report, ctx: RenderContext) -> str:
             if item.suggestions:
                 line += "  (did you mean " + " or ".join(item.suggestions) + "?)"
             lines.append(line)
+        lines.append("")
+    if report.not_checked:
+        lines.append(
+            paint("Known ids not offered on the surface judged", STRONG_STYLE, ctx)
+            + " (not checked):"
+        )
+        shown = [
+            (
+                visible(item.match),
+                placed(item.path, item.line, item.column, item.match),
+                f"on {item.surface}; offered on {', '.join(item.offered_on) or 'no surface'}",
+            )
+            for item in report.not_checked
+        ]
+        first = max(len(match) for match, _, _ in shown)
+        second = max(len(place) for _, place, _ in shown)
+        for match, place, offered in shown:
+            lines.append(f"  {match:<{first}}  {place:<{second}}  {offered}")
         lines.append("")
     if not report.findings:
         surfaces = ", ".join(report.surfaces)
