@@ -13,6 +13,18 @@ from typing import Annotated
 import typer
 
 from modelsunset.check import CheckFormat
+from modelsunset.check.options import (
+    CheckFormatOpt,
+    CheckModelsOpt,
+    CheckSurfacesOpt,
+    ExcludeOpt,
+    FailWithinOpt,
+    JobsOpt,
+    KindsOpt,
+    NoFailOpt,
+    NoGitignoreOpt,
+    WarnWithinOpt,
+)
 from modelsunset.commands import Session, Sources
 from modelsunset.options import (
     CalendarWithinOpt,
@@ -267,87 +279,17 @@ def check(
             show_default=False,
         ),
     ] = None,
-    model: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--model",
-            "-m",
-            metavar="ID",
-            help="Check this model id or name too, without scanning for it (repeatable).",
-            show_default=False,
-            autocompletion=complete_models,
-        ),
-    ] = None,
-    surface: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--surface",
-            "-s",
-            metavar="SURFACE",
-            help="Check on this surface (repeatable; default: api, or pyproject.toml).",
-            show_default=False,
-            autocompletion=complete_surfaces,
-        ),
-    ] = None,
+    model: CheckModelsOpt = None,
+    surface: CheckSurfacesOpt = None,
     date: DateOpt = None,
-    fail_within: Annotated[
-        int | None,
-        typer.Option(
-            "--fail-within",
-            min=0,
-            metavar="DAYS",
-            help="Error (exit 1) for models retiring within DAYS (default: 0).",
-            show_default=False,
-        ),
-    ] = None,
-    warn_within: Annotated[
-        int | None,
-        typer.Option(
-            "--warn-within",
-            min=0,
-            metavar="DAYS",
-            help="Warn about models retiring within DAYS (default: 90).",
-            show_default=False,
-        ),
-    ] = None,
-    no_fail: Annotated[
-        bool, typer.Option("--no-fail", help="Exit 0 even when errors are found.")
-    ] = False,
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Output format (github: workflow annotations; sarif: code scanning).",
-        ),
-    ] = CheckFormat.text,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            "-e",
-            metavar="GLOB",
-            help="Skip paths matching this gitignore-style pattern (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    no_gitignore: Annotated[
-        bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            metavar="N",
-            help=(
-                "Processes that read files in big trees (0: one per core, at most 8; 1: none; "
-                "at most 256, and never more than 4 per core)."
-            ),
-        ),
-    ] = 0,
+    fail_within: FailWithinOpt = None,
+    warn_within: WarnWithinOpt = None,
+    no_fail: NoFailOpt = False,
+    fmt: CheckFormatOpt = CheckFormat.text,
+    exclude: ExcludeOpt = None,
+    no_gitignore: NoGitignoreOpt = False,
+    jobs: JobsOpt = 0,
+    kinds: KindsOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -371,6 +313,7 @@ def check(
         gitignore=not no_gitignore,
         progress=sys.stderr is not None and sys.stderr.isatty(),
         jobs=jobs,
+        kinds=kinds or (),
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 

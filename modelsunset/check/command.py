@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
+from modelsunset.check.kinds import DEFAULT as DEFAULT_KINDS
+from modelsunset.check.kinds import Kind
 from modelsunset.check.pool import stopped_by_sigterm
 from modelsunset.check.scan import Stats
 from modelsunset.commands import Session, Sources, on_date
@@ -42,6 +44,7 @@ class Request:
     gitignore: bool = True
     progress: bool = False
     jobs: int | None = None
+    kinds: Sequence[str] = ()  # as given: "code,config", possibly several times
 
 
 class _Progress:
@@ -104,6 +107,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         surfaces = _surfaces(catalogue, request.surfaces)
     else:
         surfaces = _surfaces(catalogue, settings.surfaces, settings.place())
+    kinds = _kinds(request.kinds) if request.kinds else settings.kinds or DEFAULT_KINDS
     fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
     index = NameIndex(catalogue.models, catalogue.surfaces)
@@ -144,7 +148,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
             if progress is not None:
                 progress.close()
     found = report.build(
-        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats
+        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
     )
     ctx = RenderContext(
         on, session.today, catalogue, session.colour, session.width, session.ascii_only, __version__
@@ -174,6 +178,17 @@ def _check_excludes(patterns: Sequence[str]) -> None:
                 f"--exclude {pattern!r} {problem}",
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
+
+
+def _kinds(values: Sequence[str]) -> tuple[Kind, ...]:
+    """``--kinds code,config,docs,recorded`` (repeatable)."""
+    from modelsunset.check.config import KINDS_HINT, kinds_problem
+    from modelsunset.check.kinds import parse
+
+    try:
+        return parse(values)
+    except ValueError as exc:
+        raise UsageError(f"--kinds {kinds_problem(str(exc))}", hint=KINDS_HINT) from None
 
 
 def _check_jobs(jobs: int | None) -> None:

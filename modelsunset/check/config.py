@@ -2,7 +2,7 @@
 
 The file is the nearest ``pyproject.toml`` with a ``[tool.modelsunset]`` table, looking
 upward from the working directory. Keys: ``surfaces``, ``fail-within``, ``warn-within``,
-``exclude``, ``catalogue``, ``overlays``. Any other key, a value of the wrong type, an
+``exclude``, ``catalogue``, ``overlays``, ``kinds``. Any other key, a value of the wrong type, an
 empty value where one is needed (``catalogue = ""``, ``surfaces = []``, an empty string
 in a list), an ``exclude`` pattern that is no gitignore pattern, or a file that is not
 TOML is a usage error (exit 2) that names the file and the key: a setting is never
@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from modelsunset.check.kinds import Kind
 from modelsunset.errors import UsageError
 
 SECTION = "modelsunset"
-KEYS = ("surfaces", "fail-within", "warn-within", "exclude", "catalogue", "overlays")
+KEYS = ("surfaces", "fail-within", "warn-within", "exclude", "catalogue", "overlays", "kinds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     catalogue: str | None = None
     overlays: tuple[str, ...] | None = None
+    kinds: tuple[Kind, ...] | None = None
 
     def place(self) -> str:
         """Where these settings come from, for messages: ``pyproject.toml [tool.modelsunset]``."""
@@ -91,6 +93,7 @@ def load(start: Path | None = None) -> Config:
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
+    from modelsunset.check.kinds import parse as parse_kinds
     from modelsunset.check.scan import pattern_problem
     from modelsunset.names import did_you_mean, suggest
 
@@ -158,6 +161,15 @@ def parse(table: dict[str, Any], path: Path) -> Config:
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
     overlays = strings("overlays")
+    kinds = strings("kinds")
+    chosen = None
+    if kinds is not None:
+        try:
+            chosen = parse_kinds(kinds)
+        except ValueError as exc:
+            raise UsageError(
+                f"{where}: 'kinds' {kinds_problem(str(exc))}", hint=KINDS_HINT
+            ) from None
     return Config(
         file=str(path),
         surfaces=surfaces,
@@ -166,4 +178,18 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         exclude=exclude,
         catalogue=place(catalogue) if catalogue is not None else None,
         overlays=tuple(place(item) for item in overlays) if overlays is not None else None,
+        kinds=chosen,
     )
+
+
+KINDS_HINT = "the kinds are code, config, docs and recorded; for example code,config,docs"
+
+
+def kinds_problem(word: str) -> str:
+    """What is wrong with a list of kinds: none given, or ``word`` is none of them."""
+    from modelsunset.names import did_you_mean, suggest
+
+    if not word:
+        return "names no kind"
+    close = did_you_mean(suggest(word, [kind.value for kind in Kind]))
+    return f"names unknown kind '{word}'" + (f" ({close})" if close else "")

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
+from modelsunset.check.kinds import Kind
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Matcher
+    from modelsunset.check.notebook import Regions
     from modelsunset.check.walk import Target
 
 BINARY_PROBE = 8192
@@ -37,7 +39,8 @@ class Occurrence:
     """A name found in a file. ``model`` is None for an id the catalogue does not know;
     ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
     surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
-    it around the name (with ``…`` where it is cut)."""
+    it around the name (with ``…`` where it is cut); ``kind`` that of the file (of the
+    cell, in a notebook)."""
 
     path: str
     line: int
@@ -46,6 +49,7 @@ class Occurrence:
     model: str | None
     text: str
     surface: str | None = None
+    kind: Kind = Kind.CODE
 
 
 @dataclass(slots=True)
@@ -77,12 +81,13 @@ class FileScanner:
     def scan(self, target: Target) -> list[Occurrence]:
         try:
             with open(target.fs_path, "rb") as handle:
-                return self._scan(handle, target.shown)
+                return self._scan(handle, target)
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
         return []
 
-    def _scan(self, handle: IO[bytes], shown: str) -> list[Occurrence]:
+    def _scan(self, handle: IO[bytes], target: Target) -> list[Occurrence]:
+        shown, kind = target.shown, target.kind
         data = handle.read(PIECE)
         if b"\0" in data[:BINARY_PROBE]:
             self.stats.binary += 1
@@ -91,11 +96,21 @@ class FileScanner:
         self.stats.bytes += len(data)
         if ignores_whole_file(data):
             return []
-        if len(data) < PIECE:
-            return self._occurrences(data, shown, 0, len(data), 1, 0, data.startswith(_BOM))
-        return self._stream(handle, data, shown)
+        regions = None
+        if target.notebook:
+            # Read whole (a notebook is one JSON document), then cell by cell.
+            from modelsunset.check.notebook import regions as notebook_regions
 
-    def _stream(self, handle: IO[bytes], data: bytes, shown: str) -> list[Occurrence]:
+            rest = handle.read()
+            self.stats.bytes += len(rest)
+            data += rest
+            regions = notebook_regions(data)
+        if len(data) < PIECE or target.notebook:
+            bom = data.startswith(_BOM)
+            return self._occurrences(data, shown, 0, len(data), 1, 0, bom, kind, regions)
+        return self._stream(handle, data, shown, kind)
+
+    def _stream(self, handle: IO[bytes], data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
         found: list[Occurrence] = []
         bom = data.startswith(_BOM)
         line = 1
@@ -116,7 +131,7 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            found += self._occurrences(data, shown, skip, limit, line, column_before, bom)
+            found += self._occurrences(data, shown, skip, limit, line, column_before, bom, kind)
             if at_end:
                 return found
             # Keep two bytes before the cut (token edges look that far back), and never
@@ -143,8 +158,11 @@ class FileScanner:
         line: int,
         column_before: int,
         bom: bool,
+        kind: Kind,
+        regions: Regions | None = None,
     ) -> list[Occurrence]:
-        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``.
+        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``;
+        of ``kind``, or in a notebook of the kind its ``regions`` give each place.
 
         One pass over the hits, in order: the line, its start and end, its suppression
         comment and the column are carried from one hit to the next, so a line with many
@@ -185,6 +203,7 @@ class FileScanner:
                     model=hit.model,
                     text=_excerpt(data, line_start, line_end, hit.start, hit.end),
                     surface=hit.surface,
+                    kind=kind if regions is None else regions.at(hit.start),
                 )
             )
         return found

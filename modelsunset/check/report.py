@@ -13,8 +13,8 @@ Pure: no files, no clock, no terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -32,6 +32,7 @@ from modelsunset.check.judge import (
     moves_by_itself,
     notes,
 )
+from modelsunset.check.kinds import DEFAULT, KINDS, Kind
 from modelsunset.check.scan import Occurrence, Stats
 from modelsunset.model import Catalogue
 
@@ -40,6 +41,7 @@ __all__ = [
     "Finding",
     "Judge",
     "Judgement",
+    "LeftOut",
     "Level",
     "NotChecked",
     "Query",
@@ -65,6 +67,7 @@ class Finding:
     match: str
     text: str | None
     judgement: Judgement
+    kind: Kind | None = None  # of the file; None for a ``--model`` finding
 
     @property
     def level(self) -> Level:
@@ -87,6 +90,7 @@ class Unknown:
     match: str
     text: str
     suggestions: tuple[str, ...]
+    kind: Kind = Kind.CODE
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class NotChecked:
     surface: str
     offered_on: tuple[str, ...]
     text: str | None
+    kind: Kind | None = None
 
 
 class Query(NamedTuple):
@@ -111,6 +116,15 @@ class Query(NamedTuple):
     name: str
     model: str
     surface: str | None = None
+
+
+@dataclass(slots=True)
+class LeftOut:
+    """What was found in files of the kinds not asked for: counted, not reported."""
+
+    findings: int = 0
+    unknown: int = 0
+    not_checked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +138,8 @@ class Report:
     unknown: list[Unknown]
     stats: Stats | None
     not_checked: list[NotChecked]
+    kinds: tuple[Kind, ...] = DEFAULT
+    left_out: dict[Kind, LeftOut] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -158,22 +174,22 @@ class _Builder:
         model_id: str,
         surface: str | None,
         text: str | None,
+        kind: Kind | None = None,
     ) -> None:
         path, line, column = where
         judged = (surface,) if surface is not None else self.surfaces
         offered = self.catalogue.models[model_id].entries
         if not any(one in offered for one in judged):
+            on = tuple(sorted(offered))
             for one in judged:
                 self.not_checked.append(
-                    NotChecked(
-                        path, line, column, match, model_id, one, tuple(sorted(offered)), text
-                    )
+                    NotChecked(path, line, column, match, model_id, one, on, text, kind)
                 )
             return
         for one in judged:
             judgement = self.judge(model_id, one)
             if judgement is not None:
-                self.findings.append(Finding(path, line, column, match, text, judgement))
+                self.findings.append(Finding(path, line, column, match, text, judgement, kind))
 
 
 def build(
@@ -185,19 +201,31 @@ def build(
     occurrences: Iterable[Occurrence],
     queries: Sequence[tuple[str, str] | Query] = (),
     stats: Stats | None = None,
+    kinds: Collection[Kind] = DEFAULT,
 ) -> Report:
     """Findings for every occurrence (and every ``--model`` query) on the surfaces it is
-    judged on; unknown ids with suggestions; the names not offered where judged."""
+    judged on; unknown ids with suggestions; the names not offered where judged. What is
+    found in files of other ``kinds`` is judged and counted in ``left_out``."""
     from modelsunset.check.suggest import Suggestions
 
     checked = tuple(surfaces)
-    builder = _Builder(catalogue, Judge(catalogue, on, fail_within, warn_within), checked)
+    judge = Judge(catalogue, on, fail_within, warn_within)
+    builder = _Builder(catalogue, judge, checked)
+    aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
+    left_out = {kind: LeftOut() for kind in aside}
     suggest: Suggestions | None = None
     unknown: list[Unknown] = []
     for query in queries:
         surface = query.surface if isinstance(query, Query) else None
         builder.add((None, None, None), query[0], query[1], surface, None)
     for found in occurrences:
+        if found.kind in aside:
+            if found.model is None:
+                left_out[found.kind].unknown += 1
+            else:
+                where = (found.path, found.line, found.column)
+                aside[found.kind].add(where, found.match, found.model, found.surface, None)
+            continue
         if found.model is None:
             if suggest is None:
                 suggest = Suggestions(catalogue.models)
@@ -209,11 +237,15 @@ def build(
                     found.match,
                     found.text,
                     suggest(found.match),
+                    found.kind,
                 )
             )
             continue
         where = (found.path, found.line, found.column)
-        builder.add(where, found.match, found.model, found.surface, found.text)
+        builder.add(where, found.match, found.model, found.surface, found.text, found.kind)
+    for kind, held in aside.items():
+        left_out[kind].findings = len(held.findings)
+        left_out[kind].not_checked = len(held.not_checked)
     order = {surface: number for number, surface in enumerate(checked)}
 
     def place(path: str | None, line: int | None, column: int | None) -> tuple[object, ...]:
@@ -238,4 +270,6 @@ def build(
         unknown=unknown,
         stats=stats,
         not_checked=not_checked,
+        kinds=tuple(kind for kind in KINDS if kind in kinds),
+        left_out=left_out,
     )

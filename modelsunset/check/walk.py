@@ -30,6 +30,7 @@ from modelsunset.check.ignore import (
     outer_rules,
     read_ignore,
 )
+from modelsunset.check.kinds import Kind, kind_of
 from modelsunset.check.paths import display, kind, printable, shower
 from modelsunset.errors import UsageError
 
@@ -39,8 +40,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """A file to scan: its name in findings, its path, and its kind (of the path below
+    PATH, or of the whole path of a file given as PATH)."""
+
     shown: str
     fs_path: str
+    kind: Kind = Kind.CODE
+    notebook: bool = False
+
+    @classmethod
+    def of(cls, shown: str, fs_path: str, place: str) -> Target:
+        kind, notebook = kind_of(place)
+        return cls(shown, fs_path, kind, notebook)
 
 
 def walk(
@@ -73,7 +84,7 @@ def walk(
                 hint="check scans files and folders; --model ID checks ids without scanning",
             )
         if not excluded(excludes, shown, shown, False):
-            yield Target(shown, root_arg)
+            yield Target.of(shown, root_arg, shown)
         return
     show_rel = shower(root_arg)
 
@@ -124,7 +135,7 @@ def walk(
             if is_dir:
                 folders.append((entry.path, rel, rules))
             else:
-                yield Target(shown, entry.path)
+                yield Target.of(shown, entry.path, rel)
         stack.extend(reversed(folders))
 
 

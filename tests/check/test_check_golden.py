@@ -38,6 +38,7 @@ REPO = {
     "docs/odd, name%.txt": "gpt4o in the ChatGPT app\n",
     "README.md": "We moved from gpt-4o to gpt-5.2 (see https://example.com/gpt-5-1/).\n",
     ".gitignore": "build/\n",
+    "CHANGELOG.md": "- Dropped gpt-4-0314 and gpt-4.5-preview.\n",  # recorded: not counted
     "build/out.py": 'MODEL = "gpt-4.5-preview"\n',
     "assets/logo.bin": b"\x89PNG\x00\x00gpt-4.5-preview",
 }

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modelsunset.check.report import Finding, Judgement, Level, Report
+from modelsunset.check.kinds import Kind
+from modelsunset.check.report import Finding, Judgement, LeftOut, Level, Report
 from modelsunset.wording import plural, visible
 
 
@@ -49,11 +50,14 @@ def placed(path: str | None, line: int | None, column: int | None, match: str) -
 
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
-    found follows in brackets when it is an alias rather than the id. Control characters
-    of the path are written out (see ``visible``)."""
+    found follows in brackets when it is an alias rather than the id, and ``[recorded]``
+    when the file is a recorded one (``--kinds``). Control characters of the path are
+    written out (see ``visible``)."""
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
         place += f" ({visible(finding.match)})"
+    if finding.kind is Kind.RECORDED:
+        place += " [recorded]"
     return place
 
 
@@ -74,4 +78,29 @@ def summary(report: Report) -> str:
         text += f"; {plural(report.stats.files, 'file')} scanned"
         if report.stats.skipped:
             text += f", {len(report.stats.skipped)} skipped"
+    aside = left_out(report)
+    if aside:
+        text += f"; {aside}"
     return text
+
+
+def left_out(report: Report) -> str | None:
+    """``12 findings in recorded files not counted (--kinds to include them)``, or None
+    when nothing was found in the files of the kinds left out."""
+    kinds = [kind for kind, counts in report.left_out.items() if _any(counts)]
+    if not kinds:
+        return None
+    findings = sum(report.left_out[kind].findings for kind in kinds)
+    unknown = sum(report.left_out[kind].unknown for kind in kinds)
+    unchecked = sum(report.left_out[kind].not_checked for kind in kinds)
+    what = [plural(findings, "finding")]
+    if unknown:
+        what.append(plural(unknown, "unknown id"))
+    if unchecked:
+        what.append(f"{unchecked} not checked")
+    where = " and ".join(kind.value for kind in kinds)
+    return f"{', '.join(what)} in {where} files not counted (--kinds to include them)"
+
+
+def _any(counts: LeftOut) -> bool:
+    return bool(counts.findings or counts.unknown or counts.not_checked)

@@ -54,6 +54,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         ],
         "resolved_retires": iso(judgement.answer_retires),
         "answer": judgement.answer,
+        "kind": finding.kind.value if finding.kind is not None else None,
     }
 
 
@@ -65,6 +66,7 @@ def unknown_fields(item: Unknown) -> dict[str, Any]:
         "match": item.match,
         "suggestions": list(item.suggestions),
         "text": item.text,
+        "kind": item.kind.value,
     }
 
 
@@ -78,6 +80,7 @@ def not_checked_fields(item: NotChecked) -> dict[str, Any]:
         "surface": item.surface,
         "offered_on": list(item.offered_on),
         "text": item.text,
+        "kind": item.kind.value if item.kind is not None else None,
     }
 
 
@@ -88,6 +91,7 @@ def document(report: Report) -> dict[str, Any]:
         "surfaces": list(report.surfaces),
         "fail_within": report.fail_within,
         "warn_within": report.warn_within,
+        "kinds": [kind.value for kind in report.kinds],
         "findings": [finding_fields(finding) for finding in report.findings],
         "unknown": [unknown_fields(item) for item in report.unknown],
         "not_checked": [not_checked_fields(item) for item in report.not_checked],
@@ -101,6 +105,14 @@ def document(report: Report) -> dict[str, Any]:
                 {"path": path, "reason": reason}
                 for path, reason in (stats.skipped if stats is not None else [])
             ],
+            "left_out": {
+                kind.value: {
+                    "findings": counts.findings,
+                    "unknown": counts.unknown,
+                    "not_checked": counts.not_checked,
+                }
+                for kind, counts in report.left_out.items()
+            },
         },
     }
 

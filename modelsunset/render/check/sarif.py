@@ -203,6 +203,7 @@ def _result(finding: Finding, fingerprint: _Fingerprints) -> dict[str, Any]:
                 for item in judgement.elsewhere
             ],
             "resolvedRetires": iso(judgement.answer_retires),
+            "kind": finding.kind.value if finding.kind is not None else None,
         },
     }
 
@@ -247,6 +248,7 @@ def _not_checked(item: NotChecked, fingerprint: _Fingerprints) -> dict[str, Any]
             "model": item.model,
             "surface": item.surface,
             "offeredOn": list(item.offered_on),
+            "kind": item.kind.value if item.kind is not None else None,
         },
     }
 
@@ -262,6 +264,7 @@ def _unknown(item: Unknown, fingerprint: _Fingerprints) -> dict[str, Any]:
         "partialFingerprints": {
             FINGERPRINT: fingerprint(rule, item.path, item.match, item.text.strip())
         },
+        "properties": {"kind": item.kind.value},
     }
 
 
