@@ -23,6 +23,7 @@ from modelsunset.check.options import (
     KindsOpt,
     NoFailOpt,
     NoGitignoreOpt,
+    SkipUnreadableOpt,
     WarnWithinOpt,
 )
 from modelsunset.commands import Session, Sources
@@ -290,6 +291,7 @@ def check(
     no_gitignore: NoGitignoreOpt = False,
     jobs: JobsOpt = 0,
     kinds: KindsOpt = None,
+    skip_unreadable: SkipUnreadableOpt = False,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -314,6 +316,7 @@ def check(
         progress=sys.stderr is not None and sys.stderr.isatty(),
         jobs=jobs,
         kinds=kinds or (),
+        skip_unreadable=skip_unreadable,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 

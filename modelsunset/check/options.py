@@ -94,3 +94,10 @@ KindsOpt = Annotated[
         show_default=False,
     ),
 ]
+SkipUnreadableOpt = Annotated[
+    bool,
+    typer.Option(
+        "--skip-unreadable",
+        help="Check the rest when files or folders cannot be read (else exit 2).",
+    ),
+]

@@ -8,7 +8,8 @@ line ends, counting lines as the pieces go by; a line longer than ``LONG_LINE`` 
 searched in parts that overlap by more than the longest pattern, so no id is lost. Each
 occurrence keeps at most ``EXCERPT`` characters of its line, around the id, however long
 the line: memory stays proportional to the number of hits, and the work on a line to its
-length. A file that cannot be read is reported through ``note`` and skipped.
+length. A file that cannot be read is reported through ``note`` and skipped (and listed in
+``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from modelsunset.check.notebook import Regions
     from modelsunset.check.walk import Target
 
+SKIPPED = "warning: skipped "  # how a note about a file or folder that cannot be read begins
 BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
@@ -54,11 +56,19 @@ class Occurrence:
 
 @dataclass(slots=True)
 class Stats:
+    """Counts of a scan; ``skipped`` holds the files and folders that could not be read,
+    each with the reason (a folder's name ends in ``/``)."""
+
     files: int = 0
     bytes: int = 0
     binary: int = 0
     ignored_files: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, shown: str, reason: str, note: Note) -> None:
+        """Records a file or folder that cannot be read, and says so through ``note``."""
+        self.skipped.append((shown, reason))
+        note(f"{SKIPPED}{shown}: {reason}")
 
 
 Note = Callable[[str], None]
@@ -75,8 +85,7 @@ class FileScanner:
         self.margin = max(matcher.longest, 80) + 2
 
     def _skip(self, shown: str, reason: str) -> None:
-        self.stats.skipped.append((shown, reason))
-        self.note(f"warning: skipped {shown}: {reason}")
+        self.stats.skip(shown, reason, self.note)
 
     def scan(self, target: Target) -> list[Occurrence]:
         try:

@@ -140,6 +140,7 @@ class Report:
     not_checked: list[NotChecked]
     kinds: tuple[Kind, ...] = DEFAULT
     left_out: dict[Kind, LeftOut] = field(default_factory=dict)
+    skip_unreadable: bool = False  # the files and folders of stats.skipped may be skipped
 
     @property
     def errors(self) -> int:

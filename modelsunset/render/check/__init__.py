@@ -77,7 +77,11 @@ def summary(report: Report) -> str:
     if report.stats is not None:
         text += f"; {plural(report.stats.files, 'file')} scanned"
         if report.stats.skipped:
-            text += f", {len(report.stats.skipped)} skipped"
+            count = len(report.stats.skipped)
+            if report.skip_unreadable:
+                text += f", {count} unreadable skipped (--skip-unreadable)"
+            else:
+                text += f", {count} skipped"
     aside = left_out(report)
     if aside:
         text += f"; {aside}"
