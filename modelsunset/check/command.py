@@ -131,11 +131,12 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         if not any(surface in offered for surface in judged):
             # Asked for by name, and nothing to check: say so rather than pass quietly.
             choose = "" if query.surface is not None else "; choose with --surface"
-            session.err(
+            warning = (
                 f"warning: --model {query.name}: {query.model} is not offered on "
                 f"{', '.join(judged)}, so it is not checked (it is offered on: "
                 f"{', '.join(sorted(offered)) or 'no surface'}{choose})"
             )
+            session.err(inert(visible(warning)))
     paths = list(request.paths) or ([] if request.models else ["."])
     occurrences: list[scan.Occurrence] = []
     stats = None

@@ -118,4 +118,10 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return dumps(document(report))
+    return unreadable_as_command(dumps(document(report)))
+
+
+def unreadable_as_command(text: str) -> str:
+    """JSON text with every ``##[`` (which a CI log reads as a command wherever it is in a
+    line, as a file's line text may hold it) written ``##\\u005b``: the same JSON value."""
+    return text.replace("##[", "##\\u005b")

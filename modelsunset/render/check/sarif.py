@@ -24,6 +24,7 @@ from urllib.parse import quote
 from modelsunset.check.report import Finding, Level, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
 from modelsunset.render.check.github import not_checked_sentence
+from modelsunset.render.check.json import unreadable_as_command
 from modelsunset.render.common import unknown_sentence
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
@@ -327,4 +328,4 @@ def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return dumps(document(report, ctx))
+    return unreadable_as_command(dumps(document(report, ctx)))

@@ -1,11 +1,14 @@
 """Text for people: one block per (model, surface) with its dates, successor and places.
 
 Colour only when the command line says so; arrows in ASCII where the output cannot take
-UTF-8.
+UTF-8. Control characters of file names and catalogue text are written out (``\x1b``),
+and no line can read as a CI runner's command (``::`` at its start, ``##[`` anywhere:
+see ``paths.inert``), whatever the names of the files hold.
 """
 
 from __future__ import annotations
 
+from modelsunset.check.paths import inert
 from modelsunset.check.report import (
     Judgement,
     Level,
@@ -81,7 +84,9 @@ def render(report: Report, ctx: RenderContext) -> str:
             lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
         lines += _notes(judgement, report)
         if entry.note:
-            lines.append(_INDENT + paint(entry.note.strip(), QUIET_STYLE, ctx))
+            # A note of several lines stays several lines, each indented.
+            note = visible(entry.note.strip(), lines=True).replace("\n", "\n" + _INDENT)
+            lines.append(_INDENT + paint(note, QUIET_STYLE, ctx))
         for finding in group.findings:
             lines.append(f"{_INDENT}{where(finding)}")
         lines.append("")
@@ -122,4 +127,5 @@ def render(report: Report, ctx: RenderContext) -> str:
             f"on {surfaces} on {report.on.isoformat()}."
         )
     lines.append(f"{summary(report)} (on {report.on.isoformat()}).")
-    return "\n".join(lines) + "\n"
+    # No line may read as a workflow command, whatever file names and catalogue text hold.
+    return inert("\n".join(lines)) + "\n"
