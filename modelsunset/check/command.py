@@ -208,7 +208,8 @@ class Unreadable(ModelsunsetError):
             message = f"nothing could be read: {plural(count, what, what)} cannot be read"
             hint = "fix their permissions, or name what can be read"
         else:
-            message = f"{count} {what} asked for cannot be read, so they were not checked"
+            gone = "it was" if count == 1 else "they were"
+            message = f"{count} {what} asked for cannot be read, so {gone} not checked"
             hint = "fix their permissions, leave them out with --exclude, or pass "
             hint += "--skip-unreadable to check the rest"
         lines = [f"  {inert(visible(path))}: {reason}" for path, reason in skipped[: self.SHOWN]]
