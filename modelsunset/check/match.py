@@ -35,7 +35,7 @@ addresses: neither is reported as unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -246,6 +246,9 @@ class Matcher:
                 implementation=ahocorasick_rs.Implementation.DFA,
             )
 
+    def _known(self, name: str) -> bool:
+        return name in self.names or name in self.on_surface
+
     def __reduce__(self) -> tuple[type[Matcher], tuple[object, ...]]:
         # Rebuilt from its names in worker processes (automata do not pickle).
         arguments = (self.names, self.families, self.o_series, self.on_surface)
@@ -267,23 +270,7 @@ class Matcher:
     def for_catalogue(cls, catalogue: Catalogue) -> Matcher:
         """A matcher for every id and alias of a catalogue (an id wins over another model's
         alias), its surface aliases and its surfaces' prefixes."""
-        names: dict[str, str] = {}
-        for model in catalogue.models.values():
-            for alias in model.aliases:
-                names.setdefault(alias, model.id)
-        names.update({model_id: model_id for model_id in catalogue.models})
-        on_surface: dict[str, tuple[str, str]] = {}
-        for model in catalogue.models.values():
-            for surface, entry in model.entries.items():
-                for alias in entry.aliases:
-                    if alias not in names:
-                        on_surface.setdefault(alias, (model.id, surface))
-        prefixes = [
-            (prefix, surface.id)
-            for surface in catalogue.surfaces.values()
-            for prefix in surface.prefixes
-        ]
-        return cls.for_names(names, on_surface, prefixes)
+        return cls.for_names(*catalogue_names(catalogue))
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
@@ -322,7 +309,7 @@ class Matcher:
                 known.append(Hit(start, end, name, model, surface))
                 last_end = end
             else:
-                hit = self._unknown(data, start, kind, name)
+                hit = _unknown(data, start, kind, name, self._known)
                 if hit is not None:
                     unknown.append(hit)
         if not unknown:
@@ -332,34 +319,63 @@ class Matcher:
         merged.sort(key=lambda hit: hit.start)
         return _distinct(merged)
 
-    def _unknown(self, data: bytes, start: int, kind: int, family: str) -> Hit | None:
-        if kind == 2:
-            start += 1  # the pattern began with the opening quote
-        if not starts_token(data, start):
+
+def _unknown(
+    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
+) -> Hit | None:
+    """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
+    if the token there is one: not a known name (``known``), no file name, no URL."""
+    if kind == 2:
+        start += 1  # the pattern began with the opening quote
+    if not starts_token(data, start):
+        return None
+    # Never read further than the longest unknown id could reach: a long run of
+    # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
+    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
+    if token is None:
+        return None
+    end = token.end()
+    text = token.group()
+    if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        return None
+    name = text.decode("ascii")
+    if known(name) or _in_url(data, start):
+        return None
+    if kind == 2:
+        if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
             return None
-        # Never read further than the longest unknown id could reach: a long run of
-        # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
-        token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
-        if token is None:
+    else:
+        rest = text[len(family) + 1 :]
+        if not any(48 <= byte <= 57 for byte in rest):
             return None
-        end = token.end()
-        text = token.group()
-        if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        last = text.rfind(b".")
+        if last != -1 and _FILE_NAME.fullmatch(text, last):
             return None
-        name = text.decode("ascii")
-        if name in self.names or name in self.on_surface or _in_url(data, start):
-            return None
-        if kind == 2:
-            if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
-                return None
-        else:
-            rest = text[len(family) + 1 :]
-            if not any(48 <= byte <= 57 for byte in rest):
-                return None
-            last = text.rfind(b".")
-            if last != -1 and _FILE_NAME.fullmatch(text, last):
-                return None
-        return Hit(start, end, name, None)
+    return Hit(start, end, name, None)
+
+
+def catalogue_names(
+    catalogue: Catalogue,
+) -> tuple[dict[str, str], dict[str, tuple[str, str]], list[tuple[str, str]]]:
+    """Every id and alias of a catalogue with its model (an id wins over another model's
+    alias), its surface aliases with their model and surface, and its surfaces' prefixes."""
+    names: dict[str, str] = {}
+    for model in catalogue.models.values():
+        for alias in model.aliases:
+            names.setdefault(alias, model.id)
+    names.update({model_id: model_id for model_id in catalogue.models})
+    on_surface: dict[str, tuple[str, str]] = {}
+    for model in catalogue.models.values():
+        for surface, entry in model.entries.items():
+            for alias in entry.aliases:
+                if alias not in names:
+                    on_surface.setdefault(alias, (model.id, surface))
+    prefixes = [
+        (prefix, surface.id)
+        for surface in catalogue.surfaces.values()
+        for prefix in surface.prefixes
+    ]
+    return names, on_surface, prefixes
 
 
 def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
