@@ -13,6 +13,19 @@ from typing import Annotated
 import typer
 
 from modelsunset.check import CheckFormat
+from modelsunset.check.options import (
+    CheckFormatOpt,
+    CheckModelsOpt,
+    CheckSurfacesOpt,
+    ExcludeOpt,
+    FailWithinOpt,
+    JobsOpt,
+    KindsOpt,
+    NoFailOpt,
+    NoGitignoreOpt,
+    SkipUnreadableOpt,
+    WarnWithinOpt,
+)
 from modelsunset.commands import Session, Sources
 from modelsunset.fix.cli import fix
 from modelsunset.options import (
@@ -21,11 +34,8 @@ from modelsunset.options import (
     CatalogueOpt,
     ChangedOpt,
     DateOpt,
-    ExcludeOpt,
     FormatOpt,
-    JobsOpt,
     ModelsOpt,
-    NoGitignoreOpt,
     NoticesWithinOpt,
     OverlayOpt,
     ProvidersOpt,
@@ -280,64 +290,18 @@ def check(
             show_default=False,
         ),
     ] = None,
-    model: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--model",
-            "-m",
-            metavar="ID",
-            help="Check this model id or name too, without scanning for it (repeatable).",
-            show_default=False,
-            autocompletion=complete_models,
-        ),
-    ] = None,
-    surface: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--surface",
-            "-s",
-            metavar="SURFACE",
-            help="Check on this surface (repeatable; default: api, or pyproject.toml).",
-            show_default=False,
-            autocompletion=complete_surfaces,
-        ),
-    ] = None,
+    model: CheckModelsOpt = None,
+    surface: CheckSurfacesOpt = None,
     date: DateOpt = None,
-    fail_within: Annotated[
-        int | None,
-        typer.Option(
-            "--fail-within",
-            min=0,
-            metavar="DAYS",
-            help="Error (exit 1) for models retiring within DAYS (default: 0).",
-            show_default=False,
-        ),
-    ] = None,
-    warn_within: Annotated[
-        int | None,
-        typer.Option(
-            "--warn-within",
-            min=0,
-            metavar="DAYS",
-            help="Warn about models retiring within DAYS (default: 90).",
-            show_default=False,
-        ),
-    ] = None,
-    no_fail: Annotated[
-        bool, typer.Option("--no-fail", help="Exit 0 even when errors are found.")
-    ] = False,
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Output format (github: workflow annotations; sarif: code scanning).",
-        ),
-    ] = CheckFormat.text,
+    fail_within: FailWithinOpt = None,
+    warn_within: WarnWithinOpt = None,
+    no_fail: NoFailOpt = False,
+    fmt: CheckFormatOpt = CheckFormat.text,
     exclude: ExcludeOpt = None,
     no_gitignore: NoGitignoreOpt = False,
     jobs: JobsOpt = 0,
+    kinds: KindsOpt = None,
+    skip_unreadable: SkipUnreadableOpt = False,
     baseline: BaselineOpt = None,
     write_baseline: WriteBaselineOpt = None,
     waivers: WaiversOpt = None,
@@ -369,6 +333,8 @@ def check(
         write_baseline=write_baseline,
         waivers=waivers,
         changed=changed,
+        kinds=kinds or (),
+        skip_unreadable=skip_unreadable,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
 

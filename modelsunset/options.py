@@ -185,32 +185,3 @@ ChangedOpt = Annotated[
         show_default=False,
     ),
 ]
-
-
-# Shared by check and fix: what is scanned, and by how many processes.
-ExcludeOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--exclude",
-        "-e",
-        metavar="GLOB",
-        help="Skip paths matching this gitignore-style pattern (repeatable).",
-        show_default=False,
-    ),
-]
-NoGitignoreOpt = Annotated[
-    bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
-]
-JobsOpt = Annotated[
-    int,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=0,
-        metavar="N",
-        help=(
-            "Processes that read files in big trees (0: one per core, at most 8; 1: none; "
-            "at most 256, and never more than 4 per core)."
-        ),
-    ),
-]

@@ -1,10 +1,13 @@
 """``modelsunset check``: find model ids in files and judge them against the catalogue.
 
-The parts: ``match`` (ids in bytes, as whole tokens), ``scan`` (walking trees and reading
-files), ``config`` (``[tool.modelsunset]``), ``report`` (findings and levels),
-``command`` (the command itself) and ``formats`` (one module per output format). They
-are imported only by the ``check`` command, so the other commands never pay for them;
-this module holds only the names of the formats, which the command line offers.
+The parts: ``match`` (ids in bytes, as whole tokens; ``prefixes``: the surfaces' prefixes
+before them), ``scan`` (walking trees and reading files), ``kinds`` (code, config, docs or
+recorded; ``notebook``: the cells of a notebook), ``config`` (``[tool.modelsunset]``),
+``judge`` (levels, and what a finding adds), ``report`` (findings, unknown ids and those
+not checked; ``suggest``: "did you mean"), ``command`` (the command itself, ``options``
+its Typer options) and ``render/check`` (one module per output format). They are
+imported only by the ``check`` command, so the other commands never pay for them; this
+module holds only the names of the formats, which the command line offers.
 """
 
 from enum import StrEnum

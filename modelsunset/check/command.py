@@ -7,19 +7,30 @@ Precedence of settings: flags, then environment (``MODELSUNSET_CATALOGUE``,
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
+from modelsunset.check.kinds import DEFAULT as DEFAULT_KINDS
+from modelsunset.check.kinds import Kind
+from modelsunset.check.paths import inert
 from modelsunset.check.pool import stopped_by_sigterm
 from modelsunset.check.scan import Stats
 from modelsunset.commands import Session, Sources, on_date
-from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, UsageError
+from modelsunset.errors import (
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    EXIT_USAGE,
+    ModelsunsetError,
+    UsageError,
+)
 from modelsunset.model import Catalogue
+from modelsunset.wording import plural, visible
 
 DEFAULT_SURFACE = "api"
 DEFAULT_FAIL_WITHIN = 0
@@ -46,6 +57,8 @@ class Request:
     write_baseline: str | None = None
     waivers: str | None = None
     changed: str | None = None
+    kinds: Sequence[str] = ()  # as given: "code,config", possibly several times
+    skip_unreadable: bool = False
 
 
 class _Progress:
@@ -97,7 +110,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
     from modelsunset.render import RenderContext, check_renderer
-    from modelsunset.wording import stale_warning, visible
+    from modelsunset.wording import stale_warning
 
     _check_excludes(request.excludes)
     _check_jobs(request.jobs)
@@ -109,35 +122,40 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         surfaces = _surfaces(catalogue, request.surfaces)
     else:
         surfaces = _surfaces(catalogue, settings.surfaces, settings.place())
+    kinds = _kinds(request.kinds) if request.kinds else settings.kinds or DEFAULT_KINDS
     fail_within = _first(request.fail_within, settings.fail_within, DEFAULT_FAIL_WITHIN)
     warn_within = _first(request.warn_within, settings.warn_within, DEFAULT_WARN_WITHIN)
-    index = NameIndex(catalogue.models)
-    queries = [(name, index.find(name).id) for name in request.models]
-    for name, model_id in queries:
-        offered = catalogue.models[model_id].entries
-        if not any(surface in offered for surface in surfaces):
+    index = NameIndex(catalogue.models, catalogue.surfaces)
+    queries = []
+    for name in request.models:
+        located = index.find_found(name)
+        queries.append(report.Query(name, located.model.id, located.surface))
+    for query in queries:
+        offered = catalogue.models[query.model].entries
+        judged = [query.surface] if query.surface is not None else surfaces
+        if not any(surface in offered for surface in judged):
             # Asked for by name, and nothing to check: say so rather than pass quietly.
-            session.err(
-                f"warning: --model {name}: {model_id} is not offered on "
-                f"{', '.join(surfaces)}, so it is not checked (it is offered on: "
-                f"{', '.join(sorted(offered)) or 'no surface'}; choose with --surface)"
+            choose = "" if query.surface is not None else "; choose with --surface"
+            warning = (
+                f"warning: --model {query.name}: {query.model} is not offered on "
+                f"{', '.join(judged)}, so it is not checked (it is offered on: "
+                f"{', '.join(sorted(offered)) or 'no surface'}{choose})"
             )
+            session.err(inert(visible(warning)))
     paths = list(request.paths) or ([] if request.models else ["."])
     gate = Gate.make(request, settings, catalogue, paths)
     occurrences: list[scan.Occurrence] = []
     stats = None
     if paths:
-        # What to look for: every id, and every alias with the id it stands for.
-        names = {**index.by_alias, **{model_id: model_id for model_id in catalogue.models}}
         progress = _Progress() if request.progress else None
         try:
             occurrences, stats = scan.scan(
                 paths,
-                Matcher.for_names(names),
+                # Every id and alias, surface aliases, and the surfaces' prefixes.
+                Matcher.for_catalogue(catalogue),
                 [*settings.exclude, *request.excludes],
                 request.gitignore,
-                # A note is one line, whatever the names of the files it is about.
-                lambda text: session.err(visible(text)),
+                _notes(session, request.skip_unreadable),
                 progress,
                 skip=[*files, *gate.skip],
                 jobs=request.jobs or None,
@@ -145,10 +163,13 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         finally:
             if progress is not None:
                 progress.close()
+        _unreadable(stats, request.skip_unreadable)
     occurrences = gate.keep(occurrences)
     found = report.build(
-        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats
+        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
     )
+    if request.skip_unreadable:
+        found = dataclasses.replace(found, skip_unreadable=True)
     found, aside = gate.sort(found)
     ctx = RenderContext(
         on, session.today, catalogue, session.colour, session.width, session.ascii_only, __version__
@@ -181,6 +202,64 @@ def _check_excludes(patterns: Sequence[str]) -> None:
                 f"--exclude {pattern!r} {problem}",
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
+
+
+class Unreadable(ModelsunsetError):
+    """Files or folders among those asked for that cannot be read (exit 2): the gate does
+    not pass over what it could not read, unless ``--skip-unreadable`` says it may (and
+    not even then when nothing at all could be read)."""
+
+    exit_code = EXIT_USAGE
+    SHOWN = 20  # paths listed, at most
+
+    def __init__(self, skipped: Sequence[tuple[str, str]], nothing_read: bool) -> None:
+        count = len(skipped)
+        what = "file or folder" if count == 1 else "files and folders"
+        if nothing_read:
+            message = f"nothing could be read: {plural(count, what, what)} cannot be read"
+            hint = "fix their permissions, or name what can be read"
+        else:
+            gone = "it was" if count == 1 else "they were"
+            message = f"{count} {what} asked for cannot be read, so {gone} not checked"
+            hint = "fix their permissions, leave them out with --exclude, or pass "
+            hint += "--skip-unreadable to check the rest"
+        lines = [f"  {inert(visible(path))}: {reason}" for path, reason in skipped[: self.SHOWN]]
+        if count > self.SHOWN:
+            lines.append(f"  and {count - self.SHOWN} more")
+        super().__init__(message + ":\n" + "\n".join(lines), hint=hint)
+
+
+def _notes(session: Session, skip_unreadable: bool) -> Callable[[str], None]:
+    """Where the scan's notes go: stderr, one line each whatever the names of the files
+    they are about, and never a line the CI runner would read as a command. A file or
+    folder that cannot be read is left to the error that lists them all, unless the run
+    may skip it (``--skip-unreadable``), when the note warns of it."""
+    from modelsunset.check.read import SKIPPED
+
+    def note(text: str) -> None:
+        if skip_unreadable or not text.startswith(SKIPPED):
+            session.err(inert(visible(text)))
+
+    return note
+
+
+def _unreadable(stats: Stats | None, skip_unreadable: bool) -> None:
+    if stats is None or not stats.skipped:
+        return
+    nothing_read = stats.files == 0 and stats.binary == 0
+    if not skip_unreadable or nothing_read:
+        raise Unreadable(stats.skipped, nothing_read)
+
+
+def _kinds(values: Sequence[str]) -> tuple[Kind, ...]:
+    """``--kinds code,config,docs,recorded`` (repeatable)."""
+    from modelsunset.check.config import KINDS_HINT, kinds_problem
+    from modelsunset.check.kinds import parse
+
+    try:
+        return parse(values)
+    except ValueError as exc:
+        raise UsageError(f"--kinds {kinds_problem(str(exc))}", hint=KINDS_HINT) from None
 
 
 def _check_jobs(jobs: int | None) -> None:

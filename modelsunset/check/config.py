@@ -2,28 +2,48 @@
 
 The file is the nearest ``pyproject.toml`` with a ``[tool.modelsunset]`` table, looking
 upward from the working directory. Keys: ``surfaces``, ``fail-within``, ``warn-within``,
-``exclude``, ``catalogue``, ``overlays``, ``waivers`` (see ``waivers.py``). Any other
-key, a value of the wrong type, an empty value where one is needed (``catalogue = ""``,
-``surfaces = []``, an empty string in a list), an ``exclude`` pattern that is no
-gitignore pattern, or a file that is not TOML is a usage error (exit 2) that names the
-file and the key: a setting is never silently replaced by its default. Paths
-(``catalogue``, ``overlays``) are read relative to the folder of the file.
+``exclude``, ``catalogue``, ``overlays``, ``kinds``, ``waivers`` (see
+``waivers.py``). Any other key, a value of the wrong
+type, an empty value where one is needed (``catalogue = ""``, ``surfaces = []``, an empty
+string in a list), an ``exclude`` pattern that is no gitignore pattern, a number of days
+larger than any two dates are apart, or a file that is not TOML (or that TOML cannot
+read: a number of thousands of digits, lists nested thousands deep) is a usage error
+(exit 2) that names the file and the key: a setting is never silently replaced by its
+default, and never a traceback.
+
+Paths (``catalogue``, ``overlays``) are read relative to the folder of the file and must
+lie inside the repository (the nearest folder at or above it that holds ``.git``, else
+that folder itself), links resolved: a repository's settings cannot make ``check`` read
+the files of the machine it runs on. ``https://`` URLs pass through unchanged (the loader
+fetches them); any other URL is refused.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modelsunset.check.kinds import Kind
 from modelsunset.errors import UsageError
 
 if TYPE_CHECKING:
     from modelsunset.check.waivers import Waiver
 
 SECTION = "modelsunset"
-KEYS = ("surfaces", "fail-within", "warn-within", "exclude", "catalogue", "overlays", "waivers")
+MAX_DAYS = (date.max - date.min).days  # more days than any two dates are apart
+KEYS = (
+    "surfaces",
+    "fail-within",
+    "warn-within",
+    "exclude",
+    "catalogue",
+    "overlays",
+    "kinds",
+    "waivers",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +58,7 @@ class Config:
     catalogue: str | None = None
     overlays: tuple[str, ...] | None = None
     waivers: tuple[Waiver, ...] = ()
+    kinds: tuple[Kind, ...] | None = None
 
     def place(self) -> str:
         """Where these settings come from, for messages: ``pyproject.toml [tool.modelsunset]``."""
@@ -80,8 +101,18 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(
             f"{_show(path)} is not valid TOML: {exc}", hint="fix the file, or run from elsewhere"
         ) from None
+    except RecursionError:
+        raise UsageError(
+            f"{_show(path)} nests lists or tables too deeply to be read",
+            hint="settings are flat: strings, numbers and lists of strings",
+        ) from None
     except UnicodeDecodeError:
         raise UsageError(f"{_show(path)} is not UTF-8 text") from None
+    except ValueError:  # a number of more digits than Python converts (4300 by default)
+        raise UsageError(
+            f"{_show(path)} holds a number too long to be read",
+            hint="a number of days has a few digits: fail-within = 30",
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
 
@@ -95,6 +126,7 @@ def load(start: Path | None = None) -> Config:
 
 
 def parse(table: dict[str, Any], path: Path) -> Config:
+    from modelsunset.check.kinds import parse as parse_kinds
     from modelsunset.check.scan import pattern_problem
     from modelsunset.names import did_you_mean, suggest
 
@@ -134,10 +166,15 @@ def parse(table: dict[str, Any], path: Path) -> Config:
                 f"{where}: '{key}' must be a whole number of days, 0 or more",
                 hint=f"for example {key} = 30",
             )
+        if value > MAX_DAYS:
+            raise UsageError(
+                f"{where}: '{key}' is more days than any two dates are apart (at most {MAX_DAYS})",
+                hint=f"for example {key} = 30",
+            )
         return value
 
-    def place(value: str) -> str:
-        return str(folder / value) if not os.path.isabs(value) else value
+    def place(key: str, value: str) -> str:
+        return _inside(where, key, value, folder)
 
     catalogue = table.get("catalogue")
     if catalogue is not None and not isinstance(catalogue, str):
@@ -162,6 +199,15 @@ def parse(table: dict[str, Any], path: Path) -> Config:
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
     overlays = strings("overlays")
+    kinds = strings("kinds")
+    chosen = None
+    if kinds is not None:
+        try:
+            chosen = parse_kinds(kinds)
+        except ValueError as exc:
+            raise UsageError(
+                f"{where}: 'kinds' {kinds_problem(str(exc))}", hint=KINDS_HINT
+            ) from None
     from modelsunset.check import waivers
 
     return Config(
@@ -170,7 +216,60 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         fail_within=days("fail-within"),
         warn_within=days("warn-within"),
         exclude=exclude,
-        catalogue=place(catalogue) if catalogue is not None else None,
-        overlays=tuple(place(item) for item in overlays) if overlays is not None else None,
+        catalogue=place("catalogue", catalogue) if catalogue is not None else None,
+        overlays=tuple(place("overlays", item) for item in overlays)
+        if overlays is not None
+        else None,
+        kinds=chosen,
         waivers=waivers.parse(table.get("waivers"), where, str(folder)),
     )
+
+
+def repository(folder: Path) -> Path:
+    """The repository a settings file belongs to: the nearest folder at or above
+    ``folder`` that holds ``.git`` (a folder, or the file of a worktree), else ``folder``."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _inside(where: str, key: str, value: str, folder: Path) -> str:
+    """A path of the file as the loader takes it, once it is known to lie inside the
+    repository; an https URL as it is. Anything else is a usage error."""
+    from modelsunset.loading import is_url
+
+    if is_url(value):
+        if value.partition("://")[0].lower() == "https":
+            return value
+        raise UsageError(
+            f"{where}: '{key}' names {value!r}, a URL that is not https",
+            hint="settings may name https:// URLs, or files inside the repository",
+        )
+    joined = value if os.path.isabs(value) else str(folder / value)
+    root = repository(folder)
+    try:
+        real, real_root = os.path.realpath(joined), os.path.realpath(root)
+        inside = os.path.commonpath([real, real_root]) == real_root
+    except (ValueError, OSError):  # another drive on Windows, a NUL character
+        inside = False
+    if not inside:
+        raise UsageError(
+            f"{where}: '{key}' names {value!r}, which is outside the repository ({_show(root)})",
+            hint="keep it inside the repository, name an https:// URL, or give the file "
+            "with --catalogue/--overlay",
+        )
+    return joined
+
+
+KINDS_HINT = "the kinds are code, config, docs and recorded; for example code,config,docs"
+
+
+def kinds_problem(word: str) -> str:
+    """What is wrong with a list of kinds: none given, or ``word`` is none of them."""
+    from modelsunset.names import did_you_mean, suggest
+
+    if not word:
+        return "names no kind"
+    close = did_you_mean(suggest(word, [kind.value for kind in Kind]))
+    return f"names unknown kind '{word}'" + (f" ({close})" if close else "")

@@ -4,13 +4,18 @@ A *token* is what a model id looks like in code: ASCII letters, digits and ``_``
 by ``-`` or ``.``. A name found in the text is a match only when it is a whole token:
 
 * the byte before it is not a letter, digit or ``_``, and is not a ``-`` or ``.`` that
-  follows one (``xgpt-4o`` and ``foo.gpt-4o`` are not ``gpt-4o``);
-* the byte after it is not a letter, digit or ``_``, and is not a ``-`` or ``.`` that a
-  letter, digit or ``_`` follows (``gpt-4o-mini`` and ``gpt-4.1`` are not ``gpt-4o`` or
-  ``gpt-4``, but ``gpt-4o.`` at the end of a sentence and ``gpt-4o-`` are).
+  follows one (``xgpt-4o`` and ``foo.gpt-4o`` are not ``gpt-4o``); but the letter of a
+  ``\\n``, ``\\t`` or ``\\r`` escape is no part of a token (``"\\ngpt-4o"`` in JSON text
+  holds ``gpt-4o``);
+* the byte after it is not a letter, digit or ``_``, nor a ``-`` (``gpt-4o-mini`` is not
+  ``gpt-4o``, and neither is the ``gpt-4-`` of ``"gpt-4-" in model``: an id followed by a
+  hyphen is the start of longer ids), nor a ``.`` that a letter, digit or ``_`` follows
+  (``gpt-4.1`` is not ``gpt-4``, but ``gpt-4o.`` at the end of a sentence is ``gpt-4o``).
 
 Every other byte separates tokens: spaces, quotes, ``/`` (``openai/gpt-4o``), ``:``
-(``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte. Names are matched
+(``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte; except that ``+``
+and ``/`` inside a run that looks like base64 (``...AAB3+o3/Qz9...``) separate nothing,
+so no name of letters and digits alone (``o3``) is found in one. Names are matched
 byte for byte, so case-sensitively, exactly as the catalogue writes them (ids and aliases
 alike). Where two names match at the same place the longer one wins.
 
@@ -30,18 +35,33 @@ addresses: neither is reported as unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick_rs
+
+from modelsunset.check.prefixes import Prefixes
+from modelsunset.model import Catalogue
 
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 _WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
 _JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
 _QUOTES = frozenset(b"\"'`")
+_ESCAPES = frozenset(b"ntr")
+_BACKSLASH = ord("\\")
+_HYPHEN = ord("-")
+_BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
+_SLASHES = frozenset(b"+/")
+_BASE64_RUN = 16
+_BASE64_LOOK = 64
+_CAPITALS = re.compile(rb"[A-Z]")
+_SMALL = re.compile(rb"[a-z]")
+_DIGITS = re.compile(rb"[0-9]")
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
 _TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 _PLAIN_WORD = re.compile(r"[a-z]+")
-_FAMILY = re.compile(r"([a-z][a-z0-9]*)-[0-9]")
+_WORD_PART = re.compile(r"[a-z][a-z0-9]*")
+_DIGIT_TEXT = frozenset("0123456789")  # one character: "" is not in it
 _O_SERIES = re.compile(r"o[0-9]")
 _O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
 _FILE_NAME = re.compile(rb"\.[A-Za-z]+")
@@ -51,12 +71,39 @@ _LONGEST_UNKNOWN = 80
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A name found at ``data[start:end]``; ``model`` is None for an unknown id."""
+    """A name found at ``data[start:end]``; ``model`` is None for an unknown id, ``surface``
+    the one surface the name holds on (after a surface's prefix, or a surface alias)."""
 
     start: int
     end: int
     name: str
     model: str | None
+    surface: str | None = None
+
+
+def beginnings(names: Iterable[str]) -> list[str]:
+    """How the catalogue's ids begin, for unknown ids: the words of each id before its
+    first word that starts with a digit (``gpt`` of ``gpt-4o``, ``text-embedding`` of
+    ``text-embedding-3-small``, ``mistral-large`` of ``mistral-large-2411``), of at least
+    three characters, less those that a shorter one begins (``claude-opus`` is
+    ``claude``'s)."""
+    found: set[str] = set()
+    for name in names:
+        words: list[str] = []
+        for part in name.split("-"):
+            if part[:1] in _DIGIT_TEXT:
+                if words:
+                    found.add("-".join(words))
+                break
+            if not _WORD_PART.fullmatch(part):
+                break
+            words.append(part)
+    found = {beginning for beginning in found if len(beginning) >= 3}
+    return sorted(
+        beginning
+        for beginning in found
+        if not any(beginning.startswith(other + "-") for other in found)
+    )
 
 
 def starts_token(data: bytes, start: int) -> bool:
@@ -64,17 +111,55 @@ def starts_token(data: bytes, start: int) -> bool:
         return True
     before = data[start - 1]
     if _WORD[before]:
-        return False
+        # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
+        return before in _ESCAPES and _escaped(data, start - 1)
     return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
+
+
+def _escaped(data: bytes, at: int) -> bool:
+    """Whether ``data[at]`` follows an odd number of backslashes (``\\n``, not ``\\\\n``)."""
+    first = at
+    while first > 0 and data[first - 1] == _BACKSLASH:
+        first -= 1
+    return (at - first) % 2 == 1
 
 
 def ends_token(data: bytes, end: int) -> bool:
     if end >= len(data):
         return True
     after = data[end]
-    if _WORD[after]:
+    if _WORD[after] or after == _HYPHEN:
         return False
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
+
+
+def in_base64(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` is next to a ``+`` or ``/`` and lies inside a run that looks
+    like base64 rather than a path (``models/o3``) or a sum (``o3+o1``): at least
+    ``_BASE64_RUN`` characters of the base64 alphabet around it, holding capitals, small
+    letters and digits, with a ``+`` or long pieces between the ``/`` (paths have short
+    words). Only ``_BASE64_LOOK`` bytes on either side are read."""
+    if not (
+        (start > 0 and data[start - 1] in _SLASHES) or (end < len(data) and data[end] in _SLASHES)
+    ):
+        return False
+    low = start
+    floor = max(0, start - _BASE64_LOOK)
+    while low > floor and _BASE64[data[low - 1]]:
+        low -= 1
+    high = end
+    ceiling = min(len(data), end + _BASE64_LOOK)
+    while high < ceiling and _BASE64[data[high]]:
+        high += 1
+    around = data[low:start] + data[end:high]
+    if len(around) < _BASE64_RUN:
+        return False
+    if not (_CAPITALS.search(around) and _SMALL.search(around) and _DIGITS.search(around)):
+        return False
+    if b"+" in around:
+        return True
+    pieces = [piece for piece in data[low:high].split(b"/") if piece]
+    return sum(map(len, pieces)) >= 6 * len(pieces)
 
 
 def _quoted(data: bytes, start: int, end: int) -> bool:
@@ -104,34 +189,55 @@ def _in_url(data: bytes, start: int) -> bool:
 
 
 class Matcher:
-    """Finds the catalogue's names (and unknown look-alikes) in bytes."""
+    """Finds the catalogue's names (and unknown look-alikes) in bytes.
+
+    ``names`` maps each id and alias to its model; ``on_surface`` each surface alias (a
+    name that holds on one surface only) to its model and surface; ``prefixes`` pairs each
+    surface's prefixes with it. A name after a prefix, and a surface alias, is a hit of
+    that one surface (``Hit.surface``); a prefixed hit spans the prefix too."""
 
     def __init__(
         self,
         names: Mapping[str, str],
         families: Iterable[str] = (),
         o_series: bool = False,
+        on_surface: Mapping[str, tuple[str, str]] | None = None,
+        prefixes: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.names = dict(names)
         self.families = sorted(set(families))
         self.o_series = o_series
+        self.on_surface = {
+            name: (model, surface)
+            for name, (model, surface) in (on_surface or {}).items()
+            if name not in self.names
+        }
+        self._prefixes = Prefixes(prefixes)
         patterns: list[bytes] = []
-        # What each pattern stands for: (name, model id) for names; (family, None) for
-        # the start of an unknown id; ("", None) for a quoted o-series start.
-        self._meaning: list[tuple[str, str | None, int]] = []
-        for name in sorted(self.names):
+        # What each pattern stands for: (name, model id, 0, surface) for names; (family,
+        # None, 1, None) for the start of an unknown id; ("o", None, 2, None) for a quoted
+        # o-series start.
+        self._meaning: list[tuple[str, str | None, int, str | None]] = []
+        every: dict[str, tuple[str, str | None]] = {
+            name: (model, None) for name, model in self.names.items()
+        }
+        every.update(self.on_surface)
+        for name in sorted(every):
             patterns.append(name.encode())
-            self._meaning.append((name, self.names[name], 0))
+            self._meaning.append((name, every[name][0], 0, every[name][1]))
         for family in self.families:
             patterns.append(f"{family}-".encode())
-            self._meaning.append((family, None, 1))
+            self._meaning.append((family, None, 1, None))
         if o_series:
             for quote in sorted(_QUOTES):
                 for digit in b"0123456789":
                     patterns.append(bytes([quote, ord("o"), digit]))
-                    self._meaning.append(("o", None, 2))
-        self._generic = {name for name in self.names if _PLAIN_WORD.fullmatch(name)}
+                    self._meaning.append(("o", None, 2, None))
+        self._generic = {name for name in every if _PLAIN_WORD.fullmatch(name)}
+        # Names that base64 can hold (letters and digits only: ``o3``, ``gpt4o``).
+        self._alnum = {name for name in every if _ALNUM.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
+        self.longest += max((len(prefix) for prefix, _ in self._prefixes.pairs), default=0)
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         if patterns:
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
@@ -140,20 +246,31 @@ class Matcher:
                 implementation=ahocorasick_rs.Implementation.DFA,
             )
 
+    def _known(self, name: str) -> bool:
+        return name in self.names or name in self.on_surface
+
     def __reduce__(self) -> tuple[type[Matcher], tuple[object, ...]]:
         # Rebuilt from its names in worker processes (automata do not pickle).
-        return (Matcher, (self.names, self.families, self.o_series))
+        arguments = (self.names, self.families, self.o_series, self.on_surface)
+        return (Matcher, (*arguments, self._prefixes.pairs))
 
     @classmethod
-    def for_names(cls, names: Mapping[str, str]) -> Matcher:
+    def for_names(
+        cls,
+        names: Mapping[str, str],
+        on_surface: Mapping[str, tuple[str, str]] | None = None,
+        prefixes: Iterable[tuple[str, str]] = (),
+    ) -> Matcher:
         """A matcher for these names, with the unknown-id families they imply."""
-        families = {
-            found.group(1)
-            for name in names
-            if (found := _FAMILY.match(name)) is not None and len(found.group(1)) >= 3
-        }
-        o_series = any(_O_SERIES.match(name) for name in names)
-        return cls(names, families, o_series)
+        every = [*names, *(on_surface or {})]
+        o_series = any(_O_SERIES.match(name) for name in every)
+        return cls(names, beginnings(every), o_series, on_surface, prefixes)
+
+    @classmethod
+    def for_catalogue(cls, catalogue: Catalogue) -> Matcher:
+        """A matcher for every id and alias of a catalogue (an id wins over another model's
+        alias), its surface aliases and its surfaces' prefixes."""
+        return cls.for_names(*catalogue_names(catalogue))
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
@@ -166,21 +283,33 @@ class Matcher:
         raw.sort(key=lambda item: (item[1], -item[2]))
         known: list[Hit] = []
         unknown: list[Hit] = []
-        last_end = -1
+        last_end = 0
         meaning = self._meaning
+        prefixes = self._prefixes
         for index, start, end in raw:
-            name, model, kind = meaning[index]
+            name, model, kind, surface = meaning[index]
             if kind == 0:
-                if start < last_end:
+                if start < last_end or not ends_token(data, end):
                     continue
-                if not (starts_token(data, start) and ends_token(data, end)):
+                prefixed = (
+                    prefixes.before(data, start, last_end, starts_token) if prefixes else None
+                )
+                if prefixed is not None:
+                    # ``azure/gpt-4o``: the prefix is part of what was found.
+                    text = data[prefixed.start : end].decode("utf-8", errors="replace")
+                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
+                    last_end = end
+                    continue
+                if not starts_token(data, start):
                     continue
                 if name in self._generic and not _in_model_context(data, start, end):
                     continue
-                known.append(Hit(start, end, name, model))
+                if name in self._alnum and in_base64(data, start, end):
+                    continue
+                known.append(Hit(start, end, name, model, surface))
                 last_end = end
             else:
-                hit = self._unknown(data, start, kind)
+                hit = _unknown(data, start, kind, name, self._known)
                 if hit is not None:
                     unknown.append(hit)
         if not unknown:
@@ -190,35 +319,63 @@ class Matcher:
         merged.sort(key=lambda hit: hit.start)
         return _distinct(merged)
 
-    def _unknown(self, data: bytes, start: int, kind: int) -> Hit | None:
-        if kind == 2:
-            start += 1  # the pattern began with the opening quote
-        if not starts_token(data, start):
+
+def _unknown(
+    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
+) -> Hit | None:
+    """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
+    if the token there is one: not a known name (``known``), no file name, no URL."""
+    if kind == 2:
+        start += 1  # the pattern began with the opening quote
+    if not starts_token(data, start):
+        return None
+    # Never read further than the longest unknown id could reach: a long run of
+    # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
+    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
+    if token is None:
+        return None
+    end = token.end()
+    text = token.group()
+    if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        return None
+    name = text.decode("ascii")
+    if known(name) or _in_url(data, start):
+        return None
+    if kind == 2:
+        if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
             return None
-        # Never read further than the longest unknown id could reach: a long run of
-        # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
-        token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
-        if token is None:
+    else:
+        rest = text[len(family) + 1 :]
+        if not any(48 <= byte <= 57 for byte in rest):
             return None
-        end = token.end()
-        text = token.group()
-        if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        last = text.rfind(b".")
+        if last != -1 and _FILE_NAME.fullmatch(text, last):
             return None
-        name = text.decode("ascii")
-        if name in self.names or _in_url(data, start):
-            return None
-        if kind == 2:
-            if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
-                return None
-        else:
-            dash = text.find(b"-")
-            rest = text[dash + 1 :] if dash != -1 else b""
-            if not any(48 <= byte <= 57 for byte in rest):
-                return None
-            last = text.rfind(b".")
-            if last != -1 and _FILE_NAME.fullmatch(text, last):
-                return None
-        return Hit(start, end, name, None)
+    return Hit(start, end, name, None)
+
+
+def catalogue_names(
+    catalogue: Catalogue,
+) -> tuple[dict[str, str], dict[str, tuple[str, str]], list[tuple[str, str]]]:
+    """Every id and alias of a catalogue with its model (an id wins over another model's
+    alias), its surface aliases with their model and surface, and its surfaces' prefixes."""
+    names: dict[str, str] = {}
+    for model in catalogue.models.values():
+        for alias in model.aliases:
+            names.setdefault(alias, model.id)
+    names.update({model_id: model_id for model_id in catalogue.models})
+    on_surface: dict[str, tuple[str, str]] = {}
+    for model in catalogue.models.values():
+        for surface, entry in model.entries.items():
+            for alias in entry.aliases:
+                if alias not in names:
+                    on_surface.setdefault(alias, (model.id, surface))
+    prefixes = [
+        (prefix, surface.id)
+        for surface in catalogue.surfaces.values()
+        for prefix in surface.prefixes
+    ]
+    return names, on_surface, prefixes
 
 
 def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:

@@ -68,3 +68,22 @@ def kind(mode: int) -> str:
         (stat.S_ISLNK, "a symbolic link"),
     )
     return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def inert(text: str) -> str:
+    """``text`` as no CI runner reads it: GitHub Actions takes a line that begins with
+    ``::`` (after any blanks) as a workflow command, and ``##[`` anywhere in a line as one
+    of the older form, so a file name or catalogue text could otherwise forge an
+    annotation, hide the log or end the job's commands. The ``:`` that begins such a line
+    is written ``\\x3a`` and the ``[`` of ``##[`` ``\\x5b``, as control characters are
+    written out (``visible``); every other character stays."""
+    if "::" not in text and "##[" not in text:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        line = line.replace("##[", "##\\x5b")
+        body = line.lstrip()
+        if body.startswith("::"):
+            line = line[: len(line) - len(body)] + "\\x3a" + body[1:]
+        lines[number] = line
+    return "\n".join(lines)

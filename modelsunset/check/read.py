@@ -8,7 +8,8 @@ line ends, counting lines as the pieces go by; a line longer than ``LONG_LINE`` 
 searched in parts that overlap by more than the longest pattern, so no id is lost. Each
 occurrence keeps at most ``EXCERPT`` characters of its line, around the id, however long
 the line: memory stays proportional to the number of hits, and the work on a line to its
-length. A file that cannot be read is reported through ``note`` and skipped.
+length. A file that cannot be read is reported through ``note`` and skipped (and listed in
+``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
+from modelsunset.check.kinds import Kind
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Matcher
+    from modelsunset.check.notebook import Regions
     from modelsunset.check.walk import Target
 
+SKIPPED = "warning: skipped "  # how a note about a file or folder that cannot be read begins
 BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
@@ -34,9 +38,11 @@ _BOM = codecs.BOM_UTF8
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """A name found in a file. ``model`` is None for an id the catalogue does not know.
-    ``text`` is the line, or at most ``EXCERPT`` characters of it around the name (with
-    ``…`` where it is cut)."""
+    """A name found in a file. ``model`` is None for an id the catalogue does not know;
+    ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
+    surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
+    it around the name (with ``…`` where it is cut); ``kind`` that of the file (of the
+    cell, in a notebook)."""
 
     path: str
     line: int
@@ -44,15 +50,25 @@ class Occurrence:
     match: str
     model: str | None
     text: str
+    surface: str | None = None
+    kind: Kind = Kind.CODE
 
 
 @dataclass(slots=True)
 class Stats:
+    """Counts of a scan; ``skipped`` holds the files and folders that could not be read,
+    each with the reason (a folder's name ends in ``/``)."""
+
     files: int = 0
     bytes: int = 0
     binary: int = 0
     ignored_files: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, shown: str, reason: str, note: Note) -> None:
+        """Records a file or folder that cannot be read, and says so through ``note``."""
+        self.skipped.append((shown, reason))
+        note(f"{SKIPPED}{shown}: {reason}")
 
 
 Note = Callable[[str], None]
@@ -69,18 +85,18 @@ class FileScanner:
         self.margin = max(matcher.longest, 80) + 2
 
     def _skip(self, shown: str, reason: str) -> None:
-        self.stats.skipped.append((shown, reason))
-        self.note(f"warning: skipped {shown}: {reason}")
+        self.stats.skip(shown, reason, self.note)
 
     def scan(self, target: Target) -> list[Occurrence]:
         try:
             with open(target.fs_path, "rb") as handle:
-                return self._scan(handle, target.shown)
+                return self._scan(handle, target)
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
         return []
 
-    def _scan(self, handle: IO[bytes], shown: str) -> list[Occurrence]:
+    def _scan(self, handle: IO[bytes], target: Target) -> list[Occurrence]:
+        shown, kind = target.shown, target.kind
         data = handle.read(PIECE)
         if b"\0" in data[:BINARY_PROBE]:
             self.stats.binary += 1
@@ -89,11 +105,21 @@ class FileScanner:
         self.stats.bytes += len(data)
         if ignores_whole_file(data):
             return []
-        if len(data) < PIECE:
-            return self._occurrences(data, shown, 0, len(data), 1, 0, data.startswith(_BOM))
-        return self._stream(handle, data, shown)
+        regions = None
+        if target.notebook:
+            # Read whole (a notebook is one JSON document), then cell by cell.
+            from modelsunset.check.notebook import regions as notebook_regions
 
-    def _stream(self, handle: IO[bytes], data: bytes, shown: str) -> list[Occurrence]:
+            rest = handle.read()
+            self.stats.bytes += len(rest)
+            data += rest
+            regions = notebook_regions(data)
+        if len(data) < PIECE or target.notebook:
+            bom = data.startswith(_BOM)
+            return self._occurrences(data, shown, 0, len(data), 1, 0, bom, kind, regions)
+        return self._stream(handle, data, shown, kind)
+
+    def _stream(self, handle: IO[bytes], data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
         found: list[Occurrence] = []
         bom = data.startswith(_BOM)
         line = 1
@@ -114,7 +140,7 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            found += self._occurrences(data, shown, skip, limit, line, column_before, bom)
+            found += self._occurrences(data, shown, skip, limit, line, column_before, bom, kind)
             if at_end:
                 return found
             # Keep two bytes before the cut (token edges look that far back), and never
@@ -141,8 +167,11 @@ class FileScanner:
         line: int,
         column_before: int,
         bom: bool,
+        kind: Kind,
+        regions: Regions | None = None,
     ) -> list[Occurrence]:
-        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``.
+        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``;
+        of ``kind``, or in a notebook of the kind its ``regions`` give each place.
 
         One pass over the hits, in order: the line, its start and end, its suppression
         comment and the column are carried from one hit to the next, so a line with many
@@ -182,6 +211,8 @@ class FileScanner:
                     match=hit.name,
                     model=hit.model,
                     text=_excerpt(data, line_start, line_end, hit.start, hit.end),
+                    surface=hit.surface,
+                    kind=kind if regions is None else regions.at(hit.start),
                 )
             )
         return found

@@ -1,60 +1,62 @@
-"""Findings and their levels (contract sections 3 to 6), and the sentences that explain them.
+"""Findings, the ids left unchecked, and the report that holds them (contract sections 6
+and 8). How one (model, surface) is judged is ``judge``'s.
 
-A finding is one (occurrence, surface) pair for each requested surface the model is
-offered on. Its level on date D depends on ``days_left`` alone (``retires`` - D):
-
-* ``error``: the model is retired on D (``days_left <= 0``), or retires within
-  ``fail_within`` days;
-* ``warning``: it retires within ``warn_within`` days;
-* no finding otherwise (no retirement date, or one further away than both windows).
-
-Whether the retirement was announced by D plays no part: a date in the catalogue is a
-date to plan for.
+Each occurrence of a known name is judged on the surfaces it holds on: the one surface of
+a surface's prefix before it (``azure/gpt-4o``) or of a surface alias, whatever the
+surfaces checked; else each surface checked. It gives one finding per surface judged
+whose entry has a level, and when its model is offered on none of the surfaces judged,
+one ``NotChecked`` per surface judged: nothing known is passed in silence. An unknown id
+gets the catalogue ids closest to it (``suggest``).
 
 Pure: no files, no clock, no terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from typing import NamedTuple
 
-from modelsunset import resolver
+from modelsunset.check.judge import (
+    Elsewhere,
+    Judge,
+    Judgement,
+    Level,
+    chain_text,
+    elsewhere_phrase,
+    final_answer,
+    level_of,
+    manual_later,
+    message,
+    moves_by_itself,
+    notes,
+)
+from modelsunset.check.kinds import DEFAULT, KINDS, Kind
 from modelsunset.check.scan import Occurrence, Stats
-from modelsunset.model import Catalogue, Entry, Model, Resolution, State
-from modelsunset.names import Suggester
-from modelsunset.wording import retirement_sentence
+from modelsunset.model import Catalogue
 
-
-class Level(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-def level_of(days_left: int | None, fail_within: int, warn_within: int) -> Level | None:
-    if days_left is None:
-        return None
-    if days_left <= 0 or days_left <= fail_within:
-        return Level.ERROR
-    if days_left <= warn_within:
-        return Level.WARNING
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """What the catalogue says about one (model, surface) on D."""
-
-    model: Model
-    entry: Entry
-    state: State
-    days_left: int | None
-    level: Level
-    resolution: Resolution
-    then: Resolution | None  # the answer on the day the model is gone (None if retired)
-    message: str
+__all__ = [
+    "Elsewhere",
+    "Finding",
+    "Judge",
+    "Judgement",
+    "LeftOut",
+    "Level",
+    "NotChecked",
+    "Query",
+    "Report",
+    "Unknown",
+    "build",
+    "chain_text",
+    "elsewhere_phrase",
+    "final_answer",
+    "level_of",
+    "manual_later",
+    "message",
+    "moves_by_itself",
+    "notes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class Finding:
     match: str
     text: str | None
     judgement: Judgement
+    kind: Kind | None = None  # of the file; None for a ``--model`` finding
 
     @property
     def level(self) -> Level:
@@ -87,6 +90,41 @@ class Unknown:
     match: str
     text: str
     suggestions: tuple[str, ...]
+    kind: Kind = Kind.CODE
+
+
+@dataclass(frozen=True, slots=True)
+class NotChecked:
+    """A known id or alias whose model is not offered on the surface it is judged on:
+    ``offered_on`` lists the surfaces it is offered on. No place for a ``--model`` one."""
+
+    path: str | None
+    line: int | None
+    column: int | None
+    match: str
+    model: str
+    surface: str
+    offered_on: tuple[str, ...]
+    text: str | None
+    kind: Kind | None = None
+
+
+class Query(NamedTuple):
+    """A ``--model`` name, the model it finds and the one surface it holds on, if any
+    (``azure/gpt-4o``, a surface alias)."""
+
+    name: str
+    model: str
+    surface: str | None = None
+
+
+@dataclass(slots=True)
+class LeftOut:
+    """What was found in files of the kinds not asked for: counted, not reported."""
+
+    findings: int = 0
+    unknown: int = 0
+    not_checked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +137,10 @@ class Report:
     findings: list[Finding]
     unknown: list[Unknown]
     stats: Stats | None
+    not_checked: list[NotChecked]
+    kinds: tuple[Kind, ...] = DEFAULT
+    left_out: dict[Kind, LeftOut] = field(default_factory=dict)
+    skip_unreadable: bool = False  # the files and folders of stats.skipped may be skipped
 
     @property
     def errors(self) -> int:
@@ -108,80 +150,47 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for finding in self.findings if finding.level is Level.WARNING)
 
+    def order(self, surface: str) -> int:
+        """Where a surface sorts: the surfaces checked in their order, then the others."""
+        try:
+            return self.surfaces.index(surface)
+        except ValueError:
+            return len(self.surfaces)
 
-class Judge:
-    """Levels and messages for (model, surface) pairs, each worked out once."""
 
-    def __init__(self, catalogue: Catalogue, on: date, fail_within: int, warn_within: int) -> None:
+class _Builder:
+    """Judges names on the surfaces they hold on, collecting findings and the rest."""
+
+    def __init__(self, catalogue: Catalogue, judge: Judge, surfaces: tuple[str, ...]) -> None:
         self.catalogue = catalogue
-        self.on = on
-        self.fail_within = fail_within
-        self.warn_within = warn_within
-        self._cache: dict[tuple[str, str], Judgement | None] = {}
+        self.judge = judge
+        self.surfaces = surfaces
+        self.findings: list[Finding] = []
+        self.not_checked: list[NotChecked] = []
 
-    def __call__(self, model_id: str, surface: str) -> Judgement | None:
-        key = (model_id, surface)
-        if key not in self._cache:
-            self._cache[key] = self._judge(model_id, surface)
-        return self._cache[key]
-
-    def _judge(self, model_id: str, surface: str) -> Judgement | None:
-        model = self.catalogue.models[model_id]
-        entry = model.entries.get(surface)
-        if entry is None:
-            return None
-        state = resolver.state_on(entry, self.on)
-        days = resolver.days_left(entry, self.on)
-        level = level_of(days, self.fail_within, self.warn_within)
-        if level is None:
-            return None
-        if entry.retires is None:
-            # A floor (not_before) is no retirement: worth a warning, never a failure.
-            level = Level.WARNING
-        resolution = resolver.resolve(self.catalogue, model_id, surface, self.on)
-        then = None
-        if state is not State.RETIRED and entry.retires is not None:
-            then = resolver.resolve(self.catalogue, model_id, surface, entry.retires)
-        text = message(self.catalogue, entry, self.on, then or resolution)
-        return Judgement(model, entry, state, days, level, resolution, then, text)
-
-
-def chain_text(resolution: Resolution) -> str:
-    return " → ".join(resolution.chain)
-
-
-def final_answer(judgement: Judgement) -> Resolution:
-    """What serves the model once it is gone: on D if it is retired, else on its last day."""
-    return judgement.then if judgement.then is not None else judgement.resolution
-
-
-def moves_by_itself(judgement: Judgement) -> bool:
-    """Whether use of the model ends up, with no change on the caller's side, on a model
-    that answers once it is gone: every step of that chain is a fallback."""
-    final = final_answer(judgement)
-    return final.resolved is not None and len(final.chain) > 1 and final.automatic is True
-
-
-def manual_later(entry: Entry, final: Resolution) -> bool:
-    """The model's own move is automatic (a fallback), but a later step of the chain is a
-    replacement: worth saying, as the first step alone reads as "nothing to do"."""
-    return entry.automatic and not final.automatic
-
-
-def message(catalogue: Catalogue, entry: Entry, on: date, final: Resolution) -> str:
-    """The sentence notices use (what happens, when, what to use instead), and where the
-    successor is itself gone by then, the model the chain leads on to."""
-    text = retirement_sentence(catalogue, entry, on)
-    successor = entry.successor
-    if successor is not None:
-        if final.resolved is None:
-            text += f" No model along {chain_text(final)} is available then."
-        elif final.resolved != successor:
-            text += f" That leads on to {final.resolved} ({chain_text(final)})"
-            if manual_later(entry, final):
-                text += ", not automatically: a later step is a replacement, where calls fail"
-            text += "."
-    return text
+    def add(
+        self,
+        where: tuple[str | None, int | None, int | None],
+        match: str,
+        model_id: str,
+        surface: str | None,
+        text: str | None,
+        kind: Kind | None = None,
+    ) -> None:
+        path, line, column = where
+        judged = (surface,) if surface is not None else self.surfaces
+        offered = self.catalogue.models[model_id].entries
+        if not any(one in offered for one in judged):
+            on = tuple(sorted(offered))
+            for one in judged:
+                self.not_checked.append(
+                    NotChecked(path, line, column, match, model_id, one, on, text, kind)
+                )
+            return
+        for one in judged:
+            judgement = self.judge(model_id, one)
+            if judgement is not None:
+                self.findings.append(Finding(path, line, column, match, text, judgement, kind))
 
 
 def build(
@@ -191,23 +200,36 @@ def build(
     fail_within: int,
     warn_within: int,
     occurrences: Iterable[Occurrence],
-    queries: Sequence[tuple[str, str]] = (),
+    queries: Sequence[tuple[str, str] | Query] = (),
     stats: Stats | None = None,
+    kinds: Collection[Kind] = DEFAULT,
 ) -> Report:
-    """Findings for every occurrence (and every ``--model`` query) on every surface."""
+    """Findings for every occurrence (and every ``--model`` query) on the surfaces it is
+    judged on; unknown ids with suggestions; the names not offered where judged. What is
+    found in files of other ``kinds`` is judged and counted in ``left_out``."""
+    from modelsunset.check.suggest import Suggestions
+
+    checked = tuple(surfaces)
     judge = Judge(catalogue, on, fail_within, warn_within)
-    suggest: Suggester | None = None
-    findings: list[Finding] = []
+    builder = _Builder(catalogue, judge, checked)
+    aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
+    left_out = {kind: LeftOut() for kind in aside}
+    suggest: Suggestions | None = None
     unknown: list[Unknown] = []
-    for query, model_id in queries:
-        for surface in surfaces:
-            judgement = judge(model_id, surface)
-            if judgement is not None:
-                findings.append(Finding(None, None, None, query, None, judgement))
+    for query in queries:
+        surface = query.surface if isinstance(query, Query) else None
+        builder.add((None, None, None), query[0], query[1], surface, None)
     for found in occurrences:
+        if found.kind in aside:
+            if found.model is None:
+                left_out[found.kind].unknown += 1
+            else:
+                where = (found.path, found.line, found.column)
+                aside[found.kind].add(where, found.match, found.model, found.surface, None)
+            continue
         if found.model is None:
             if suggest is None:
-                suggest = Suggester(catalogue.models)
+                suggest = Suggestions(catalogue.models)
             unknown.append(
                 Unknown(
                     found.path,
@@ -215,36 +237,40 @@ def build(
                     found.column,
                     found.match,
                     found.text,
-                    tuple(suggest(found.match)),
+                    suggest(found.match),
+                    found.kind,
                 )
             )
             continue
-        for surface in surfaces:
-            judgement = judge(found.model, surface)
-            if judgement is not None:
-                findings.append(
-                    Finding(
-                        found.path, found.line, found.column, found.match, found.text, judgement
-                    )
-                )
-    order = {surface: number for number, surface in enumerate(surfaces)}
+        where = (found.path, found.line, found.column)
+        builder.add(where, found.match, found.model, found.surface, found.text, found.kind)
+    for kind, held in aside.items():
+        left_out[kind].findings = len(held.findings)
+        left_out[kind].not_checked = len(held.not_checked)
+    order = {surface: number for number, surface in enumerate(checked)}
+
+    def place(path: str | None, line: int | None, column: int | None) -> tuple[object, ...]:
+        return (path is not None, path or "", line or 0, column or 0)
+
+    findings = builder.findings
     findings.sort(
-        key=lambda f: (
-            f.path is not None,
-            f.path or "",
-            f.line or 0,
-            f.column or 0,
-            order.get(f.surface, 0),
-        )
+        key=lambda f: (*place(f.path, f.line, f.column), order.get(f.surface, len(order)))
     )
     unknown.sort(key=lambda u: (u.path, u.line, u.column))
+    not_checked = builder.not_checked
+    not_checked.sort(
+        key=lambda n: (*place(n.path, n.line, n.column), order.get(n.surface, len(order)))
+    )
     return Report(
         on=on,
-        surfaces=tuple(surfaces),
+        surfaces=checked,
         fail_within=fail_within,
         warn_within=warn_within,
         catalogue=catalogue,
         findings=findings,
         unknown=unknown,
         stats=stats,
+        not_checked=not_checked,
+        kinds=tuple(kind for kind in KINDS if kind in kinds),
+        left_out=left_out,
     )

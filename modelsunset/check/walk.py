@@ -7,9 +7,11 @@ is outside what was asked for. So loops cannot happen. A PATH that is itself a l
 followed.
 
 A file given as PATH is scanned even when ``.gitignore`` names it (``--exclude`` still
-applies, as pre-commit passes files one by one). A folder that cannot be listed is
-reported through ``note`` and skipped. A PATH that is neither a file nor a folder (a pipe,
-a device) is a usage error: the gate must not pass having scanned nothing.
+applies, as pre-commit passes files one by one). A folder that cannot be listed (no
+permission, a path too long for the system) and an entry whose type cannot be told are
+reported through ``note`` and recorded in ``Stats.skipped``. A PATH that is neither a
+file nor a folder (a pipe, a device) is a usage error: the gate must not pass having
+scanned nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from modelsunset.check.ignore import (
     outer_rules,
     read_ignore,
 )
+from modelsunset.check.kinds import Kind, kind_of
 from modelsunset.check.paths import display, kind, printable, shower
 from modelsunset.errors import UsageError
 
@@ -39,8 +42,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """A file to scan: its name in findings, its path, and its kind (of the path below
+    PATH, or of the whole path of a file given as PATH)."""
+
     shown: str
     fs_path: str
+    kind: Kind = Kind.CODE
+    notebook: bool = False
+
+    @classmethod
+    def of(cls, shown: str, fs_path: str, place: str) -> Target:
+        kind, notebook = kind_of(place)
+        return cls(shown, fs_path, kind, notebook)
 
 
 def walk(
@@ -73,7 +86,7 @@ def walk(
                 hint="check scans files and folders; --model ID checks ids without scanning",
             )
         if not excluded(excludes, shown, shown, False):
-            yield Target(shown, root_arg)
+            yield Target.of(shown, root_arg, shown)
         return
     show_rel = shower(root_arg)
 
@@ -91,8 +104,7 @@ def walk(
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
             where = show(rel_folder) if rel_folder else printable(display(root_arg, ""))
-            stats.skipped.append((where + "/", exc.strerror or str(exc)))
-            note(f"warning: skipped {where}/: {exc.strerror or exc}")
+            stats.skip(where + "/", exc.strerror or str(exc), note)
             continue
         if gitignore and any(entry.name == ".gitignore" for entry in entries):
             ignore_rel = f"{rel_folder}/.gitignore" if rel_folder else ".gitignore"
@@ -110,7 +122,8 @@ def walk(
                 is_dir = entry.is_dir(follow_symlinks=False)
                 if not is_dir and not entry.is_file(follow_symlinks=False):
                     continue
-            except OSError:
+            except OSError as exc:  # what it is cannot be told: never passed in silence
+                stats.skip(show(rel), f"cannot tell what it is ({exc.strerror or exc})", note)
                 continue
             if rules and ignored(rules, rel, is_dir):
                 if not is_dir:
@@ -124,7 +137,7 @@ def walk(
             if is_dir:
                 folders.append((entry.path, rel, rules))
             else:
-                yield Target(shown, entry.path)
+                yield Target.of(shown, entry.path, rel)
         stack.extend(reversed(folders))
 
 

@@ -5,12 +5,10 @@ from typing import Annotated
 
 import typer
 
+from modelsunset.check.options import ExcludeOpt, JobsOpt, NoGitignoreOpt
 from modelsunset.options import (
     CatalogueOpt,
     DateOpt,
-    ExcludeOpt,
-    JobsOpt,
-    NoGitignoreOpt,
     OverlayOpt,
     complete_surfaces,
 )

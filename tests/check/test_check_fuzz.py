@@ -58,12 +58,15 @@ models:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``catalogue.yaml``, ``broken.yaml`` and ``overlay.yaml`` beside a ``repo`` of files."""
+    """``catalogue.yaml``, ``broken.yaml`` and ``overlay.yaml`` beside a ``repo`` of files, and
+    in its ``ops`` folder (where its settings may name them)."""
     root = tmp_path_factory.mktemp("check-fuzz")
     (root / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
     (root / "broken.yaml").write_text("version: 1\nmodels: [\n", encoding="utf-8")
     (root / "overlay.yaml").write_text(OVERLAY, encoding="utf-8")
     repo = write_tree(root / "repo", FILES)
+    for name in ("catalogue.yaml", "broken.yaml", "overlay.yaml"):
+        write_tree(repo / "ops", {name: (root / name).read_text(encoding="utf-8")})
     (repo / "src" / "loop").symlink_to(repo / "src")
     os.mkfifo(repo / "pipe")
     return repo
@@ -86,7 +89,8 @@ def toml_value(value: Any) -> str:
 
 SURFACE_NAMES = ["api", "chatgpt", "API", "ChatGPT", "azure", "", " ", "chat gpt", "apii"]
 PATTERNS = ["build/", "*.md", "src/", "!keep.py", "/config", "!", "\\", "x\\", "", " ", "**"]
-PATHS_IN_FILE = ["../catalogue.yaml", "../broken.yaml", "../overlay.yaml", "missing.yaml", "", "."]
+# Settings name files inside the repository (ops/); those outside it are refused.
+PATHS_IN_FILE = ["../catalogue.yaml", "ops/broken.yaml", "../overlay.yaml", "missing.yaml", "", "."]
 SCALARS = st.one_of(
     st.integers(min_value=-3, max_value=10**22),
     st.booleans(),
@@ -116,9 +120,9 @@ SETTING_VALUES: dict[str, st.SearchStrategy[Any]] = {
         st.lists(st.sampled_from(PATTERNS[:5]), max_size=3),
         st.one_of(st.lists(st.sampled_from(PATTERNS), max_size=3), SCALARS),
     ),
-    "catalogue": mostly(st.just("../catalogue.yaml"), st.sampled_from(PATHS_IN_FILE)),
+    "catalogue": mostly(st.just("ops/catalogue.yaml"), st.sampled_from(PATHS_IN_FILE)),
     "overlays": mostly(
-        st.lists(st.just("../overlay.yaml"), max_size=1),
+        st.lists(st.just("ops/overlay.yaml"), max_size=1),
         st.one_of(st.lists(st.sampled_from(PATHS_IN_FILE), max_size=2), SCALARS),
     ),
 }

@@ -7,10 +7,12 @@ test catalogue). After an intended change, regenerate with
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
+from format2 import JUDGING, format2
 from support.check import D, check, project
 
 from modelsunset import __version__
@@ -36,6 +38,7 @@ REPO = {
     "docs/odd, name%.txt": "gpt4o in the ChatGPT app\n",
     "README.md": "We moved from gpt-4o to gpt-5.2 (see https://example.com/gpt-5-1/).\n",
     ".gitignore": "build/\n",
+    "CHANGELOG.md": "- Dropped gpt-4-0314 and gpt-4.5-preview.\n",  # recorded: not counted
     "build/out.py": 'MODEL = "gpt-4.5-preview"\n',
     "assets/logo.bin": b"\x89PNG\x00\x00gpt-4.5-preview",
 }
@@ -53,13 +56,37 @@ for fmt in FORMATS:
         ["--model", "GPT-4.5 Preview", "--model", "chatgpt-4o-latest", "--date", D, "-f", fmt],
         1,
     )
+    CASES[f"judging.{fmt}"] = (
+        {
+            "src/app.py": (
+                'CHAT = "gpt-4o"\n'
+                'AZURE = "azure/gpt-4o"\n'
+                'MINI = "gpt-4o-mini"\n'
+                'INSTANT = "gpt-5-instant"\n'
+                'BEDROCK = "anthropic.claude-3-sonnet-20240229-v1:0"\n'
+                'US = "us.anthropic.claude-3-sonnet-20240229-v1:0"\n'
+                'OLD = "claude-3-sonnet-20240229"\n'
+                'NOWHERE = "azure/claude-sonnet-4-5"\n'
+                'NEXT = "claude-sonnet-9"\n'
+            )
+        },
+        [".", "--model", "gpt-5-instant", "--date", D, "-f", fmt],
+        1,
+    )
+# Cases with a catalogue of their own, read with format 2's prefixes and entry aliases.
+JUDGED = {name for name in CASES if name.startswith("judging.")}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str, tmp_path: Path) -> None:
     files, args, code = CASES[name]
     repo = project(tmp_path, files)
-    result = check(repo, *args)
+    values = contextlib.nullcontext()
+    if name in JUDGED:
+        (tmp_path / "catalogue.yaml").write_text(JUDGING, encoding="utf-8")
+        values = format2()
+    with values:
+        result = check(repo, *args)
     assert result.returncode == code, result.stderr
     output = result.stdout.replace(__version__, "VERSION")
     golden = GOLDEN / name

@@ -50,7 +50,7 @@ def unknown(text: str) -> list[str]:
         ("gpt-4.10", []),
         ("gpt-4.1.2", []),
         ("Use gpt-4o.", ["gpt-4o"]),
-        ("gpt-4o-", ["gpt-4o"]),
+        ("gpt-4o-", []),
         ("gpt-4o.\n", ["gpt-4o"]),
         ("-gpt-4o", ["gpt-4o"]),
         ("(gpt-4o)", ["gpt-4o"]),
@@ -177,7 +177,8 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
                 )
                 after_ok = end == len(data) or (
                     data[end] not in WORD
-                    and not (data[end] in b"-." and end + 1 < len(data) and data[end + 1] in WORD)
+                    and data[end] != ord("-")
+                    and not (data[end] in b"." and end + 1 < len(data) and data[end + 1] in WORD)
                 )
                 if before_ok and after_ok:
                     best = name
@@ -209,5 +210,64 @@ def test_token_edges() -> None:
     data = b"a-gpt"
     assert not starts_token(data, 2)
     assert starts_token(b"--gpt", 2)
-    assert ends_token(b"gpt-", 3)
+    assert not ends_token(b"gpt-", 3)  # a hyphen after an id starts a longer one
     assert not ends_token(b"gpt-x", 3)
+    assert ends_token(b"gpt.", 3)
+    assert starts_token(b"\\ngpt", 2)
+    assert not starts_token(b"\\\\ngpt", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('if "gpt-4-" in model:', []),
+        ('model.startswith("o3-")', []),
+        ("gpt-4o-", []),
+        ("gpt-4o- ", []),
+        ("gpt-4o--mini", []),
+        ("-gpt-4o", ["gpt-4o"]),
+        ('"gpt-4o-mini"', ["gpt-4o-mini"]),
+        ("gpt-4o.", ["gpt-4o"]),
+    ],
+)
+def test_an_id_followed_by_a_hyphen_is_the_start_of_longer_ids(
+    text: str, expected: list[str]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AAAAB3NzaC1yc2EAAAADAQABAAABAQ+o3+Bb8kQ", []),
+        ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB/o3/Qz9Xk2LmN7pQ", []),
+        ("data:image/png;base64,Zm9vYmFy/gpt4o+QmFzZTY0IGRhdGEx", []),
+        ("openai/o3", ["o3"]),
+        ("models/o3/config.yaml", ["o3"]),
+        ("src/Models/Repo2/blob/main/o3", ["o3"]),
+        ("o3+o3", ["o3", "o3"]),
+        ("azure/gpt-4o+tools", ["gpt-4o"]),  # a hyphen: no base64 holds it
+    ],
+)
+def test_plus_and_slash_inside_base64_separate_nothing(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"prompt": "Use:\\ngpt-4o"}', ["gpt-4o"]),
+        ('"\\tgpt-4o\\n"', ["gpt-4o"]),
+        ('"\\r\\ngpt-4o"', ["gpt-4o"]),
+        ('"\\\\ngpt-4o"', []),  # a backslash, then the letter n: one word ngpt-4o
+        ('"\\\\\\ngpt-4o"', ["gpt-4o"]),
+        ("ngpt-4o", []),
+    ],
+)
+def test_escapes_of_json_text_separate_tokens(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_unknown_ids_follow_the_same_edges() -> None:
+    assert unknown('"gpt-9-" in model') == []
+    assert unknown('"\\ngpt-9"') == ["gpt-9"]

@@ -1,11 +1,13 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning`` line per finding and
-a ``::notice`` per unknown id, escaped as the Actions runner expects (``%``, CR and LF
+"""GitHub Actions workflow commands: one ``::error``/``::warning`` line per finding, and
+``::notice`` lines (never errors) for what a finding adds (the model retired elsewhere,
+an answer that itself retires soon), for each unknown id and for each known id not
+offered on the surface judged; escaped as the Actions runner expects (``%``, CR and LF
 everywhere; ``:`` and ``,`` too in properties). GitHub turns them into annotations on
 the lines of the pull request."""
 
 from __future__ import annotations
 
-from modelsunset.check.report import Finding, Report, Unknown
+from modelsunset.check.report import Finding, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
 from modelsunset.render.common import unknown_sentence
 from modelsunset.wording import days_phrase
@@ -61,7 +63,48 @@ def _unknown(item: Unknown) -> str:
     )
 
 
+def _notes(finding: Finding, report: Report) -> list[str]:
+    return [
+        command(
+            "notice",
+            sentence,
+            file=finding.path,
+            line=finding.line,
+            col=finding.column,
+            title=f"More about {finding.model} ({finding.surface})",
+        )
+        for sentence in notes(finding.judgement, report.on)
+    ]
+
+
+def not_checked_sentence(item: NotChecked) -> str:
+    offered = ", ".join(item.offered_on) or "no surface"
+    name = item.match if item.match == item.model else f"{item.match} ({item.model})"
+    return (
+        f"{name} is not offered on {item.surface}, so its retirement was not checked there "
+        f"(it is offered on {offered})."
+    )
+
+
+def _not_checked(item: NotChecked) -> str:
+    return command(
+        "notice",
+        not_checked_sentence(item),
+        file=item.path,
+        line=item.line,
+        col=item.column,
+        title=f"Not checked: {item.model} on {item.surface}",
+    )
+
+
 def render(report: Report, ctx: RenderContext) -> str:
-    lines = [_finding(finding) for finding in report.findings]
+    lines: list[str] = []
+    noted: set[tuple[str, str]] = set()
+    for finding in report.findings:
+        lines.append(_finding(finding))
+        if (finding.model, finding.surface) not in noted:  # once per (model, surface)
+            noted.add((finding.model, finding.surface))
+            lines += _notes(finding, report)
     lines += [_unknown(item) for item in report.unknown]
+    lines += [_not_checked(item) for item in report.not_checked]
     return "".join(line + "\n" for line in lines)

@@ -1,4 +1,5 @@
-"""JSON (contract section 6): one object with ``findings``, ``unknown`` and ``summary``.
+"""JSON (contract sections 6 and 8): one object with ``findings``, ``unknown``,
+``not_checked`` and ``summary``.
 
 Every key the contract names is there; more keys follow them. Dates are YYYY-MM-DD
 strings and missing values null.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from modelsunset.check.report import Finding, Report, Unknown, moves_by_itself
+from modelsunset.check.report import Finding, NotChecked, Report, Unknown, moves_by_itself
 from modelsunset.render import RenderContext
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
@@ -42,6 +43,18 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "next": entry.successor,
         "not_before": iso(entry.not_before),
         "derived_from": entry.derived_from,
+        "elsewhere": [
+            {
+                "surface": item.surface,
+                "state": item.state.value,
+                "retires": iso(item.retires),
+                "not_before": iso(item.not_before),
+            }
+            for item in judgement.elsewhere
+        ],
+        "resolved_retires": iso(judgement.answer_retires),
+        "answer": judgement.answer,
+        "kind": finding.kind.value if finding.kind is not None else None,
     }
 
 
@@ -53,6 +66,21 @@ def unknown_fields(item: Unknown) -> dict[str, Any]:
         "match": item.match,
         "suggestions": list(item.suggestions),
         "text": item.text,
+        "kind": item.kind.value,
+    }
+
+
+def not_checked_fields(item: NotChecked) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "line": item.line,
+        "column": item.column,
+        "match": item.match,
+        "model": item.model,
+        "surface": item.surface,
+        "offered_on": list(item.offered_on),
+        "text": item.text,
+        "kind": item.kind.value if item.kind is not None else None,
     }
 
 
@@ -63,20 +91,37 @@ def document(report: Report) -> dict[str, Any]:
         "surfaces": list(report.surfaces),
         "fail_within": report.fail_within,
         "warn_within": report.warn_within,
+        "kinds": [kind.value for kind in report.kinds],
         "findings": [finding_fields(finding) for finding in report.findings],
         "unknown": [unknown_fields(item) for item in report.unknown],
+        "not_checked": [not_checked_fields(item) for item in report.not_checked],
         "summary": {
             "errors": report.errors,
             "warnings": report.warnings,
             "unknown": len(report.unknown),
+            "not_checked": len(report.not_checked),
             "files": stats.files if stats is not None else 0,
             "skipped": [
                 {"path": path, "reason": reason}
                 for path, reason in (stats.skipped if stats is not None else [])
             ],
+            "left_out": {
+                kind.value: {
+                    "findings": counts.findings,
+                    "unknown": counts.unknown,
+                    "not_checked": counts.not_checked,
+                }
+                for kind, counts in report.left_out.items()
+            },
         },
     }
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return dumps(document(report))
+    return unreadable_as_command(dumps(document(report)))
+
+
+def unreadable_as_command(text: str) -> str:
+    """JSON text with every ``##[`` (which a CI log reads as a command wherever it is in a
+    line, as a file's line text may hold it) written ``##\\u005b``: the same JSON value."""
+    return text.replace("##[", "##\\u005b")

@@ -1,7 +1,11 @@
 """SARIF 2.1.0 for GitHub code scanning (and any other SARIF viewer).
 
-One rule per level (``model-retirement-error``, ``model-retirement-warning``) and one for
-ids not in the catalogue (``unknown-model-id``, level ``note``). Locations are relative
+One rule per level (``model-retirement-error``, ``model-retirement-warning``), one for
+ids not in the catalogue (``unknown-model-id``), one for known ids not offered on the
+surface they are judged on (``model-not-checked``) and one for what a finding adds
+(``model-retirement-note``: the model retired or retiring on another surface, an answer
+that itself retires soon; once per model and surface); the last three at level ``note``,
+never an error. Locations are relative
 URIs below ``%SRCROOT%``; columns count Unicode code points (``columnKind``). Every
 result carries a ``partialFingerprints`` value that does not change when lines move:
 a hash of the rule, path, model, surface, the text of the line and how many identical
@@ -17,8 +21,10 @@ import hashlib
 from typing import Any
 from urllib.parse import quote
 
-from modelsunset.check.report import Finding, Level, Report, Unknown
+from modelsunset.check.report import Finding, Level, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
+from modelsunset.render.check.github import not_checked_sentence
+from modelsunset.render.check.json import unreadable_as_command
 from modelsunset.render.common import unknown_sentence
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
@@ -85,6 +91,45 @@ RULES: list[dict[str, Any]] = [
         },
         "defaultConfiguration": {"level": "note"},
         "properties": {"tags": ["ai-models"], "precision": "medium"},
+    },
+    {
+        "id": "model-not-checked",
+        "name": "ModelNotOfferedOnSurface",
+        "shortDescription": {"text": "A known model that is not offered on the surface judged"},
+        "fullDescription": {
+            "text": (
+                "The code names a model of the catalogue on a surface it is not offered on "
+                "(the surfaces checked, or the one its prefix or alias names), so its "
+                "retirement could not be checked there."
+            )
+        },
+        "help": {
+            "text": "Check the surface with --surface, or add the entry in a catalogue overlay.",
+            "markdown": (
+                "Check the surface with `--surface`, or add the entry in a catalogue `--overlay`."
+            ),
+        },
+        "defaultConfiguration": {"level": "note"},
+        "properties": {"tags": ["ai-models"], "precision": "high"},
+    },
+    {
+        "id": "model-retirement-note",
+        "name": "ModelRetirementContext",
+        "shortDescription": {
+            "text": "More about a finding: other surfaces, or an answer that retires soon"
+        },
+        "fullDescription": {
+            "text": (
+                "The model is retired or retiring on another surface of its provider, or "
+                "the model that answers for it itself retires within --warn-within days."
+            )
+        },
+        "help": {
+            "text": "Plan the move with these dates in mind.",
+            "markdown": "Plan the move with these dates in mind.",
+        },
+        "defaultConfiguration": {"level": "note"},
+        "properties": {"tags": ["ai-models"], "precision": "very-high"},
     },
 ]
 _RULE_INDEX = {rule["id"]: number for number, rule in enumerate(RULES)}
@@ -154,6 +199,57 @@ def _result(finding: Finding, fingerprint: _Fingerprints) -> dict[str, Any]:
             "retires": iso(entry.retires),
             "days_left": judgement.days_left,
             "resolved": judgement.resolution.resolved,
+            "elsewhere": [
+                {"surface": item.surface, "state": item.state.value, "retires": iso(item.retires)}
+                for item in judgement.elsewhere
+            ],
+            "resolvedRetires": iso(judgement.answer_retires),
+            "kind": finding.kind.value if finding.kind is not None else None,
+        },
+    }
+
+
+def _notes(finding: Finding, report: Report, fingerprint: _Fingerprints) -> list[dict[str, Any]]:
+    assert finding.path is not None and finding.line is not None and finding.column is not None
+    rule = "model-retirement-note"
+    return [
+        {
+            "ruleId": rule,
+            "ruleIndex": _RULE_INDEX[rule],
+            "level": "note",
+            "message": {"text": sentence},
+            "locations": [
+                _location(finding.path, finding.line, finding.column, len(finding.match))
+            ],
+            "partialFingerprints": {
+                FINGERPRINT: fingerprint(
+                    rule, finding.path, finding.model, finding.surface, sentence
+                )
+            },
+        }
+        for sentence in notes(finding.judgement, report.on)
+    ]
+
+
+def _not_checked(item: NotChecked, fingerprint: _Fingerprints) -> dict[str, Any]:
+    assert item.path is not None and item.line is not None and item.column is not None
+    rule = "model-not-checked"
+    return {
+        "ruleId": rule,
+        "ruleIndex": _RULE_INDEX[rule],
+        "level": "note",
+        "message": {"text": not_checked_sentence(item)},
+        "locations": [_location(item.path, item.line, item.column, len(item.match))],
+        "partialFingerprints": {
+            FINGERPRINT: fingerprint(
+                rule, item.path, item.model, item.surface, (item.text or "").strip()
+            )
+        },
+        "properties": {
+            "model": item.model,
+            "surface": item.surface,
+            "offeredOn": list(item.offered_on),
+            "kind": item.kind.value if item.kind is not None else None,
         },
     }
 
@@ -169,13 +265,23 @@ def _unknown(item: Unknown, fingerprint: _Fingerprints) -> dict[str, Any]:
         "partialFingerprints": {
             FINGERPRINT: fingerprint(rule, item.path, item.match, item.text.strip())
         },
+        "properties": {"kind": item.kind.value},
     }
 
 
 def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
     fingerprint = _Fingerprints()
-    results = [_result(f, fingerprint) for f in report.findings if f.path is not None]
+    results: list[dict[str, Any]] = []
+    noted: set[tuple[str, str]] = set()
+    for finding in report.findings:
+        if finding.path is None:
+            continue
+        results.append(_result(finding, fingerprint))
+        if (finding.model, finding.surface) not in noted:  # once per (model, surface)
+            noted.add((finding.model, finding.surface))
+            results += _notes(finding, report, fingerprint)
     results += [_unknown(item, fingerprint) for item in report.unknown]
+    results += [_not_checked(item, fingerprint) for item in report.not_checked if item.path]
     notifications = [
         {
             "level": finding.level.value,
@@ -184,6 +290,15 @@ def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
         }
         for finding in report.findings
         if finding.path is None
+    ]
+    notifications += [
+        {
+            "level": "note",
+            "message": {"text": f"--model {item.match}: {not_checked_sentence(item)}"},
+            "descriptor": {"id": "model-not-checked"},
+        }
+        for item in report.not_checked
+        if item.path is None
     ]
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
@@ -213,4 +328,4 @@ def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return dumps(document(report, ctx))
+    return unreadable_as_command(dumps(document(report, ctx)))

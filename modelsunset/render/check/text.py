@@ -1,14 +1,24 @@
 """Text for people: one block per (model, surface) with its dates, successor and places.
 
 Colour only when the command line says so; arrows in ASCII where the output cannot take
-UTF-8.
+UTF-8. Control characters of file names and catalogue text are written out (``\x1b``),
+and no line can read as a CI runner's command (``::`` at its start, ``##[`` anywhere:
+see ``paths.inert``), whatever the names of the files hold.
 """
 
 from __future__ import annotations
 
-from modelsunset.check.report import Level, Report, final_answer, manual_later
+from modelsunset.check.paths import inert
+from modelsunset.check.report import (
+    Judgement,
+    Level,
+    Report,
+    elsewhere_phrase,
+    final_answer,
+    manual_later,
+)
 from modelsunset.render import RenderContext
-from modelsunset.render.check import groups, summary, where
+from modelsunset.render.check import groups, placed, summary, where
 from modelsunset.render.common import (
     ERROR_STYLE,
     QUIET_STYLE,
@@ -20,6 +30,22 @@ from modelsunset.render.common import (
 from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
 
 _INDENT = " " * 10
+
+
+def _notes(judgement: Judgement, report: Report) -> list[str]:
+    """The other surfaces where the model is retired or retiring, and the answer's own
+    retirement."""
+    lines: list[str] = []
+    if judgement.elsewhere:
+        places = "; ".join(elsewhere_phrase(item) for item in judgement.elsewhere)
+        lines.append(f"{_INDENT}elsewhere: {places}")
+    if judgement.answer is not None and judgement.answer_retires is not None:
+        days = (judgement.answer_retires - report.on).days
+        lines.append(
+            f"{_INDENT}answer: {judgement.answer} itself retires "
+            f"{judgement.answer_retires.isoformat()}, {days_phrase(days)}"
+        )
+    return lines
 
 
 def render(report: Report, ctx: RenderContext) -> str:
@@ -56,8 +82,11 @@ def render(report: Report, ctx: RenderContext) -> str:
             answer = final.resolved or "none available"
             manual = " (not automatic)" if manual_later(entry, final) else ""
             lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
+        lines += _notes(judgement, report)
         if entry.note:
-            lines.append(_INDENT + paint(entry.note.strip(), QUIET_STYLE, ctx))
+            # A note of several lines stays several lines, each indented.
+            note = visible(entry.note.strip(), lines=True).replace("\n", "\n" + _INDENT)
+            lines.append(_INDENT + paint(note, QUIET_STYLE, ctx))
         for finding in group.findings:
             lines.append(f"{_INDENT}{where(finding)}")
         lines.append("")
@@ -73,6 +102,24 @@ def render(report: Report, ctx: RenderContext) -> str:
                 line += "  (did you mean " + " or ".join(item.suggestions) + "?)"
             lines.append(line)
         lines.append("")
+    if report.not_checked:
+        lines.append(
+            paint("Known ids not offered on the surface judged", STRONG_STYLE, ctx)
+            + " (not checked):"
+        )
+        shown = [
+            (
+                visible(item.match),
+                placed(item.path, item.line, item.column, item.match),
+                f"on {item.surface}; offered on {', '.join(item.offered_on) or 'no surface'}",
+            )
+            for item in report.not_checked
+        ]
+        first = max(len(match) for match, _, _ in shown)
+        second = max(len(place) for _, place, _ in shown)
+        for match, place, offered in shown:
+            lines.append(f"  {match:<{first}}  {place:<{second}}  {offered}")
+        lines.append("")
     if not report.findings:
         surfaces = ", ".join(report.surfaces)
         lines.append(
@@ -80,4 +127,5 @@ def render(report: Report, ctx: RenderContext) -> str:
             f"on {surfaces} on {report.on.isoformat()}."
         )
     lines.append(f"{summary(report)} (on {report.on.isoformat()}).")
-    return "\n".join(lines) + "\n"
+    # No line may read as a workflow command, whatever file names and catalogue text hold.
+    return inert("\n".join(lines)) + "\n"

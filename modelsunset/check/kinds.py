@@ -1,0 +1,121 @@
+"""What kind of file a finding is in: ``code``, ``config``, ``docs`` or ``recorded``.
+
+*Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
+recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
+(data files in ``fixtures/``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
+HTTP archives, lockfiles and changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``).
+*Docs* are Markdown, reST, AsciiDoc and plain text; *config* is YAML, TOML, INI, JSON and
+``.env`` files; everything else is *code*. A notebook (``.ipynb``) is read cell by cell:
+its source cells are code (Markdown cells docs), its outputs recorded (``notebook``).
+
+The kind comes from the path below the PATH given (the folder names of the PATH itself
+say nothing about the files in it), or from the whole path of a file given as PATH.
+By default only code, config and docs can fail the gate (``DEFAULT``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    CODE = "code"
+    CONFIG = "config"
+    DOCS = "docs"
+    RECORDED = "recorded"
+
+
+KINDS = tuple(Kind)
+DEFAULT = (Kind.CODE, Kind.CONFIG, Kind.DOCS)
+
+_RECORDED_FOLDERS = frozenset(
+    {
+        "cassettes",
+        "vcr_cassettes",
+        "__cassettes__",
+        "__snapshots__",
+        "snapshots",
+        "__recordings__",
+        "recordings",
+        "changelog.d",
+        "newsfragments",
+    }
+)
+_FIXTURE_FOLDERS = frozenset({"fixtures", "__fixtures__"})
+_FIXTURE_DATA = frozenset(
+    {"json", "jsonl", "ndjson", "yaml", "yml", "txt", "xml", "html", "csv", "tsv", "har"}
+)
+_DATASETS = frozenset(
+    {"jsonl", "ndjson", "csv", "tsv", "parquet", "arrow", "feather", "avro", "orc", "har"}
+)
+_SNAPSHOTS = frozenset({"snap", "ambr"})
+_LOCKFILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "pnpm-lock.yaml",
+        "yarn.lock",
+        "go.sum",
+        "conda-lock.yml",
+        "packages.lock.json",
+    }
+)
+_DOCS = frozenset({"md", "mdx", "markdown", "rst", "txt", "adoc", "asciidoc"})
+_DOC_NAMES = frozenset({"readme", "contributing", "authors", "maintainers"})
+_CONFIG = frozenset(
+    {"yaml", "yml", "toml", "ini", "cfg", "conf", "json", "jsonc", "json5", "properties", "env"}
+)
+_CHANGELOG = re.compile(r"(?:changelog|changes|history|news|releases?[-_ ]?notes)(?:[-_.].*)?")
+
+
+def kind_of(path: str) -> tuple[Kind, bool]:
+    """The kind of the file at ``path`` (``/`` separators), and whether it is a notebook
+    (whose cells have kinds of their own)."""
+    parts = path.split("/")
+    name = parts[-1]
+    lower = name.lower()
+    stem, dot, extension = lower.rpartition(".")
+    if not dot:
+        stem, extension = lower, ""
+    folders = {part.lower() for part in parts[:-1]}
+    if folders & _RECORDED_FOLDERS or _recorded_name(lower, stem, extension):
+        return Kind.RECORDED, False
+    if extension in _FIXTURE_DATA and folders & _FIXTURE_FOLDERS:
+        return Kind.RECORDED, False
+    if extension == "ipynb":
+        return Kind.CODE, True
+    if extension in _DOCS or (not extension and lower in _DOC_NAMES):
+        return Kind.DOCS, False
+    if extension in _CONFIG or lower == ".env" or lower.startswith(".env.") or lower == ".envrc":
+        return Kind.CONFIG, False
+    return Kind.CODE, False
+
+
+def _recorded_name(lower: str, stem: str, extension: str) -> bool:
+    if extension in _DATASETS or extension in _SNAPSHOTS or extension == "lock":
+        return True
+    if lower in _LOCKFILES or lower.endswith(("-lock.json", "-lock.yaml", ".lock.json")):
+        return True
+    if extension in _DOCS:
+        return _CHANGELOG.fullmatch(stem) is not None
+    return not extension and _CHANGELOG.fullmatch(lower) is not None
+
+
+def parse(values: Iterable[str]) -> tuple[Kind, ...]:
+    """Kinds from ``code,config`` and the like (each value may list several); in the
+    order of ``KINDS``. ``ValueError`` says what is wrong: no kind, or an unknown one."""
+    wanted: set[Kind] = set()
+    for value in values:
+        for word in value.split(","):
+            word = word.strip().lower()
+            if not word:
+                continue
+            try:
+                wanted.add(Kind(word))
+            except ValueError:
+                raise ValueError(word) from None
+    if not wanted:
+        raise ValueError("")
+    return tuple(kind for kind in KINDS if kind in wanted)

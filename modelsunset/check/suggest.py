@@ -1,0 +1,88 @@
+""" "Did you mean" for the unknown ids of a scan: worked out once per distinct id, with
+work that is bounded however large the catalogue and however many unknown ids a tree
+holds.
+
+An id is compared with at most ``POOL`` catalogue ids at a time: those that share its
+first five characters, else its first three, else any (as ``names.Suggester`` does),
+each group narrowed to a longer shared beginning, or to the ids nearest in sorted order,
+when it is larger than ``POOL``. The
+first ``AT_MOST`` distinct ids of a run get suggestions; later ones get none, so a tree
+with tens of thousands of distinct unknown ids costs no more than one with ``AT_MOST``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from modelsunset.names import normalise
+
+POOL = 200  # catalogue ids compared with one unknown id, at most
+AT_MOST = 1000  # distinct unknown ids given suggestions in one run
+LIMIT = 3  # suggestions per id
+_LAST = "\U0010ffff"
+_SIZES = (5, 3, 0)  # the shared beginnings compared at, longest first
+
+
+class Suggestions:
+    """The closest catalogue ids to an unknown id, best first (at most ``LIMIT``)."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self.by_norm: dict[str, str] = {}
+        for candidate in sorted(set(candidates)):
+            self.by_norm.setdefault(normalise(candidate), candidate)
+        self.keys = sorted(self.by_norm)
+        self.memo: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, word: str) -> tuple[str, ...]:
+        needle = normalise(word)
+        found = self.memo.get(needle)
+        if found is None:
+            if len(self.memo) >= AT_MOST:
+                return ()
+            found = self.memo[needle] = self._suggest(needle)
+        return found
+
+    def _pool(self, needle: str, size: int) -> list[str]:
+        """The keys that share the first ``size`` characters of ``needle`` (all keys for
+        0), narrowed to a longer shared beginning, or to the nearest keys in sorted order,
+        where they are more than ``POOL``."""
+        low, high = self._sharing(needle[:size]) if size else (0, len(self.keys))
+        if high - low <= POOL:
+            return self.keys[low:high]
+        for longer in range(size + 1, len(needle) + 1):
+            narrow_low, narrow_high = self._sharing(needle[:longer])
+            if narrow_high - narrow_low <= POOL:
+                if narrow_high > narrow_low:
+                    return self.keys[narrow_low:narrow_high]
+                break
+        at = bisect.bisect_left(self.keys, needle, low, high)
+        first = max(low, min(at - POOL // 2, high - POOL))
+        return self.keys[first : first + POOL]
+
+    def _sharing(self, beginning: str) -> tuple[int, int]:
+        low = bisect.bisect_left(self.keys, beginning)
+        return low, bisect.bisect_left(self.keys, beginning + _LAST, low)
+
+    def _suggest(self, needle: str) -> tuple[str, ...]:
+        """As ``names.Suggester``: the ids that share the first five characters, else the
+        first three, else any, stopping at the first group with a close one; each group
+        bounded by ``POOL``."""
+        import difflib
+
+        close: list[str] = []
+        pool: list[str] = []
+        for size in _SIZES:
+            pool = self._pool(needle, size)
+            if pool:
+                close = difflib.get_close_matches(needle, pool, n=LIMIT, cutoff=0.6)
+                if close:
+                    break
+        if len(close) < LIMIT and len(needle) >= 2:
+            # Ids that contain the word help where spelling distance does not.
+            for key in pool:
+                if needle in key and key not in close:
+                    close.append(key)
+                    if len(close) == LIMIT:
+                        break
+        return tuple(self.by_norm[key] for key in close)

@@ -1,0 +1,246 @@
+"""Kinds of file: every finding is in code, config, docs or a recorded file; notebooks are
+read cell by cell; by default only code, config and docs can fail the gate, and the
+summary says what was left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.check import D, check, project
+
+from modelsunset.check.kinds import Kind, kind_of
+from modelsunset.check.notebook import regions
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("src/app.py", Kind.CODE),
+        ("app.ts", Kind.CODE),
+        ("Dockerfile", Kind.CODE),
+        ("history.py", Kind.CODE),
+        ("news/views.py", Kind.CODE),
+        ("README.md", Kind.DOCS),
+        ("docs/guide.rst", Kind.DOCS),
+        ("notes.txt", Kind.DOCS),
+        ("README", Kind.DOCS),
+        ("config/models.yaml", Kind.CONFIG),
+        ("pyproject.toml", Kind.CONFIG),
+        ("setup.cfg", Kind.CONFIG),
+        ("settings.json", Kind.CONFIG),
+        (".env", Kind.CONFIG),
+        (".env.production", Kind.CONFIG),
+        ("tests/cassettes/test_chat.yaml", Kind.RECORDED),
+        ("tests/fixtures/vcr_cassettes/x.json", Kind.RECORDED),
+        ("tests/__snapshots__/test_app.ambr", Kind.RECORDED),
+        ("src/__snapshots__/App.test.tsx.snap", Kind.RECORDED),
+        ("ui/App.snap", Kind.RECORDED),
+        ("tests/fixtures/chat_response.json", Kind.RECORDED),
+        ("tests/fixtures/make_client.py", Kind.CODE),
+        ("data/evals.jsonl", Kind.RECORDED),
+        ("data/prices.csv", Kind.RECORDED),
+        ("data/table.parquet", Kind.RECORDED),
+        ("traffic.har", Kind.RECORDED),
+        ("poetry.lock", Kind.RECORDED),
+        ("uv.lock", Kind.RECORDED),
+        ("package-lock.json", Kind.RECORDED),
+        ("pnpm-lock.yaml", Kind.RECORDED),
+        ("CHANGELOG.md", Kind.RECORDED),
+        ("CHANGELOG", Kind.RECORDED),
+        ("HISTORY.rst", Kind.RECORDED),
+        ("NEWS", Kind.RECORDED),
+        ("docs/changelog-1.x.md", Kind.RECORDED),
+        ("changelog.d/123.feature.md", Kind.RECORDED),
+    ],
+)
+def test_kinds_of_file(path: str, kind: Kind) -> None:
+    assert kind_of(path) == (kind, False)
+
+
+def test_a_notebook_is_read_cell_by_cell() -> None:
+    assert kind_of("analysis/explore.ipynb") == (Kind.CODE, True)
+    assert kind_of("tests/fixtures/explore.ipynb") == (Kind.CODE, True)  # not a data file
+    assert kind_of("tests/cassettes/explore.ipynb") == (Kind.RECORDED, False)
+
+
+def cell(kind: str, source: list[str], outputs: list[Any] | None = None) -> dict[str, Any]:
+    made: dict[str, Any] = {"cell_type": kind, "metadata": {}, "source": source}
+    if kind == "code":
+        made["execution_count"] = 1
+        made["outputs"] = outputs or []
+    return made
+
+
+NOTEBOOK = {
+    "cells": [
+        cell("markdown", ["# We use gpt-4o-mini here\n"]),
+        cell(
+            "code",
+            ["import openai\n", 'MODEL = "gpt-4.5-preview"\n'],
+            [
+                {
+                    "output_type": "stream",
+                    "name": "stdout",
+                    "text": ["model: gpt-4-0314\n", "done\n"],
+                },
+                {"output_type": "display_data", "data": {"text/plain": ["'gpt-4-0613'"]}},
+            ],
+        ),
+    ],
+    "metadata": {"kernelspec": {"name": "python3"}, "model": "gpt-4-0613"},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def test_notebook_regions_follow_the_cells() -> None:
+    data = json.dumps(NOTEBOOK, indent=1).encode()
+    found = regions(data)
+    assert found is not None
+
+    def at(text: str) -> Kind:
+        return found.at(data.index(text.encode()))
+
+    assert at("We use") is Kind.DOCS
+    assert at("gpt-4.5-preview") is Kind.CODE
+    assert at("gpt-4-0314") is Kind.RECORDED
+    assert at("'gpt-4-0613'") is Kind.RECORDED
+    assert at('"model"') is Kind.RECORDED
+    assert regions(b"not json") is None
+    assert regions(b'{"cells": [}') is None
+    assert regions(b'{"metadata": {}}') is None  # no cells: no notebook
+
+
+def run_json(repo: Path, *args: str) -> dict[str, Any]:
+    result = check(repo, "--date", D, "-f", "json", "--no-fail", *args)
+    assert result.returncode == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def test_notebook_findings_have_the_files_lines_and_the_cells_kinds(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"explore.ipynb": json.dumps(NOTEBOOK, indent=1)})
+    document = run_json(repo, "--kinds", "code,config,docs,recorded")
+    found = [(f["match"], f["kind"], f["line"]) for f in document["findings"]]
+    text = json.dumps(NOTEBOOK, indent=1).splitlines()
+    line_of = {
+        name: 1 + next(n for n, line in enumerate(text) if name in line) for name, *_ in found
+    }
+    assert [(match, kind) for match, kind, _ in found] == [
+        ("gpt-4o-mini", "docs"),
+        ("gpt-4.5-preview", "code"),
+        ("gpt-4-0314", "recorded"),
+        ("gpt-4-0613", "recorded"),
+        ("gpt-4-0613", "recorded"),
+    ]
+    assert all(line == line_of[match] or match == "gpt-4-0613" for match, _, line in found)
+    default = run_json(repo)
+    assert [(f["match"], f["kind"]) for f in default["findings"]] == [
+        ("gpt-4o-mini", "docs"),
+        ("gpt-4.5-preview", "code"),
+    ]
+    assert default["summary"]["left_out"] == {
+        "recorded": {"findings": 3, "unknown": 0, "not_checked": 0}
+    }
+
+
+def test_a_file_that_is_no_notebook_json_reads_as_code(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"broken.ipynb": '{"cells": [ MODEL = "gpt-4.5-preview"\n'})
+    assert [f["kind"] for f in run_json(repo)["findings"]] == ["code"]
+
+
+RECORDED = {
+    "src/app.py": 'MODEL = "gpt-4.1"\n',
+    "tests/cassettes/test_chat.yaml": 'body: \'{"model": "gpt-4.5-preview"}\'\n',
+    "CHANGELOG.md": "- Moved off gpt-4-0314 and gpt-9-turbo.\n",
+    "data/evals.jsonl": '{"model": "gpt-4o-mini"}\n',
+}
+
+
+def test_recorded_files_cannot_fail_the_gate_by_default(tmp_path: Path) -> None:
+    repo = project(tmp_path, RECORDED)
+    result = check(repo, "--date", D)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "0 errors, 0 warnings; 4 files scanned; 3 findings, 1 unknown id in recorded files "
+        "not counted (--kinds to include them) (on 2026-02-14)."
+    )
+    document = run_json(repo)
+    assert document["kinds"] == ["code", "config", "docs"]
+    assert document["findings"] == [] and document["unknown"] == []
+    assert document["summary"]["left_out"] == {
+        "recorded": {"findings": 3, "unknown": 1, "not_checked": 0}
+    }
+
+
+def test_kinds_asked_for_are_counted_and_listed(tmp_path: Path) -> None:
+    repo = project(tmp_path, RECORDED)
+    result = check(repo, "--date", D, "--kinds", "code,config,docs,recorded")
+    assert result.returncode == 1
+    assert "          tests/cassettes/test_chat.yaml:1:19 [recorded]" in result.stdout
+    assert "not counted" not in result.stdout
+    document = run_json(repo, "--kinds", "code", "--kinds", "recorded")
+    assert document["kinds"] == ["code", "recorded"]
+    assert {f["kind"] for f in document["findings"]} == {"recorded"}
+    assert set(document["summary"]["left_out"]) == {"config", "docs"}
+    (repo / "guide.md").write_text("Use gpt-4.5-preview.\n", encoding="utf-8")
+    only_code = check(repo, "--date", D, "--kinds", "code").stdout
+    assert "4 findings, 1 unknown id in docs and recorded files not counted" in only_code
+
+
+def test_every_finding_has_a_kind(tmp_path: Path) -> None:
+    repo = project(
+        tmp_path,
+        {
+            "a.py": '"gpt-4.5-preview"\n',
+            "b.yaml": "model: gpt-4.5-preview\n",
+            "c.md": "`gpt-4.5-preview`\n",
+        },
+    )
+    document = run_json(repo, "--model", "gpt-4o-mini", ".")
+    assert [(f["path"], f["kind"]) for f in document["findings"]] == [
+        (None, None),
+        ("a.py", "code"),
+        ("b.yaml", "config"),
+        ("c.md", "docs"),
+    ]
+
+
+def test_kinds_in_the_configuration_and_flags_win(tmp_path: Path) -> None:
+    repo = project(tmp_path, RECORDED)
+    (repo / "pyproject.toml").write_text(
+        '[tool.modelsunset]\nkinds = ["code", "recorded"]\n', encoding="utf-8"
+    )
+    assert check(repo, "--date", D).returncode == 1
+    assert check(repo, "--date", D, "--kinds", "code").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "table", "message"),
+    [
+        (
+            ["--kinds", "codes"],
+            "",
+            "error: --kinds names unknown kind 'codes' (did you mean 'code'?)",
+        ),
+        (["--kinds", ","], "", "error: --kinds names no kind"),
+        ([], "kinds = ['docs', 'tests']\n", "'kinds' names unknown kind 'tests'"),
+        ([], "kinds = []\n", "[tool.modelsunset]: 'kinds' names no kind"),
+        ([], "kinds = 3\n", "'kinds' must be a list of strings"),
+    ],
+)
+def test_bad_kinds_are_usage_errors(
+    tmp_path: Path, args: list[str], table: str, message: str
+) -> None:
+    repo = project(tmp_path)
+    if table:
+        (repo / "pyproject.toml").write_text(f"[tool.modelsunset]\n{table}", encoding="utf-8")
+    result = check(repo, "--date", D, *args)
+    assert result.returncode == 2, result.stdout
+    assert message in result.stderr
+    if "names" in message:
+        assert "the kinds are code, config, docs and recorded" in result.stderr
+    assert result.stdout == ""
