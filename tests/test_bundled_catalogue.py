@@ -495,9 +495,11 @@ SPOT_CHECKS: list[Fact] = [
     # "name: 'o3' retirement_date: '2025-10-23' suggested_alternative: 'GPT-5'"
     ("o3", "copilot", "2025-10-23", REPLACEMENT, "gpt-5"),
     # "'Claude Opus 4.1' retirement_date: '2026-02-17' suggested_alternative: 'Claude Opus 4.6'"
-    ("claude-opus-4-1-20250805", "copilot", "2026-02-17", REPLACEMENT, "claude-opus-4-6"),
+    # The alternative has left Copilot itself (no GitHub page gives the day): no successor.
+    ("claude-opus-4-1-20250805", "copilot", "2026-02-17", GONE, None),
     # "name: 'Gemini 3 Pro' retirement_date: '2026-03-26' suggested_alternative: 'Gemini 3.1 Pro'"
-    ("gemini-3-pro-preview", "copilot", "2026-03-26", REPLACEMENT, "gemini-3.1-pro-preview"),
+    # The alternative has left Copilot itself (no GitHub page gives the day): no successor.
+    ("gemini-3-pro-preview", "copilot", "2026-03-26", GONE, None),
     # "name: 'GPT-4.1' retirement_date: '2026-06-01' suggested_alternative: 'GPT-5.5'"
     ("gpt-4.1", "copilot", "2026-06-01", REPLACEMENT, "gpt-5.5"),
     # "On March 18, 2026, GitHub designated GPT-5.3-Codex as the LTS model." and "one year from
