@@ -372,7 +372,7 @@ SPOT_CHECKS: list[Fact] = [
     ("gemini-3.1-flash-lite", "api", "2027-05-07", FLOOR, None),
     # "14 de enero de 2026 - El modelo text-embedding-004 se cerró." (changelog, es)
     # https://ai.google.dev/gemini-api/docs/changelog
-    ("text-embedding-004", "api", "2026-01-14", REPLACEMENT, "gemini-embedding-2"),
+    ("text-embedding-004", "api", "2026-01-14", REPLACEMENT, "gemini-embedding-001"),
     # "All requests to gemini-3.7-flash are automatically routed to gemini-3.8-flash."
     # https://ai.google.dev/gemini-api/docs/models/gemini-3.7-flash
     ("gemini-3.7-flash", "api", "2026-10-08", FALLBACK, "gemini-3.8-flash"),
@@ -495,9 +495,11 @@ SPOT_CHECKS: list[Fact] = [
     # "name: 'o3' retirement_date: '2025-10-23' suggested_alternative: 'GPT-5'"
     ("o3", "copilot", "2025-10-23", REPLACEMENT, "gpt-5"),
     # "'Claude Opus 4.1' retirement_date: '2026-02-17' suggested_alternative: 'Claude Opus 4.6'"
-    ("claude-opus-4-1-20250805", "copilot", "2026-02-17", REPLACEMENT, "claude-opus-4-6"),
+    # The alternative has left Copilot itself (no GitHub page gives the day): no successor.
+    ("claude-opus-4-1-20250805", "copilot", "2026-02-17", GONE, None),
     # "name: 'Gemini 3 Pro' retirement_date: '2026-03-26' suggested_alternative: 'Gemini 3.1 Pro'"
-    ("gemini-3-pro-preview", "copilot", "2026-03-26", REPLACEMENT, "gemini-3.1-pro-preview"),
+    # The alternative has left Copilot itself (no GitHub page gives the day): no successor.
+    ("gemini-3-pro-preview", "copilot", "2026-03-26", GONE, None),
     # "name: 'GPT-4.1' retirement_date: '2026-06-01' suggested_alternative: 'GPT-5.5'"
     ("gpt-4.1", "copilot", "2026-06-01", REPLACEMENT, "gpt-5.5"),
     # "On March 18, 2026, GitHub designated GPT-5.3-Codex as the LTS model." and "one year from
@@ -569,14 +571,15 @@ MORE_FACTS: list[Fact] = [
     ("claude-opus-4-20250514", "api", "2026-06-15", REPLACEMENT, "claude-opus-4-8"),
     # Claude in Microsoft Foundry follows the Claude API's schedule
     ("claude-sonnet-4-5-20250929", "azure", "2026-11-30", REPLACEMENT, "claude-sonnet-5-5"),
-    # Gemini API. The replacement column is rewritten as Google ships models: the 2.0 Flash
-    # rows, the Live rows and text-embedding-004 name today's models, not those of the day.
+    # Gemini API. The replacement column is rewritten as Google ships models; the catalogue
+    # keeps the model Google named when the model retired (a successor must be offered on
+    # that day), or none where only a later model is named.
     ("gemini-1.0-pro", "api", "2025-02-15", GONE, None),
     ("imagen-3.0-generate-002", "api", "2025-11-10", REPLACEMENT, "imagen-4.0-generate-001"),
-    ("gemini-2.5-pro-preview-05-06", "api", "2025-12-02", REPLACEMENT, "gemini-3.1-pro-preview"),
-    ("gemini-2.0-flash-live-001", "api", "2025-12-09", REPLACEMENT, "gemini-3.8-live"),
+    ("gemini-2.5-pro-preview-05-06", "api", "2025-12-02", REPLACEMENT, "gemini-3-pro-preview"),
+    ("gemini-2.0-flash-live-001", "api", "2025-12-09", GONE, None),
     ("gemini-3-pro-preview", "api", "2026-03-09", REPLACEMENT, "gemini-3.1-pro-preview"),
-    ("gemini-2.0-flash", "api", "2026-06-01", REPLACEMENT, "gemini-3.6-flash"),
+    ("gemini-2.0-flash", "api", "2026-06-01", REPLACEMENT, "gemini-3.5-flash"),
     ("gemini-2.0-flash-lite-001", "api", "2026-06-01", REPLACEMENT, "gemini-3.1-flash-lite"),
     ("gemini-3.1-flash-image-preview", "api", "2026-06-25", REPLACEMENT, "gemini-3.1-flash-image"),
     (
