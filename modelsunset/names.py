@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from modelsunset.errors import AmbiguousName, UnknownName
 from modelsunset.model import Model, Surface
+from modelsunset.wording import quoted
 
 _SEPARATORS = re.compile(r"[\s_]+")
 
@@ -82,7 +83,7 @@ def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
 def did_you_mean(names: list[str]) -> str | None:
     if not names:
         return None
-    return "did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
+    return "did you mean " + " or ".join(quoted(name) for name in names) + "?"
 
 
 class Found(NamedTuple):
