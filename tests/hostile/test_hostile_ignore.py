@@ -235,3 +235,18 @@ def test_brackets_and_git_agree(tmp_path: Path) -> None:
     assert spec is not None
     for path in ("a/b", "a-b", "c/d", "c.d"):
         assert (path in listed) == (spec.verdict(path) is None), path
+
+
+def test_a_long_line_that_cannot_be_used_is_noted_in_part(tmp_path: Path) -> None:
+    from modelsunset.check.ignore import read_ignore
+
+    line = "\x1b" + "x" * 5000 + "\\"  # a "[" with no "]" would make it match nothing
+    (tmp_path / ".gitignore").write_text(f"*.log\n{line}\n", encoding="utf-8")
+    notes: list[str] = []
+    spec = read_ignore(str(tmp_path / ".gitignore"), ".gitignore", notes.append)
+    assert spec is not None and spec.verdict("a.log") is True
+    (note,) = notes
+    assert note == (
+        "warning: .gitignore:2: " + repr(line[:57]) + "... is not a gitignore pattern; left out"
+    )
+    assert "\x1b" not in note and len(note) < 150
