@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from modelsunset.model import Catalogue, Entry, Order, StatusRow
-from modelsunset.wording import days_phrase, model_label, plural, surface_name
+from modelsunset.wording import clipped, days_phrase, model_label, plural, quoted, surface_name
 
 DEFAULT_ALARMS = (90, 30, 7, 0)
 MAX_ALARM_DAYS = 3660  # ten years (and their leap days) ahead is the earliest reminder
@@ -80,9 +80,11 @@ def parse_alarms(text: str) -> tuple[int, ...]:
         if not word:
             raise ValueError("has an empty item")
         if not word.isdigit() or not word.isascii():
-            raise ValueError(f"has '{word}', which is not a number of days")
+            raise ValueError(f"has {quoted(word)}, which is not a number of days")
         if len(word) > 5 or int(word) > MAX_ALARM_DAYS:
-            raise ValueError(f"asks for a reminder {word} days ahead; at most {MAX_ALARM_DAYS}")
+            raise ValueError(
+                f"asks for a reminder {clipped(word)} days ahead; at most {MAX_ALARM_DAYS}"
+            )
         days.add(int(word))
     return tuple(sorted(days, reverse=True))
 

@@ -61,6 +61,7 @@ def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
     where a date came from."""
     from modelsunset.errors import AmbiguousName, BadDate, NotOffered, OnOneSurface, UnknownName
     from modelsunset.names import did_you_mean
+    from modelsunset.wording import clipped
 
     if isinstance(exc, BadDate):
         return UsageError(exc.message(what), hint=exc.hint)
@@ -68,16 +69,18 @@ def usage_error(exc: DomainError, what: str = "--date") -> UsageError:
         if exc.kind == "model":
             fallback = "`modelsunset status --all` lists every model"
         else:
-            fallback = f"known {exc.kind}s: {', '.join(exc.known)}"
+            fallback = f"known {exc.kind}s: {', '.join(map(clipped, exc.known))}"
         return UsageError(str(exc), hint=did_you_mean(list(exc.suggestions)) or fallback)
     if isinstance(exc, AmbiguousName):
         return UsageError(str(exc), hint="ask for one of them by id")
     if isinstance(exc, OnOneSurface):
         return UsageError(
-            str(exc), hint=f"leave --surface out, or ask for {exc.model} on {exc.asked}"
+            str(exc),
+            hint=f"leave --surface out, or ask for {clipped(exc.model)} on {clipped(exc.asked)}",
         )
     if isinstance(exc, NotOffered):
-        return UsageError(str(exc), hint=f"it is offered on: {', '.join(exc.offered) or 'none'}")
+        offered = ", ".join(map(clipped, exc.offered))
+        return UsageError(str(exc), hint=f"it is offered on: {offered or 'none'}")
     return UsageError(str(exc))
 
 
@@ -221,17 +224,19 @@ def _render_resolutions(
 
 def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
     from modelsunset import resolver
+    from modelsunset.wording import clipped
 
     last = item.chain[-1]
     entry = catalogue.models[last].entries[item.surface]
     state = resolver.state_on(entry, item.on)
+    surface = clipped(item.surface)
     if entry.retires is not None and state is State.RETIRED:
-        why = f"{last} retired from {item.surface} on {entry.retires.isoformat()}"
+        why = f"{clipped(last)} retired from {surface} on {entry.retires.isoformat()}"
     else:
-        why = f"{last} is {state.value} on {item.surface}"
-    via = f" (via {' -> '.join(item.chain)})" if len(item.chain) > 1 else ""
+        why = f"{clipped(last)} is {state.value} on {surface}"
+    via = f" (via {' -> '.join(map(clipped, item.chain))})" if len(item.chain) > 1 else ""
     return (
-        f"no available model for {item.model} on {item.surface} on {item.on.isoformat()}: "
+        f"no available model for {clipped(item.model)} on {surface} on {item.on.isoformat()}: "
         f"{why} and no successor is named{via}"
     )
 
@@ -282,8 +287,10 @@ def calendar(
     try:
         reminders = ical.DEFAULT_ALARMS if alarms is None else ical.parse_alarms(alarms)
     except ValueError as exc:
+        from modelsunset.wording import quoted
+
         raise UsageError(
-            f"--alarms '{alarms}' {exc}",
+            f"--alarms {quoted(alarms or '')} {exc}",
             hint="days before the day, separated by commas, such as 90,30,7,0 (empty: none)",
         ) from None
     catalogue = sources.load(session.err)
@@ -419,12 +426,15 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     from modelsunset.derive import outlived
 
     pairs = {(e.model, e.surface): e for m in catalogue.models.values() for e in m.entries.values()}
+    from modelsunset.wording import clipped
+
     for entry, last in outlived(pairs):
         assert last.retires is not None
         session.err(
-            f"warning: {entry.model} on {entry.surface} never retires, but every version it "
-            f"lists does (the last, {last.model}, on {last.retires.isoformat()}); give it "
-            "`retires`, or remove its own value to take the versions' dates"
+            f"warning: {clipped(entry.model)} on {clipped(entry.surface)} never retires, but "
+            f"every version it lists does (the last, {clipped(last.model)}, on "
+            f"{last.retires.isoformat()}); give it `retires`, or remove its own value to take "
+            "the versions' dates"
         )
     stale = stale_warning(catalogue, session.today)
     if stale:

@@ -36,10 +36,12 @@ def writer(stream: str) -> Callable[[str], None]:
         if stream == "err":
             if target is None:
                 return  # stderr is closed: nowhere to say anything
-            from modelsunset.wording import visible
+            from modelsunset.wording import defused, guarded
 
-            # What people typed (an id with an escape sequence) is shown, never obeyed.
-            text = visible(text, lines=True)
+            # What people typed (an id with an escape sequence) is shown, never obeyed;
+            # characters that reorder or hide text are written out too, and nothing can
+            # be read as a GitHub workflow command (``##[``, a line that begins ``::``).
+            text = guarded(defused(text, lines=True))
             if not text.endswith("\n"):
                 text += "\n"
         elif target is None:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from modelsunset.errors import BadDate
+from modelsunset.wording import clipped
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -204,7 +205,8 @@ def parse_date(text: str, today: date) -> date:
         raise BadDate(
             text,
             "is not a date: a count from today needs a unit",
-            f"write {words.replace(' ', '')}d for days; w, m and y count weeks, months and years",
+            f"write {clipped(words.replace(' ', ''))}d for days; w, m and y count weeks, "
+            "months and years",
         )
     if cleaned[0] in "+-":
         raise BadDate(text, "is not a date I can read", _AS_ISO)

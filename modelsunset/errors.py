@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from modelsunset.wording import plural
+from modelsunset.wording import clipped, plural, quoted
 
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
@@ -21,7 +21,11 @@ EXIT_CATALOGUE = 3
 
 
 class DomainError(Exception):
-    """Something the core cannot answer as asked (no exit code: see the module text)."""
+    """Something the core cannot answer as asked (no exit code: see the module text).
+
+    Messages quote the values they name with ``wording.quoted`` (or ``clipped``): a name
+    typed or taken from a catalogue is shown with its control and hidden characters
+    written out, and cut after about 60 characters; the attributes keep it whole."""
 
 
 class UnknownName(DomainError):
@@ -30,7 +34,7 @@ class UnknownName(DomainError):
     def __init__(
         self, kind: str, name: str, suggestions: Sequence[str], known: Sequence[str] = ()
     ) -> None:
-        super().__init__(f"unknown {kind} '{name}'")
+        super().__init__(f"unknown {kind} {quoted(name)}")
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
@@ -41,7 +45,8 @@ class AmbiguousName(DomainError):
     """A display name shared by several models."""
 
     def __init__(self, name: str, ids: Sequence[str]) -> None:
-        super().__init__(f"'{name}' is the display name of several models: {', '.join(ids)}")
+        listed = ", ".join(clipped(one) for one in ids)
+        super().__init__(f"{quoted(name)} is the display name of several models: {listed}")
         self.name = name
         self.ids = tuple(ids)
 
@@ -50,7 +55,7 @@ class NotOffered(DomainError):
     """A model asked about on a surface it is not offered on."""
 
     def __init__(self, model: str, surface: str, offered: Sequence[str]) -> None:
-        super().__init__(f"{model} is not offered on surface '{surface}'")
+        super().__init__(f"{clipped(model)} is not offered on surface {quoted(surface)}")
         self.model = model
         self.surface = surface
         self.offered = tuple(offered)
@@ -61,7 +66,10 @@ class OnOneSurface(DomainError):
     about on another."""
 
     def __init__(self, name: str, model: str, surface: str, asked: str) -> None:
-        super().__init__(f"'{name}' names {model} on {surface} only, not on {asked}")
+        super().__init__(
+            f"{quoted(name)} names {clipped(model)} on {clipped(surface)} only, "
+            f"not on {clipped(asked)}"
+        )
         self.name = name
         self.model = model
         self.surface = surface
@@ -84,7 +92,7 @@ class BadDate(DomainError):
         variable)."""
         if not self.text:
             return f"{what} {self.problem}"
-        shown = f"'{self.text}'" if self.quoted else self.text
+        shown = quoted(self.text) if self.quoted else clipped(self.text)
         return f"{what} {shown} {self.problem}"
 
 

@@ -12,16 +12,30 @@ from typing import NamedTuple
 
 from modelsunset.errors import AmbiguousName, UnknownName
 from modelsunset.model import Model, Surface
+from modelsunset.wording import quoted
 
 _SEPARATORS = re.compile(r"[\s_]+")
 
 
 def normalise(name: str) -> str:
     """Lower case, with runs of spaces and underscores read as one hyphen."""
+    if name.isascii() and name.isprintable() and " " not in name and "_" not in name:
+        return name.lower()  # nothing to strip or join: most ids and aliases
     return _SEPARATORS.sub("-", name.strip()).lower()
 
 
 _PREFIXES = (5, 3, 0)  # the shared beginnings a word is compared at, longest first
+COMPARED = 1000  # names compared with a word for each beginning, at most
+SCANNED = 100_000  # names looked through for one that contains the word, at most
+
+
+def _may_be_close(size: int, other: int) -> bool:
+    """Whether names of these lengths can be close, as ``difflib`` bounds its ratio."""
+    total = size + other
+    return 2.0 * min(size, other) / total >= _CUTOFF if total else True
+
+
+_CUTOFF = 0.6  # how close a name must come to a word to be suggested (difflib's ratio)
 
 
 class Suggester:
@@ -31,20 +45,28 @@ class Suggester:
     unknown ids) does not normalise the candidates again each time. A word is compared
     with the names that share its first five letters, then its first three, then with all
     names, stopping at the first group with a close one: most typos keep the first
-    letters, and a tree full of unknown ids stays fast.
+    letters, and a tree full of unknown ids stays fast. Only names of a length that can
+    come close are compared, at most ``COMPARED`` of a group (those of the nearest
+    lengths, and the nearest in alphabetical order), and the names that contain the word
+    are looked for among the ``SCANNED`` shortest: a word costs about the same in a
+    catalogue of a million aliases as in one of a thousand, where the answers are those of
+    comparing every name.
     """
 
     def __init__(self, candidates: Iterable[str], limit: int = 3) -> None:
+        from collections import defaultdict
+
         self.limit = limit
         self.by_norm: dict[str, str] = {}
         for candidate in sorted(set(candidates)):
             self.by_norm.setdefault(normalise(candidate), candidate)
-        self.buckets: dict[str, list[str]] = {}
-        for key in self.by_norm:
-            # A short name is its own five- and three-letter beginning: filed once.
-            for prefix in dict.fromkeys(key[:size] for size in _PREFIXES):
-                self.buckets.setdefault(prefix, []).append(key)
+        # The names of each length, in alphabetical order.
+        by_length: defaultdict[int, list[str]] = defaultdict(list)
+        for key in sorted(self.by_norm):
+            by_length[len(key)].append(key)
+        self.by_length = dict(by_length)
         self.memo: dict[str, list[str]] = {}
+        self._scan: list[tuple[str, str]] | None = None  # see ``_scanned``
 
     def __call__(self, word: str) -> list[str]:
         needle = normalise(word)
@@ -52,21 +74,72 @@ class Suggester:
             self.memo[needle] = self._suggest(needle)
         return list(self.memo[needle])
 
+    def _nearby(self, needle: str, size: int) -> list[str]:
+        """The names that begin as ``needle`` does (its first ``size`` letters) and are of
+        a length that can come close to it (``difflib``'s ratio cannot reach the cutoff
+        otherwise); of more than ``COMPARED``, those of the nearest lengths, and of each
+        length those nearest to it in alphabetical order."""
+        from bisect import bisect_left, bisect_right
+
+        def begin(name: str) -> str:
+            return name[:size]
+
+        prefix = needle[:size]
+        wanted = len(needle)
+        lengths = sorted(
+            (length for length in self.by_length if _may_be_close(wanted, length)),
+            key=lambda length: (abs(length - wanted), length),
+        )
+        nearby: list[str] = []
+        for length in lengths:
+            names = self.by_length[length]
+            low = bisect_left(names, prefix, key=begin)
+            high = bisect_right(names, prefix, low, key=begin)
+            room = COMPARED - len(nearby)
+            if high - low > room:
+                middle = bisect_left(names, needle, low, high)
+                low = max(low, min(middle - room // 2, high - room))
+                high = low + room
+            nearby += names[low:high]
+            if len(nearby) == COMPARED:
+                break
+        return nearby
+
+    def _scanned(self) -> list[tuple[str, str]]:
+        """The names looked through for one that contains a word, with the candidates they
+        stand for, in the order of ``by_norm``: all of them, or the ``SCANNED`` shortest
+        (ids are shorter than the dated aliases of them)."""
+        if self._scan is None:
+            if len(self.by_norm) <= SCANNED:
+                self._scan = list(self.by_norm.items())
+                return self._scan
+            room, cut = SCANNED, 0
+            for cut in sorted(self.by_length):
+                if len(self.by_length[cut]) >= room:
+                    break
+                room -= len(self.by_length[cut])
+            self._scan = []
+            for name, original in self.by_norm.items():
+                if len(name) < cut or (len(name) == cut and room > 0):
+                    room -= len(name) == cut
+                    self._scan.append((name, original))
+        return self._scan
+
     def _suggest(self, needle: str) -> list[str]:
         import difflib
 
         close: list[str] = []
         for size in _PREFIXES:
-            nearby = self.buckets.get(needle[:size])
+            nearby = self._nearby(needle, size)
             if nearby:
-                close = difflib.get_close_matches(needle, nearby, n=self.limit, cutoff=0.6)
+                close = difflib.get_close_matches(needle, nearby, self.limit, _CUTOFF)
                 if close:
                     break
         found = [self.by_norm[name] for name in close]
         if len(found) < self.limit and len(needle) >= 2:
             # Names that contain the word (``4o`` finds ``gpt-4o``) help where spelling
             # distance does not.
-            for name, original in self.by_norm.items():
+            for name, original in self._scanned():
                 if needle in name and original not in found:
                     found.append(original)
                     if len(found) == self.limit:
@@ -82,7 +155,7 @@ def suggest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
 def did_you_mean(names: list[str]) -> str | None:
     if not names:
         return None
-    return "did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
+    return "did you mean " + " or ".join(quoted(name) for name in names) + "?"
 
 
 class Found(NamedTuple):

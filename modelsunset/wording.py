@@ -28,6 +28,84 @@ def visible(text: str, lines: bool = False) -> str:
     return text.translate(_WRITTEN_OUT_BUT_LINES if lines else _WRITTEN_OUT)
 
 
+# Characters that are not seen but change what is: the bidirectional embeddings, overrides
+# and isolates (U+202A to U+202E, U+2066 to U+2069) reorder the text around them, and the
+# marks (U+200E, U+200F, U+061C) with them; zero-width spaces and joiners, the word joiner
+# and the byte order mark (U+200B to U+200D, U+2060, U+FEFF) hide a difference between two
+# names; line and paragraph separators (U+2028, U+2029) break lines for some readers.
+HIDDEN = (0x061C, *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F), 0x2060)
+HIDDEN += (*range(0x2066, 0x206A), 0xFEFF)
+_INERT = {**_WRITTEN_OUT, **{code: f"\\u{code:04x}" for code in HIDDEN}}
+_INERT_BUT_LINES = {**_WRITTEN_OUT_BUT_LINES, **{code: f"\\u{code:04x}" for code in HIDDEN}}
+
+
+def inert(text: str, lines: bool = False) -> str:
+    """``text`` as ``visible`` writes it, with the characters of ``HIDDEN`` written out
+    too (``\\u202e``): what is shown is what is there, in the order it is there."""
+    if text.isprintable():  # no control, format or separator character: most texts
+        return text
+    return text.translate(_INERT_BUT_LINES if lines else _INERT)
+
+
+# GitHub Actions reads a line of a job's log that begins (after blanks) with ``::``, and
+# any line that holds ``##[``, as a workflow command (an annotation, a masked value, a
+# group). Nothing from outside may make one, on stdout or stderr.
+_OLD_COMMAND = "##["
+
+
+def defused(text: str, lines: bool = False) -> str:
+    """``text`` as ``inert`` writes it, with the second ``#`` of ``##[`` written out too
+    (``#\\x23[``): a value from outside, as text formats and messages show it."""
+    shown = inert(text, lines)
+    return shown.replace(_OLD_COMMAND, "#\\x23[") if _OLD_COMMAND in shown else shown
+
+
+def guarded(output: str, colon: str = "\\x3a") -> str:
+    """``output`` with the first colon of any line that begins (after blanks) with ``::``
+    written as ``colon``: such a line would be a workflow command. (A value that wraps
+    onto a line of its own in a table, or follows a line break in a message, can begin
+    one.)"""
+    if "::" not in output:
+        return output
+    lines = output.split("\n")
+    for number, line in enumerate(lines):
+        rest = line.lstrip()
+        if rest.startswith("::"):
+            start = len(line) - len(rest)
+            lines[number] = line[:start] + colon + line[start + 1 :]
+    return "\n".join(lines)
+
+
+QUOTED_LIMIT = 60  # characters of a value from outside that a message shows, at most
+
+
+def clipped(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """``text`` as ``defused`` writes it, cut to at most ``limit`` characters (ending in
+    ``...`` where it is cut, and never inside a written-out character): a message shows
+    a value from outside (a name typed, a catalogue's value, a file's line) without
+    being flooded by it."""
+    if len(text) <= limit:
+        shown = defused(text)
+        if len(shown) <= limit:
+            return shown
+    kept: list[str] = []
+    size = 0
+    for place, char in enumerate(text[:limit]):
+        piece = inert(char)
+        if char == "#" and place and text.startswith(_OLD_COMMAND, place - 1):
+            piece = "\\x23"
+        if size + len(piece) > limit - 3:
+            break
+        kept.append(piece)
+        size += len(piece)
+    return "".join(kept) + "..."
+
+
+def quoted(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """``'text'`` as ``clipped`` writes it: how messages quote a value from outside."""
+    return f"'{clipped(text, limit)}'"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 day``, ``2 days``; ``many`` where the plural is not word + s."""
     return f"{count} {word if count == 1 else many or word + 's'}"

@@ -17,13 +17,14 @@ regular file of at most ``IGNORE_FILE_LIMIT`` bytes, opened without blocking; a
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
+from modelsunset.check.gitignore import IgnoreSpec, compile_lines
+from modelsunset.check.gitignore import pattern_problem as pattern_problem  # for scan
 from modelsunset.check.paths import kind, shown_outside
 from modelsunset.files import read_regular
 
@@ -34,12 +35,7 @@ VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", 
 IGNORE_FILE_LIMIT = 1 << 20  # an ignore file larger than this (1 MiB) is left out, noted
 
 
-class PathSpec(Protocol):
-    """What is used of ``pathspec.GitIgnoreSpec`` (generic in some versions, not others)."""
-
-    def match_file(self, file: str) -> bool: ...
-
-    def check_file(self, file: str) -> Any: ...
+PathSpec = IgnoreSpec  # the rules of one ignore file, or of the exclude patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,45 +56,17 @@ class Rule:
             sub = rel[len(self.base) + 1 :]
         else:
             sub = rel
-        include: bool | None = self.spec.check_file(sub + "/" if is_dir else sub).include
-        return include
-
-
-def _spec(lines: Sequence[str]) -> PathSpec | None:
-    """The rules of these gitignore lines; every line must be a valid pattern (else
-    ``ValueError``, or ``re.error`` for one Python cannot compile, such as ``[z-a]``)."""
-    import warnings
-
-    from pathspec import GitIgnoreSpec
-
-    cleaned = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    if not cleaned:
-        return None
-    with warnings.catch_warnings():
-        # ``[[x]`` compiles, with a FutureWarning about nested sets that is no concern of
-        # the person running the check (and an error under ``-W error``).
-        warnings.simplefilter("ignore", FutureWarning)
-        spec: PathSpec = GitIgnoreSpec.from_lines(lines)
-    return spec
-
-
-def pattern_problem(pattern: str) -> str | None:
-    """What is wrong with this gitignore line, worded to follow it (``'!' is not a
-    gitignore pattern``), or None when it can be used."""
-    try:
-        _spec([pattern])
-    except ValueError:  # pathspec's own pattern errors: ``!`` alone, a lone ``\\``
-        return "is not a gitignore pattern"
-    except re.error as exc:
-        # Git reads ``[z-a]`` as a range of nothing; Python's regular expressions, into
-        # which pathspec turns patterns, refuse it.
-        return f"is not a pattern modelsunset can read ({exc.msg})"
-    return None
+        return self.spec.verdict(sub + "/" if is_dir else sub)
 
 
 def exclude_spec(patterns: Sequence[str]) -> PathSpec | None:
-    """The rules of ``--exclude`` and ``exclude`` patterns, checked beforehand."""
-    return _spec(list(patterns))
+    """The rules of ``--exclude`` and ``exclude`` patterns, checked beforehand (one that
+    cannot be used is a ``ValueError``)."""
+    spec, problems = compile_lines(patterns)
+    if problems:
+        number, problem = problems[0]
+        raise ValueError(f"{patterns[number - 1]!r} {problem}")
+    return spec
 
 
 def _size(count: int) -> str:
@@ -155,18 +123,20 @@ def read_ignore(path: str, shown: str, note: Note, follow: bool = False) -> Path
     if data is None:
         return None
     lines = data.decode("utf-8", errors="replace").splitlines()
-    try:
-        return _spec(lines)
-    except (ValueError, re.error):
-        pass
-    kept: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        problem = pattern_problem(line)
-        if problem is None:
-            kept.append(line)
-        else:
-            note(f"warning: {shown}:{number}: {line!r} {problem}; left out")
-    return _spec(kept)
+    spec, problems = compile_lines(lines)
+    for number, problem in problems:
+        note(f"warning: {shown}:{number}: {_line_text(lines[number - 1])} {problem}; left out")
+    return spec
+
+
+_LINE_SHOWN = 60  # characters of a line that cannot be used, at most, in its note
+
+
+def _line_text(line: str) -> str:
+    """A line in a note, as Python writes a string (``'x\\\\'``), cut when long."""
+    if len(line) <= _LINE_SHOWN:
+        return repr(line)
+    return repr(line[: _LINE_SHOWN - 3]) + "..."
 
 
 def _git_root(start: str) -> str | None:
@@ -246,7 +216,7 @@ def outer_rules(real_root: str, note: Note) -> list[Rule]:
     for rule in rules:
         parts = rule.up.split("/") if rule.up else []
         for depth in range(1, len(parts) + 1):
-            if rule.spec.check_file("/".join(parts[:depth]) + "/").include:
+            if rule.spec.verdict("/".join(parts[:depth]) + "/"):
                 return []
     return rules
 

@@ -14,7 +14,8 @@ from datetime import date
 
 from modelsunset.model import Catalogue, Entry, Resolution, State
 from modelsunset.render import RenderContext
-from modelsunset.wording import days_phrase, plural
+from modelsunset.wording import days_phrase, defused, inert, plural
+from modelsunset.wording import guarded as guarded  # for the formats
 
 # The colours (rich style names).
 STATE_STYLE = {
@@ -102,7 +103,77 @@ def no_notices(within: int) -> str:
     return f"No model on these surfaces retires within {plural(within, 'day')}."
 
 
+# What catalogues say, in the formats of status, resolve and notices. Catalogues are not
+# trusted: whatever they hold, no line of output obeys it. Text is written with
+# ``wording.defused`` (no control character, none that reorders or hides text, no
+# ``##[``) and output is ``wording.guarded`` (no line that begins with ``::``), so that
+# nothing restyles a terminal or is read as a GitHub workflow command.
+
+_OLD_COMMAND = "##["
+
+
+def text(value: object) -> str:
+    """A value from a catalogue (or typed), as the text formats write it (``defused``);
+    nothing for nothing."""
+    return defused("" if value is None else str(value))
+
+
 # Markdown (GitHub-flavoured).
+
+_MARKDOWN = str.maketrans(
+    {"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+_MARKDOWN_IN_CELL = str.maketrans(
+    {"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)
+
+
+def md_text(value: object, cell: bool = False) -> str:
+    """A value as Markdown text: ``inert``, and ``\\``, ``|``, backticks, ``<``, ``>`` and
+    ``&`` escaped, so that it can make no code span, no HTML and no new cell; ``##[`` and
+    a leading ``::`` escaped too (they read the same). In a table cell (``cell``) whose
+    whole text this is, a lone backtick opens nothing and is left as it is."""
+    shown = inert("" if value is None else str(value))
+    lone = cell and shown.count("`") == 1
+    shown = shown.translate(_MARKDOWN_IN_CELL if lone else _MARKDOWN)
+    if _OLD_COMMAND in shown:
+        shown = shown.replace(_OLD_COMMAND, "#\\#[")
+    rest = shown.lstrip()
+    if rest.startswith("::"):
+        shown = shown[: len(shown) - len(rest)] + "\\" + rest
+    return shown
+
+
+def md_code(value: str | None) -> str:
+    """An id as code, in a table cell: as ``md_text`` where code would not hold it (a
+    backtick ends it, a backslash cannot escape inside it: ``##[``), or where it is not
+    plain (what ``inert`` writes out); nothing for nothing. A ``|`` is escaped, as
+    GitHub's tables read it even in code."""
+    if not value:
+        return ""
+    if "`" in value or _OLD_COMMAND in value or not value.isprintable():
+        return md_text(value, cell=True)
+    return f"`{value}`".replace("|", "\\|")
+
+
+_URL_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&*+,-./:;=?@^_{}~"
+)
+
+
+def md_url(url: str) -> str:
+    """A link's address with what could end it or change it (``(``, ``)``, ``<``, ``[``,
+    blanks, quotes, backslashes, control and hidden characters) percent-encoded."""
+
+    def safe(char: str) -> bool:
+        return char in _URL_SAFE or (char > "\x7f" and char.isprintable())
+
+    if all(safe(char) for char in url):
+        return url
+    return "".join(
+        char if safe(char) else "".join(f"%{byte:02X}" for byte in char.encode(errors="replace"))
+        for char in url
+    )
 
 
 def cell(value: object) -> str:

@@ -1,5 +1,10 @@
 """CSV with a header row (also when there are no rows): every JSON field, in the same
-order; a chain is written as ``a>b>c``, booleans as ``true``/``false``."""
+order; a chain is written as ``a>b>c``, booleans as ``true``/``false``.
+
+Text is written with ``common.text``: a cell is never more than one line, and holds no
+control character nor workflow command; a row whose first cell begins with ``::`` has it
+quoted. A cell that begins with ``=``, ``+``, ``-`` or ``@`` is data like any other (a
+spreadsheet that reads formulas from a CSV file is the spreadsheet's to tame)."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from typing import Any
 
 from modelsunset.model import Notice, Resolution, StatusRow
 from modelsunset.render import RenderContext
+from modelsunset.render.common import text
 from modelsunset.render.fields import (
     NOTICE_KEYS,
     RESOLUTION_KEYS,
@@ -22,18 +28,23 @@ from modelsunset.render.fields import (
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return ">".join(value)
+        return ">".join(map(text, value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return text(value) if isinstance(value, str) else value
 
 
 def _table(records: list[dict[str, Any]], header: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(header), lineterminator="\n")
+    # A first cell that begins with "::" would begin a workflow command: quoted, it does not.
+    quoting = csv.DictWriter(out, list(header), lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for record in records:
-        writer.writerow({key: _cell(value) for key, value in record.items()})
+        row = {key: _cell(value) for key, value in record.items()}
+        first = row[header[0]]
+        command = isinstance(first, str) and first.lstrip().startswith("::")
+        (quoting if command else writer).writerow(row)
     return out.getvalue()
 
 

@@ -9,7 +9,9 @@ encoder (``indent`` switches to its pure-Python one, which took most of the time
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from modelsunset.model import Notice, Resolution, StatusRow
@@ -17,6 +19,28 @@ from modelsunset.render import RenderContext
 from modelsunset.render.fields import notice_fields, resolution_fields, status_fields
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _inert(encoded: str) -> str:
+    """JSON text whose strings hold, escaped (``\\u009b``, ``\\u0023#[``), what the
+    encoder leaves as it is and a terminal or a CI log would obey: C1 controls and DEL,
+    the characters ``wording.HIDDEN`` lists, and ``##[`` (see ``common``). The values
+    read back are the same: only how they are written changes."""
+    # Whether a text is ASCII is known without reading it.
+    if encoded.isascii() and "##[" not in encoded and "\x7f" not in encoded:
+        return encoded
+    unsafe = _unsafe()
+    if unsafe.search(encoded) is None:
+        return encoded
+    return unsafe.sub(lambda match: f"\\u{ord(match[0]):04x}", encoded)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    from modelsunset.wording import HIDDEN
+
+    hidden = "".join(map(chr, HIDDEN))
+    return re.compile(f"[\x7f-\x9f{hidden}]|#(?=#\\[)")
 
 
 def _items(items: list[Any], indent: str) -> str:
@@ -42,14 +66,14 @@ def dumps(value: Any) -> str:
 
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
-    return dumps([status_fields(row) for row in rows])
+    return _inert(dumps([status_fields(row) for row in rows]))
 
 
 def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
     if single:
-        return dumps(resolution_fields(items[0]))
-    return dumps([resolution_fields(item) for item in items])
+        return _inert(dumps(resolution_fields(items[0])))
+    return _inert(dumps([resolution_fields(item) for item in items]))
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
-    return dumps([notice_fields(item) for item in items])
+    return _inert(dumps([notice_fields(item) for item in items]))

@@ -1,5 +1,9 @@
 """Markdown for issues, pull requests, wikis and job summaries (GitHub-flavoured tables);
-arrows in ASCII where the output cannot take UTF-8."""
+arrows in ASCII where the output cannot take UTF-8.
+
+What comes from catalogues (or was typed) is written with ``md_text``, ``md_code`` and
+``md_url``: it can open no code span, HTML tag, cell or link of its own, and holds no
+control character nor workflow command (see ``common``)."""
 
 from __future__ import annotations
 
@@ -9,13 +13,15 @@ from itertools import groupby
 from modelsunset.model import Notice, Resolution, StatusRow
 from modelsunset.render import RenderContext
 from modelsunset.render.common import (
-    cell,
-    chain,
-    code,
+    arrow,
     days_text,
     end_text,
     first_entry,
     freshness,
+    guarded,
+    md_code,
+    md_text,
+    md_url,
     no_notices,
     notices_title,
 )
@@ -23,10 +29,21 @@ from modelsunset.render.fields import iso
 from modelsunset.wording import days_phrase, successor_text, surface_name
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table of cells already written as Markdown."""
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
+
+
+def _chain(names: Sequence[str], ctx: RenderContext) -> str:
+    """A chain in one cell: a lone backtick of them all opens nothing (see ``md_text``)."""
+    lone = sum(name.count("`") for name in names) <= 1
+    return arrow(ctx).join(md_text(name, cell=lone) for name in names)
+
+
+def _done(lines: list[str]) -> str:
+    return guarded("\n".join(lines) + "\n", colon="\\:")
 
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
@@ -37,14 +54,14 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
             ["Model", "Name", "Provider", "Surface", "State", "Retires", "Days left", "Successor"],
             [
                 [
-                    code(row.model.id),
-                    row.model.name,
-                    row.model.provider,
-                    row.entry.surface,
+                    md_code(row.model.id),
+                    md_text(row.model.name, cell=True),
+                    md_text(row.model.provider, cell=True),
+                    md_text(row.entry.surface, cell=True),
                     row.state.value,
-                    end_text(row.entry),
+                    md_text(end_text(row.entry), cell=True),
                     days_text(row.days_left),
-                    successor_text(row.entry),
+                    md_text(successor_text(row.entry), cell=True),
                 ]
                 for row in rows
             ],
@@ -52,12 +69,12 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
     else:
         lines.append("No models match.")
     lines += ["", f"_{freshness(ctx.catalogue, ctx.today).capitalize()}._"]
-    return "\n".join(lines) + "\n"
+    return _done(lines)
 
 
 def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
     first = items[0]
-    lines = [f"## {first.query} on {first.on.isoformat()}", ""]
+    lines = [f"## {md_text(first.query)} on {first.on.isoformat()}", ""]
     lines += _table(
         [
             "Surface",
@@ -72,20 +89,20 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
         ],
         [
             [
-                item.surface,
-                code(item.model),
+                md_text(item.surface, cell=True),
+                md_code(item.model),
                 item.state.value,
-                end_text(first_entry(item, ctx.catalogue)),
+                md_text(end_text(first_entry(item, ctx.catalogue)), cell=True),
                 days_text(item.days_left),
-                code(item.next) if item.next else "",
-                code(item.resolved) if item.resolved else "none",
-                chain(item.chain, ctx),
+                md_code(item.next) if item.next else "",
+                md_code(item.resolved) if item.resolved else "none",
+                _chain(item.chain, ctx),
                 "" if item.automatic is None else "yes" if item.automatic else "no",
             ]
             for item in items
         ],
     )
-    return "\n".join(lines) + "\n"
+    return _done(lines)
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
@@ -98,12 +115,13 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
         lines += [f"### {floor}{iso(day)} ({days_phrase(members[0].row.days_left or 0)})", ""]
         for notice in members:
             entry = notice.row.entry
-            bullet = f"- **{surface_name(ctx.catalogue, entry.surface)}:** {notice.message}"
+            surface = md_text(surface_name(ctx.catalogue, entry.surface))
+            bullet = f"- **{surface}:** {md_text(notice.message)}"
             if entry.source:
-                bullet += f" [Source]({entry.source})"
+                bullet += f" [Source]({md_url(entry.source)})"
             lines.append(bullet)
         lines.append("")
     if lines[-1] != "":
         lines.append("")
     lines.append(f"_{freshness(ctx.catalogue, ctx.today).capitalize()}._")
-    return "\n".join(lines) + "\n"
+    return _done(lines)

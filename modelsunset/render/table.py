@@ -1,7 +1,9 @@
 """Tables and notices for people, drawn with rich.
 
 Colour only when the command line says so (stdout is a terminal and NO_COLOR is unset);
-the width is the terminal's, or COLUMNS, or 80.
+the width is the terminal's, or COLUMNS, or 80. What comes from catalogues (or was typed)
+is written with ``common.text``, and the lines drawn are ``guarded``: nothing in a
+catalogue can restyle the terminal or be read as a workflow command.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from modelsunset.render.common import (
     end_text,
     first_entry,
     freshness,
+    guarded,
     no_notices,
     notices_title,
+    text,
 )
 from modelsunset.render.fields import iso
 from modelsunset.render.grid import Cell, Column, Styled, table
@@ -38,7 +42,7 @@ from modelsunset.wording import days_phrase, successor_text, surface_name
 
 def _text(out: io.StringIO) -> str:
     """What was printed, without the padding rich leaves at the ends of lines."""
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    return guarded("".join(line.rstrip() + "\n" for line in out.getvalue().splitlines()))
 
 
 class _Buffer(io.StringIO):
@@ -101,15 +105,15 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
     ]
     cells: list[list[Cell]] = []
     for row in rows:
-        line: list[Cell] = [row.model.id]
+        line: list[Cell] = [text(row.model.id)]
         if wide:
-            line += [row.model.name, row.model.provider]
+            line += [text(row.model.name), text(row.model.provider)]
         line += [
-            row.entry.surface,
+            text(row.entry.surface),
             _state(row.state),
-            end_text(row.entry),
+            text(end_text(row.entry)),
             days_text(row.days_left),
-            successor_text(row.entry),
+            text(successor_text(row.entry)),
         ]
         cells.append(line)
     console.print(table(console, f"{title} on {ctx.on.isoformat()}", caption, columns, cells))
@@ -121,6 +125,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
     first = items[0]
     model = ctx.catalogue.models.get(first.model)
     name = f"{model.name} ({first.model})" if model and model.name != first.model else first.model
+    name = text(name)
     columns = [
         Column("Surface", overflow="fold"),
         Column("State", no_wrap=True),
@@ -133,13 +138,15 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
     ]
     cells = [
         [
-            item.surface,
+            text(item.surface),
             _state(item.state),
-            end_text(first_entry(item, ctx.catalogue)),
+            text(end_text(first_entry(item, ctx.catalogue))),
             days_text(item.days_left),
-            item.next or "",
-            Styled(item.resolved, STRONG_STYLE) if item.resolved else Styled("none", MISSING_STYLE),
-            chain(item.chain, ctx),
+            text(item.next),
+            Styled(text(item.resolved), STRONG_STYLE)
+            if item.resolved
+            else Styled("none", MISSING_STYLE),
+            chain(map(text, item.chain), ctx),
             "" if item.automatic is None else "yes" if item.automatic else "no",
         ]
         for item in items
@@ -172,12 +179,12 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
         grid.add_column()
         for notice in members:
             entry = notice.row.entry
-            text = Text()
-            text.append(f"{surface_name(ctx.catalogue, entry.surface)}: ", style=STRONG_STYLE)
-            text.append(notice.message)
+            said = Text()
+            said.append(f"{text(surface_name(ctx.catalogue, entry.surface))}: ", style=STRONG_STYLE)
+            said.append(text(notice.message))
             if entry.source:
-                text.append(f"\nSource: {entry.source}", style=QUIET_STYLE)
-            grid.add_row(f"  {bullet(ctx)}", text)
+                said.append(f"\nSource: {text(entry.source)}", style=QUIET_STYLE)
+            grid.add_row(f"  {bullet(ctx)}", said)
         console.print(grid)
     console.print()
     console.print(Text(freshness(ctx.catalogue, ctx.today).capitalize(), style=QUIET_STYLE))

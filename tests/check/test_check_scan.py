@@ -747,3 +747,33 @@ def test_a_path_with_a_nul_character_is_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="not a usable path"):
         run_scan(tmp_path, "a\0b")
+
+
+def test_a_gitignore_line_that_would_backtrack_costs_no_more_than_any(tmp_path: Path) -> None:
+    # As a regular expression (pathspec's), this line took 123 s on three files with such
+    # names, and far longer on these; the whole command is given 60 s.
+    import json
+
+    from support import run_installed
+
+    names = {"a" * size + ".py": "gpt-4o\n" for size in (40, 120, 240)}
+    write_tree(
+        tmp_path,
+        {".gitignore": "*a*a*a*a*a*a*a*b\n", **names, "a" * 40 + "b": "gpt-4o\n", "aab": "x\n"},
+    )
+    result = run_installed("check", ".", "--format", "json", cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["files"] == 5  # all but the one ending in b
+
+
+def test_forty_thousand_gitignore_lines_cost_no_more_than_a_few(tmp_path: Path) -> None:
+    # pathspec matched each line's regular expression against each path: 25 s here.
+    lines = [f"name{n}" for n in range(20_000)] + [f"/top{n}/" for n in range(10_000)]
+    lines += [f"*.ext{n}" for n in range(10_000)]
+    files = {f"src/module{n}.py": "gpt-4o\n" for n in range(1_000)}
+    files.update({"src/name7": "gpt-4o\n", "top3/a.py": "gpt-4o\n", "src/b.ext9": "gpt-4o\n"})
+    write_tree(tmp_path, {".gitignore": "\n".join(lines) + "\n", **files})
+    found, stats, notes = run_scan(tmp_path)
+    assert len(found) == 1_000 and notes == []
+    assert stats.ignored_files == 2  # top3/ is a folder: its file is never counted
+    assert not any(item.path in ("src/name7", "top3/a.py", "src/b.ext9") for item in found)
