@@ -102,7 +102,9 @@ def test_the_environment_is_quoted_as_little(tmp_path: Path) -> None:
 
 
 def test_suggestions_from_a_catalogue_are_quoted_as_little(tmp_path: Path) -> None:
-    alias = "gpt-4o-" + "\u202e" + "z" * 100  # under 200: difflib counts every "z"
+    # The loader refuses a direction override in an alias (exit 3); a long alias is the
+    # hostile part that is left, and it is quoted clipped.
+    alias = "gpt-4o-" + "z" * 100  # under 200: difflib counts every "z"
     catalogue = tmp_path / "c.yaml"
     catalogue.write_text(
         "version: 1\nproviders:\n  p: {name: P}\nsurfaces:\n  api: {name: API}\nmodels:\n"
@@ -112,7 +114,7 @@ def test_suggestions_from_a_catalogue_are_quoted_as_little(tmp_path: Path) -> No
     result = run("resolve", "gpt-4o-" + "z" * 99, "--catalogue", catalogue, env=pinned_env())
     assert result.returncode == 2, result.stderr
     _stderr_is_short_and_inert(result.stderr)
-    assert "did you mean 'gpt-4o-\\u202ezzz" in result.stderr
+    assert "did you mean 'gpt-4o-zzz" in result.stderr
 
 
 def test_catalogue_problems_on_stderr_are_inert(tmp_path: Path) -> None:
