@@ -1,0 +1,270 @@
+"""The languages of the text for people: English (the default) and Chinese.
+
+Every sentence that ``notices``, ``resolve`` and ``check``'s summary write is a template
+here, one ``Messages`` per language, keyed by its field's name: a language that lacks one
+does not type-check. Days and counts of days are written for the language: English as
+ever (``2026-02-13``, ``in 12 days``), Chinese by babel from the locale's own data
+(``2026年2月13日``, ``12天后``, ``215天前``). babel is imported only for a language other
+than English, so English runs start as fast as before.
+
+Model names, ids, surface ids and URLs are put into the templates as the catalogue writes
+them; so are its notes (the provider's words). Machine formats (JSON keys and values, CSV)
+stay English, except the notices' ``message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from modelsunset.model import State
+
+
+class Lang(StrEnum):
+    """A language of the text for people (``--lang``, ``MODELSUNSET_LANG``)."""
+
+    en = "en"
+    zh = "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """One language's templates, filled with ``str.format``: ``{model}`` and ``{successor}``
+    are labels such as ``GPT-4o (gpt-4o)``, ``{day}`` a day written by ``day``, ``{when}``
+    one by ``days_from``, ``{count}`` one by ``day_count``."""
+
+    # A notice: the retirement sentence, then what takes the model's place.
+    retires: str
+    retired: str
+    takes_place: str
+    took_place: str
+    calls_will_fail: str
+    calls_fail: str
+    no_successor_yet: str
+    no_successor: str
+    # A floor: no day is set, only the first day it may come.
+    may_retire: str
+    would_move: str
+    recommended: str
+    # Between the sentences of a notice, and before the catalogue's note.
+    gap: str
+    # The notices as a page.
+    notices_title: str
+    no_notices: str
+    day_heading: str
+    floor_heading: str
+    lead: str
+    lead_markdown: str
+    source_line: str
+    source_link: str
+    freshness: str
+    freshness_unknown: str
+    today: str
+    stop: str  # the end of a sentence that a template leaves open
+    # resolve: titles, column headers and values, and the answer that is not there.
+    resolve_title: str
+    surface: str
+    model: str
+    state: str
+    retires_column: str
+    days_left: str
+    next: str
+    answer: str
+    chain: str
+    auto: str
+    automatic: str
+    yes: str
+    no: str
+    none: str
+    not_before: str
+    derived: str
+    active: str
+    retiring: str
+    upcoming: str
+    retired_state: str
+    no_answer: str
+    no_answer_retired: str
+    no_answer_state: str
+    no_answer_via: str
+
+
+EN = Messages(
+    retires="{model} retires from {surface} on {day} ({when}).",
+    retired="{model} retired from {surface} on {day} ({when}).",
+    takes_place="{successor} takes its place automatically.",
+    took_place="{successor} took its place automatically.",
+    calls_will_fail="Calls will fail; switch to {replacement}.",
+    calls_fail="Calls fail; switch to {replacement}.",
+    no_successor_yet="No successor is named; calls will fail, so choose another model before then.",
+    no_successor="No successor is named; calls fail, so choose another model.",
+    may_retire="{model} may retire from {surface} from {day} ({when}); no date is set yet.",
+    would_move="It would move to {successor} automatically.",
+    recommended="The recommended successor is {replacement}.",
+    gap=" ",
+    notices_title="Model retirement notices, {day} and the {count} after",
+    no_notices="No model on these surfaces retires within {count}.",
+    day_heading="{day} ({when})",
+    floor_heading="not before {day} ({when})",
+    lead="{surface}: ",
+    lead_markdown="**{surface}:** ",
+    source_line="Source: {url}",
+    source_link="[Source]({url})",
+    freshness="catalogue updated {day} ({when})",
+    freshness_unknown="catalogue date unknown (no `updated` in the catalogue)",
+    today="today",
+    stop=".",
+    resolve_title="{name} on {day}",
+    surface="Surface",
+    model="Model",
+    state="State",
+    retires_column="Retires",
+    days_left="Days left",
+    next="Next",
+    answer="Answer",
+    chain="Chain",
+    auto="Auto",
+    automatic="Automatic",
+    yes="yes",
+    no="no",
+    none="none",
+    not_before="not before {day}",
+    derived=" (from {version})",
+    active="active",
+    retiring="retiring",
+    upcoming="upcoming",
+    retired_state="retired",
+    no_answer="no available model for {model} on {surface} on {day}: {why} and no successor "
+    "is named{via}",
+    no_answer_retired="{model} retired from {surface} on {day}",
+    no_answer_state="{model} is {state} on {surface}",
+    no_answer_via=" (via {chain})",
+)
+
+ZH = Messages(
+    retires="{model} 将于{day}（{when}）从 {surface} 下线。",
+    retired="{model} 已于{day}（{when}）从 {surface} 下线。",
+    takes_place="将由 {successor} 自动接替。",
+    took_place="已由 {successor} 自动接替。",
+    calls_will_fail="届时调用将会失败；请改用 {replacement}。",
+    calls_fail="调用会失败；请改用 {replacement}。",
+    no_successor_yet="未指定后继模型；届时调用将会失败，请在此之前另选模型。",
+    no_successor="未指定后继模型；调用会失败，请另选模型。",
+    may_retire="{model} 最早可能自{day}（{when}）起从 {surface} 下线；尚未确定日期。",
+    would_move="届时将自动迁移到 {successor}。",
+    recommended="推荐的后继模型为 {replacement}。",
+    gap="",
+    notices_title="模型下线通知：{day}及之后{count}",
+    no_notices="这些平台上没有模型在{count}内下线。",
+    day_heading="{day}（{when}）",
+    floor_heading="不早于{day}（{when}）",
+    lead="{surface}：",
+    lead_markdown="**{surface}**：",  # bold ends before the colon, as CommonMark reads it
+    source_line="来源：{url}",
+    source_link="[来源]({url})",
+    freshness="目录更新于{day}（{when}）",
+    freshness_unknown="目录日期未知（目录中没有 `updated`）",
+    today="今天",
+    stop="。",
+    resolve_title="{name}：{day}",
+    surface="平台",
+    model="模型",
+    state="状态",
+    retires_column="下线日期",
+    days_left="剩余天数",
+    next="下一个",
+    answer="结果",
+    chain="迁移链",
+    auto="自动",
+    automatic="自动",
+    yes="是",
+    no="否",
+    none="无",
+    not_before="不早于{day}",
+    derived="（取自 {version}）",
+    active="可用",
+    retiring="即将下线",
+    upcoming="尚未推出",
+    retired_state="已下线",
+    no_answer="{day}在 {surface} 上没有可替代 {model} 的可用模型：{why}，且未指定后继模型{via}",
+    no_answer_retired="{model} 已于{day}从 {surface} 下线",
+    no_answer_state="{model} 在 {surface} 上的状态为“{state}”",
+    no_answer_via="（经由 {chain}）",
+)
+
+_MESSAGES: Mapping[Lang, Messages] = {Lang.en: EN, Lang.zh: ZH}
+_LOCALES: Mapping[Lang, str] = {Lang.zh: "zh_Hans_CN"}  # babel's name of each locale
+
+
+def messages(lang: Lang) -> Messages:
+    return _MESSAGES[lang]
+
+
+def day(lang: Lang, value: date) -> str:
+    """``2026-02-13``; ``2026年2月13日``."""
+    if lang is Lang.en:
+        return value.isoformat()
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=_LOCALES[lang])
+
+
+def days_from(lang: Lang, days: int) -> str:
+    """A day counted from the day asked: ``today``, ``in 12 days``, ``1 day ago``;
+    ``今天``, ``12天后``, ``215天前``."""
+    if days == 0:
+        return messages(lang).today
+    if lang is Lang.en:
+        if days > 0:
+            return "in 1 day" if days == 1 else f"in {days} days"
+        return "1 day ago" if days == -1 else f"{-days} days ago"
+    from babel.dates import format_timedelta
+
+    # In days however many there are (babel would round 215 days to months).
+    return format_timedelta(
+        timedelta(days=days),
+        granularity="day",
+        threshold=float("inf"),
+        add_direction=True,
+        locale=_LOCALES[lang],
+    )
+
+
+def day_count(lang: Lang, count: int) -> str:
+    """``1 day``, ``30 days``; ``30天``."""
+    if lang is Lang.en:
+        return f"{count} day" if count == 1 else f"{count} days"
+    from babel.units import format_unit
+
+    return format_unit(count, "duration-day", locale=_LOCALES[lang])
+
+
+def state(lang: Lang, value: State) -> str:
+    """A state for people: ``retiring``; ``即将下线``."""
+    words = messages(lang)
+    return {
+        State.UPCOMING: words.upcoming,
+        State.ACTIVE: words.active,
+        State.RETIRING: words.retiring,
+        State.RETIRED: words.retired_state,
+    }[value]
+
+
+def yes_no(lang: Lang, value: bool | None) -> str:
+    """``yes``, ``no``, or empty for an unknown."""
+    if value is None:
+        return ""
+    return messages(lang).yes if value else messages(lang).no
+
+
+def lang_of(environ: Mapping[str, str]) -> Lang:
+    """The language the environment asks for: ``MODELSUNSET_LANG``, else the locale's
+    messages (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, in POSIX's order). ``zh``,
+    ``zh_CN.UTF-8``, ``zh_TW``, ``zh-Hans`` are Chinese; anything else, English."""
+    for key in ("MODELSUNSET_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key)
+        if value:
+            language = value.split(".")[0].replace("-", "_").split("_")[0]
+            return Lang.zh if language.lower() == "zh" else Lang.en
+    return Lang.en
