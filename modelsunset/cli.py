@@ -14,11 +14,13 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
+from modelsunset.i18n import Lang
 from modelsunset.options import (
     CalendarWithinOpt,
     CatalogueOpt,
     DateOpt,
     FormatOpt,
+    LangOpt,
     ModelsOpt,
     NoticesWithinOpt,
     OverlayOpt,
@@ -48,15 +50,16 @@ def _typer() -> typer.Typer:
 app = _typer()
 
 
-def _run(command: Callable[[Session], int]) -> None:
-    """The one place where errors become messages on stderr and exit codes."""
+def _run(command: Callable[[Session], int], lang: Lang | None = None) -> None:
+    """The one place where errors become messages on stderr and exit codes; ``lang``:
+    --lang, which wins over the environment."""
     from modelsunset import console
     from modelsunset.commands import usage_error
     from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
 
     err = console.writer("err")
     try:
-        code = command(console.session())
+        code = command(console.session(lang))
     except DomainError as exc:
         err(usage_error(exc).render())
         raise typer.Exit(EXIT_USAGE) from None
@@ -137,6 +140,7 @@ def resolve(
     ] = None,
     date: DateOpt = None,
     fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -159,7 +163,7 @@ def resolve(
         only = surface[0] if surface else None
         return commands.resolve(session, sources, model, only, date, fmt)
 
-    _run(command)
+    _run(command, lang)
 
 
 @app.command()
@@ -170,6 +174,7 @@ def notices(
     provider: ProvidersOpt = None,
     fmt: FormatOpt = Format.table,
     sort: SortOpt = None,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -178,9 +183,8 @@ def notices(
 
     sources = Sources(catalogue, overlay or ())
     days = within if within is not None else 90
-    _run(
-        lambda s: commands.notices(s, sources, date, days, surface or (), provider or (), fmt, sort)
-    )
+    chosen = (surface or (), provider or ())
+    _run(lambda s: commands.notices(s, sources, date, days, *chosen, fmt, sort), lang)
 
 
 @app.command()
