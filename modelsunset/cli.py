@@ -14,19 +14,27 @@ import typer
 
 from modelsunset.check import CheckFormat
 from modelsunset.commands import Session, Sources
+from modelsunset.fix.cli import fix
 from modelsunset.i18n import Lang
 from modelsunset.options import (
+    BaselineOpt,
     CalendarWithinOpt,
     CatalogueOpt,
+    ChangedOpt,
     DateOpt,
+    ExcludeOpt,
     FormatOpt,
+    JobsOpt,
     LangOpt,
     ModelsOpt,
+    NoGitignoreOpt,
     NoticesWithinOpt,
     OverlayOpt,
     ProvidersOpt,
     SortOpt,
     SurfacesOpt,
+    WaiversOpt,
+    WriteBaselineOpt,
     complete_models,
     complete_surfaces,
 )
@@ -331,32 +339,13 @@ def check(
             help="Output format (github: workflow annotations; sarif: code scanning).",
         ),
     ] = CheckFormat.text,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            "-e",
-            metavar="GLOB",
-            help="Skip paths matching this gitignore-style pattern (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    no_gitignore: Annotated[
-        bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            metavar="N",
-            help=(
-                "Processes that read files in big trees (0: one per core, at most 8; 1: none; "
-                "at most 256, and never more than 4 per core)."
-            ),
-        ),
-    ] = 0,
+    exclude: ExcludeOpt = None,
+    no_gitignore: NoGitignoreOpt = False,
+    jobs: JobsOpt = 0,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    waivers: WaiversOpt = None,
+    changed: ChangedOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -380,8 +369,15 @@ def check(
         gitignore=not no_gitignore,
         progress=sys.stderr is not None and sys.stderr.isatty(),
         jobs=jobs,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        waivers=waivers,
+        changed=changed,
     )
     _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+
+
+app.command()(fix)
 
 
 @app.command()

@@ -156,3 +156,71 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+# check: what the gate sets aside, and which lines it looks at.
+BaselineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--baseline",
+        metavar="FILE",
+        help="Fail only on findings this baseline does not hold (see --write-baseline).",
+        show_default=False,
+    ),
+]
+WriteBaselineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--write-baseline",
+        metavar="FILE",
+        help="Record today's findings in FILE (JSON), so that later runs fail only on new ones.",
+        show_default=False,
+    ),
+]
+WaiversOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--waivers",
+        metavar="FILE",
+        help="Waivers (TOML, or JSON): findings that do not fail until a day.",
+        show_default=False,
+    ),
+]
+ChangedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--changed",
+        metavar="BASE",
+        help="Only lines added or changed since git revision BASE (for pull requests).",
+        show_default=False,
+    ),
+]
+
+
+# Shared by check and fix: what is scanned, and by how many processes.
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        "-e",
+        metavar="GLOB",
+        help="Skip paths matching this gitignore-style pattern (repeatable).",
+        show_default=False,
+    ),
+]
+NoGitignoreOpt = Annotated[
+    bool, typer.Option("--no-gitignore", help="Scan files that .gitignore names too.")
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        metavar="N",
+        help=(
+            "Processes that read files in big trees (0: one per core, at most 8; 1: none; "
+            "at most 256, and never more than 4 per core)."
+        ),
+    ),
+]

@@ -42,6 +42,10 @@ class Request:
     gitignore: bool = True
     progress: bool = False
     jobs: int | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    waivers: str | None = None
+    changed: str | None = None
 
 
 class _Progress:
@@ -88,6 +92,7 @@ def run(session: Session, sources: Sources, request: Request) -> int:
 def _check(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset import __version__
     from modelsunset.check import report, scan
+    from modelsunset.check.gate import Gate, notes, shown
     from modelsunset.check.match import Matcher
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
@@ -118,6 +123,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
                 f"{', '.join(sorted(offered)) or 'no surface'}; choose with --surface)"
             )
     paths = list(request.paths) or ([] if request.models else ["."])
+    gate = Gate.make(request, settings, catalogue, paths)
     occurrences: list[scan.Occurrence] = []
     stats = None
     if paths:
@@ -133,21 +139,26 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
                 # A note is one line, whatever the names of the files it is about.
                 lambda text: session.err(visible(text)),
                 progress,
-                skip=files,
+                skip=[*files, *gate.skip],
                 jobs=request.jobs or None,
             )
         finally:
             if progress is not None:
                 progress.close()
+    occurrences = gate.keep(occurrences)
     found = report.build(
         catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats
     )
+    found, aside = gate.sort(found)
     ctx = RenderContext(
         on, session.today, catalogue, session.colour, session.width, session.ascii_only, __version__
     )
-    session.out(check_renderer(request.fmt).render(found, ctx))
+    session.out(shown(check_renderer(request.fmt).render(found, ctx), request.fmt, found, aside))
     if request.fmt is CheckFormat.github:
-        _step_summary(check_renderer(CheckFormat.markdown).render(found, ctx), session)
+        markdown = check_renderer(CheckFormat.markdown).render(found, ctx)
+        _step_summary(shown(markdown, CheckFormat.markdown, found, aside), session)
+    for line in notes(aside):
+        session.err(line)
     stale = stale_warning(catalogue, session.today)
     if stale is not None:
         session.err(f"warning: {stale}")

@@ -2,12 +2,12 @@
 
 The file is the nearest ``pyproject.toml`` with a ``[tool.modelsunset]`` table, looking
 upward from the working directory. Keys: ``surfaces``, ``fail-within``, ``warn-within``,
-``exclude``, ``catalogue``, ``overlays``. Any other key, a value of the wrong type, an
-empty value where one is needed (``catalogue = ""``, ``surfaces = []``, an empty string
-in a list), an ``exclude`` pattern that is no gitignore pattern, or a file that is not
-TOML is a usage error (exit 2) that names the file and the key: a setting is never
-silently replaced by its default. Paths (``catalogue``, ``overlays``) are read relative
-to the folder of the file.
+``exclude``, ``catalogue``, ``overlays``, ``waivers`` (see ``waivers.py``). Any other
+key, a value of the wrong type, an empty value where one is needed (``catalogue = ""``,
+``surfaces = []``, an empty string in a list), an ``exclude`` pattern that is no
+gitignore pattern, or a file that is not TOML is a usage error (exit 2) that names the
+file and the key: a setting is never silently replaced by its default. Paths
+(``catalogue``, ``overlays``) are read relative to the folder of the file.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelsunset.errors import UsageError
 
+if TYPE_CHECKING:
+    from modelsunset.check.waivers import Waiver
+
 SECTION = "modelsunset"
-KEYS = ("surfaces", "fail-within", "warn-within", "exclude", "catalogue", "overlays")
+KEYS = ("surfaces", "fail-within", "warn-within", "exclude", "catalogue", "overlays", "waivers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     catalogue: str | None = None
     overlays: tuple[str, ...] | None = None
+    waivers: tuple[Waiver, ...] = ()
 
     def place(self) -> str:
         """Where these settings come from, for messages: ``pyproject.toml [tool.modelsunset]``."""
@@ -158,6 +162,8 @@ def parse(table: dict[str, Any], path: Path) -> Config:
                 hint="a pattern such as 'build/', '*.md' or '!keep.md'",
             )
     overlays = strings("overlays")
+    from modelsunset.check import waivers
+
     return Config(
         file=str(path),
         surfaces=surfaces,
@@ -166,4 +172,5 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         exclude=exclude,
         catalogue=place(catalogue) if catalogue is not None else None,
         overlays=tuple(place(item) for item in overlays) if overlays is not None else None,
+        waivers=waivers.parse(table.get("waivers"), where, str(folder)),
     )

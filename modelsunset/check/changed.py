@@ -1,0 +1,235 @@
+"""``check --changed BASE``: only the lines added or changed since a git revision.
+
+For a pull-request gate: an id that was already there before the change is not the
+change's to answer for. The lines come from git itself, run as a command (never a
+library): ``git diff --unified=0 BASE`` in the repository of each PATH gives the lines
+of every file that differ from BASE in the working tree (committed since, staged or not),
+read from its hunk headers (``@@ -12,3 +14,5 @@``: lines 14 to 18 are new or changed);
+files git does not track yet, unless ignored (``git ls-files --others
+--exclude-standard``), are new as a whole. A file moved since BASE counts only for the
+lines that changed in the move.
+
+A PATH that is in no git repository, a BASE that names no commit, git missing or taking
+longer than ``TIMEOUT`` seconds are usage errors (exit 2), so a gate never passes having
+looked at nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from modelsunset.errors import UsageError
+
+if TYPE_CHECKING:
+    from modelsunset.check.scan import Occurrence
+
+TIMEOUT = 60.0
+_HUNK = re.compile(rb"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+# Settings that would change what ``git diff`` prints, put back to git's defaults.
+_PLAIN = (
+    "-c",
+    "core.quotePath=false",
+    "-c",
+    "diff.relative=false",
+    "-c",
+    "diff.noprefix=false",
+    "-c",
+    "diff.mnemonicPrefix=false",
+)
+
+# Lines new or changed in each file (real absolute paths); None: the whole file is new.
+Changed = Mapping[str, frozenset[int] | None]
+
+
+class Lines:
+    """The lines new or changed since a revision, and the occurrences on them."""
+
+    def __init__(self, changed: Changed) -> None:
+        self.changed = changed
+
+    def only(self, occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+        return only_changed(occurrences, self.changed)
+
+
+def since(base: str | None, paths: Sequence[str]) -> Lines | None:
+    """``--changed BASE``: the lines new or changed in the repositories of ``paths``;
+    None without ``--changed`` (every line counts)."""
+    return None if base is None else Lines(changed_lines(base, paths))
+
+
+def _git(args: Sequence[str], folder: str, base: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(
+            ["git", "-C", folder, *_PLAIN, *args],
+            capture_output=True,
+            timeout=TIMEOUT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UsageError(
+            f"--changed {base}: git is not installed (or not on PATH)",
+            hint="install git, or leave --changed out to check every line",
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(
+            f"--changed {base}: git did not answer within {TIMEOUT:.0f} seconds "
+            f"(git {' '.join(args[:1])} in {folder})"
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"--changed {base}: cannot run git: {exc.strerror or exc}") from None
+
+
+def _first_line(data: bytes) -> str:
+    text = data.decode("utf-8", "replace").strip()
+    return text.splitlines()[0] if text else "no message"
+
+
+def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] | None]:
+    """The lines new or changed since ``base`` in the repositories of ``paths``."""
+    if not base.strip() or base.startswith("-"):
+        raise UsageError(
+            f"--changed {base!r} is not a revision",
+            hint="a branch, tag or commit: --changed origin/main",
+        )
+    tops: list[str] = []
+    for path in paths:
+        folder = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
+        done = _git(["rev-parse", "--show-toplevel"], folder, base)
+        if done.returncode != 0:
+            raise UsageError(
+                f"--changed {base}: {path} is not in a git repository ({_first_line(done.stderr)})",
+                hint="run in a git checkout, or leave --changed out to check every line",
+            )
+        top = os.path.realpath(os.fsdecode(done.stdout.rstrip(b"\r\n")))
+        if top not in tops:
+            tops.append(top)
+    changed: dict[str, frozenset[int] | None] = {}
+    for top in tops:
+        known = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top, base)
+        if known.returncode != 0:
+            raise UsageError(
+                f"--changed {base}: unknown revision '{base}' in {top}",
+                hint="name a branch, tag or commit that this clone has "
+                "(in CI, fetch it first: git fetch origin main)",
+            )
+        diff = _git(
+            [
+                "diff",
+                "--unified=0",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                base,
+                "--",
+            ],
+            top,
+            base,
+        )
+        if diff.returncode != 0:
+            raise UsageError(f"--changed {base}: git diff failed ({_first_line(diff.stderr)})")
+        for name, lines in parse_diff(diff.stdout).items():
+            changed[os.path.join(top, name)] = lines
+        others = _git(["ls-files", "--others", "--exclude-standard", "-z"], top, base)
+        if others.returncode != 0:
+            raise UsageError(
+                f"--changed {base}: git ls-files failed ({_first_line(others.stderr)})"
+            )
+        for raw in others.stdout.split(b"\0"):
+            if raw:
+                changed[os.path.join(top, os.fsdecode(raw))] = None
+    return changed
+
+
+def parse_diff(output: bytes) -> dict[str, frozenset[int]]:
+    """Lines added or changed per file (paths as git names them, below the repository)
+    in the output of ``git diff --unified=0``. Hunk bodies are skipped by their counts,
+    so a removed line that reads ``-- x`` (shown as ``--- x``) is never a file name."""
+    found: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    old_left = new_left = 0
+    for line in output.split(b"\n"):
+        if old_left or new_left:
+            if line.startswith(b"-") and old_left:
+                old_left -= 1
+                continue
+            if line.startswith(b"+") and new_left:
+                new_left -= 1
+                continue
+            if line.startswith(b"\\"):
+                continue
+            old_left = new_left = 0  # a malformed hunk: read headers again
+        if line.startswith(b"\\"):
+            continue
+        if line.startswith(b"diff --git ") or line.startswith(b"diff --cc "):
+            current = None
+        elif line.startswith(b"+++ "):
+            name = _path(line[4:])
+            current = None if name is None else found.setdefault(name, set())
+        elif line.startswith(b"@@ "):
+            hunk = _HUNK.match(line)
+            if hunk is None:
+                continue
+            old_left = int(hunk.group(2)) if hunk.group(2) is not None else 1
+            start = int(hunk.group(3))
+            new_left = int(hunk.group(4)) if hunk.group(4) is not None else 1
+            if current is not None:
+                current.update(range(start, start + new_left))
+    return {name: frozenset(lines) for name, lines in found.items()}
+
+
+_ESCAPES = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13}
+
+
+def _path(raw: bytes) -> str | None:
+    """The file a ``+++`` line names, below the repository; None for ``/dev/null``."""
+    raw = raw.rstrip(b"\r")
+    if raw.startswith(b'"') and raw.endswith(b'"') and len(raw) >= 2:
+        raw = _unquote(raw[1:-1])
+    if raw == b"/dev/null" or not raw.startswith(b"b/"):
+        return None
+    return os.fsdecode(raw[2:])
+
+
+def _unquote(text: bytes) -> bytes:
+    """A name git quoted C-style (``\\"``, ``\\\\``, ``\\t``, ``\\303\\251``)."""
+    out = bytearray()
+    index = 0
+    while index < len(text):
+        byte = text[index : index + 1]
+        if byte != b"\\" or index + 1 >= len(text):
+            out += byte
+            index += 1
+            continue
+        escaped = text[index + 1 : index + 2]
+        if escaped in _ESCAPES:
+            out.append(_ESCAPES[escaped])
+            index += 2
+        elif escaped.isdigit() and re.fullmatch(rb"[0-7]{3}", text[index + 1 : index + 4]):
+            out.append(int(text[index + 1 : index + 4], 8))
+            index += 4
+        else:
+            out += escaped
+            index += 2
+    return bytes(out)
+
+
+def only_changed(occurrences: Iterable[Occurrence], changed: Changed) -> list[Occurrence]:
+    """The occurrences on lines that are new or changed."""
+    real: dict[str, str] = {}
+    kept: list[Occurrence] = []
+    for found in occurrences:
+        if found.path not in real:
+            real[found.path] = os.path.realpath(found.path)
+        lines = changed.get(real[found.path], frozenset())
+        if lines is None or found.line in lines:
+            kept.append(found)
+    return kept

@@ -1,0 +1,158 @@
+"""``check --changed BASE``: only lines added or changed since a git revision count, read
+from a real git repository; outside one, or with a revision git does not know, the gate
+stops with exit 2."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from support import pinned_env
+from support.check import D, check, project
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+OLD = 'A = "gpt-4.5-preview"\nB = "fine"\n'
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+def repository(tmp_path: Path) -> Path:
+    """A repository with one commit (``base``) holding a retired id on line 1."""
+    repo = project(tmp_path, {"src/app.py": OLD, ".gitignore": "ignored/\n"})
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "tag", "base")
+    return repo
+
+
+def places(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The places of the findings, in the text format."""
+    return [line.strip() for line in result.stdout.splitlines() if ".py:" in line]
+
+
+def test_only_new_and_changed_lines_count(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    assert check(repo, "--date", D, "--changed", "base").returncode == 0  # nothing changed
+    (repo / "src" / "app.py").write_text(
+        'A = "gpt-4.5-preview"\nB = "gpt-4-0314"\nC = "gpt-4-0613"\n', encoding="utf-8"
+    )
+    result = check(repo, "--date", D, "--changed", "base")
+    assert result.returncode == 1
+    assert places(result) == ["src/app.py:2:6", "src/app.py:3:6"]
+    assert "src/app.py:1:6" not in result.stdout
+    assert "src/app.py:1:6" in check(repo, "--date", D).stdout  # without --changed: all
+
+
+def test_committed_staged_and_untracked_lines_count(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    write = lambda name, text: (repo / name).write_text(text, encoding="utf-8")  # noqa: E731
+    write("committed.py", 'X = "gpt-4-0314"\n')
+    git(repo, "add", "committed.py")
+    git(repo, "commit", "-q", "-m", "more")
+    write("staged.py", 'X = "gpt-4-0613"\n')
+    git(repo, "add", "staged.py")
+    write("untracked.py", 'X = "gpt-4.5-preview"\n')
+    (repo / "ignored").mkdir()
+    write("ignored/x.py", 'X = "gpt-4.5-preview"\n')
+    result = check(repo, "--date", D, "--changed", "base", "--no-gitignore")
+    found = {place.split(":")[0] for place in places(result)}
+    assert found == {"committed.py", "staged.py", "untracked.py"}
+
+
+def test_a_moved_file_counts_only_its_changed_lines(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    git(repo, "mv", "src/app.py", "src/moved.py")
+    with (repo / "src" / "moved.py").open("a", encoding="utf-8") as out:
+        out.write('C = "gpt-4-0613"\n')
+    git(repo, "add", "-A")
+    result = check(repo, "--date", D, "--changed", "base")
+    assert places(result) == ["src/moved.py:3:6"]
+
+
+def test_paths_below_the_repository_and_from_elsewhere(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    (repo / "src" / "app.py").write_text(OLD + 'C = "gpt-4-0613"\n', encoding="utf-8")
+    below = check(repo, "src", "--date", D, "--changed", "base")
+    assert places(below) == ["src/app.py:3:6"]
+    elsewhere = check(
+        repo, str(repo / "src" / "app.py"), "--date", D, "--changed", "main", cwd=tmp_path
+    )
+    assert [line.rsplit("/", 1)[1] for line in places(elsewhere)] == ["app.py:3:6"]
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"src/app.py": OLD})
+    env = pinned_env(MODELSUNSET_DATE=D, GIT_CEILING_DIRECTORIES=str(tmp_path))
+    result = check(repo, "--changed", "main", env=env)
+    assert result.returncode == 2
+    assert "--changed main: . is not in a git repository" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("base", ["no-such-branch", "HEAD~5"])
+def test_an_unknown_revision_is_a_usage_error(tmp_path: Path, base: str) -> None:
+    repo = repository(tmp_path)
+    result = check(repo, "--changed", base)
+    assert result.returncode == 2
+    assert f"unknown revision '{base}'" in result.stderr
+
+
+@pytest.mark.parametrize("base", ["--output=x", "", " "])
+def test_a_revision_that_is_an_option_is_refused(tmp_path: Path, base: str) -> None:
+    repo = repository(tmp_path)
+    result = check(repo, f"--changed={base}")
+    assert result.returncode == 2
+    assert "is not a revision" in result.stderr
+    assert not (repo / "x").exists()
+
+
+def test_the_diff_is_read_by_its_hunk_counts() -> None:
+    from modelsunset.check.changed import parse_diff
+
+    output = (
+        b"diff --git a/x.py b/x.py\n"
+        b"--- a/x.py\n"
+        b"+++ b/x.py\n"
+        b"@@ -1,2 +1 @@\n"
+        b"--- not a header: a removed line\n"
+        b"-gone\n"
+        b"+++ not a header: an added line\n"
+        b"@@ -10 +9,0 @@\n"
+        b"-removed only\n"
+        b"@@ -20,0 +20,2 @@\n"
+        b"+a\n"
+        b"+b\n"
+        b"\\ No newline at end of file\n"
+        b"diff --git a/old.py b/old.py\n"
+        b"--- a/old.py\n"
+        b"+++ /dev/null\n"
+        b"@@ -1 +0,0 @@\n"
+        b"-x\n"
+        b'diff --git "a/sp ace\\303\\251.py" "b/sp ace\\303\\251.py"\n'
+        b'+++ "b/sp ace\\303\\251.py"\n'
+        b"@@ -0,0 +1 @@\n"
+        b"+new\n"
+    )
+    assert parse_diff(output) == {
+        "x.py": frozenset({1, 20, 21}),
+        "sp aceé.py": frozenset({1}),
+    }
