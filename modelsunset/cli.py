@@ -346,6 +346,7 @@ def check(
     write_baseline: WriteBaselineOpt = None,
     waivers: WaiversOpt = None,
     changed: ChangedOpt = None,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -374,7 +375,7 @@ def check(
         waivers=waivers,
         changed=changed,
     )
-    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request), lang)
 
 
 app.command()(fix)

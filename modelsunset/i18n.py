@@ -1,11 +1,11 @@
 """The languages of the text for people: English (the default) and Chinese.
 
-Every sentence that ``notices``, ``resolve`` and ``check``'s summary write is a template
-here, one ``Messages`` per language, keyed by its field's name: a language that lacks one
-does not type-check. Days and counts of days are written for the language: English as
-ever (``2026-02-13``, ``in 12 days``), Chinese by babel from the locale's own data
-(``2026年2月13日``, ``12天后``, ``215天前``). babel is imported only for a language other
-than English, so English runs start as fast as before.
+Every sentence that ``notices`` and ``resolve`` write, and the headings and summary line
+of ``check``'s text, is a template here, one ``Messages`` per language, keyed by its
+field's name: a language that lacks one does not type-check. Days and counts of days are
+written for the language: English as ever (``2026-02-13``, ``in 12 days``), Chinese by
+babel from the locale's own data (``2026年2月13日``, ``12天后``, ``215天前``). babel is
+imported only for a language other than English, so English runs start as fast as before.
 
 Model names, ids, surface ids and URLs are put into the templates as the catalogue writes
 them; so are its notes (the provider's words). Machine formats (JSON keys and values, CSV)
@@ -88,6 +88,30 @@ class Messages:
     no_answer_retired: str
     no_answer_state: str
     no_answer_via: str
+    # check's text: the head of each block, the headings, and the summary line.
+    error: str
+    warning: str
+    check_head: str
+    check_retired: str
+    check_retires: str
+    check_may_retire: str
+    check_unknown_title: str
+    check_unknown_hint: str
+    check_clean: str
+    errors_one: str
+    errors_many: str
+    warnings_one: str
+    warnings_many: str
+    files_one: str
+    files_many: str
+    unknown_one: str
+    unknown_many: str
+    check_counts: str
+    check_in_files: str
+    check_unknown: str
+    check_scanned: str
+    check_skipped: str
+    check_summary: str
 
 
 EN = Messages(
@@ -140,6 +164,29 @@ EN = Messages(
     no_answer_retired="{model} retired from {surface} on {day}",
     no_answer_state="{model} is {state} on {surface}",
     no_answer_via=" (via {chain})",
+    error="error",
+    warning="warning",
+    check_head="{level} {name} on {surface_id} ({surface}): {when}, {days}",
+    check_retired="retired {day}",
+    check_retires="retires {day}",
+    check_may_retire="may retire from {day} (no date set yet)",
+    check_unknown_title="Model ids not in the catalogue",
+    check_unknown_hint=" (not checked; an overlay can add them):",
+    check_clean="No retired model, and none retiring within {count}, on {surfaces} on {day}.",
+    errors_one="{n} error",
+    errors_many="{n} errors",
+    warnings_one="{n} warning",
+    warnings_many="{n} warnings",
+    files_one="{n} file",
+    files_many="{n} files",
+    unknown_one="{n} unknown id",
+    unknown_many="{n} unknown ids",
+    check_counts="{errors}, {warnings}",
+    check_in_files=" in {files}",
+    check_unknown="; {unknown} (not checked)",
+    check_scanned="; {files} scanned",
+    check_skipped=", {n} skipped",
+    check_summary="{summary} (on {day}).",
 )
 
 ZH = Messages(
@@ -191,6 +238,29 @@ ZH = Messages(
     no_answer_retired="{model} 已于{day}从 {surface} 下线",
     no_answer_state="{model} 在 {surface} 上的状态为“{state}”",
     no_answer_via="（经由 {chain}）",
+    error="错误",
+    warning="警告",
+    check_head="{level} {name}，{surface_id}（{surface}）：{when}，{days}",
+    check_retired="已于{day}下线",
+    check_retires="将于{day}下线",
+    check_may_retire="最早可能自{day}起下线（尚未确定日期）",
+    check_unknown_title="目录中没有的模型 id",
+    check_unknown_hint="（未检查；可用覆盖文件添加）：",
+    check_clean="{day}在 {surfaces} 上没有已下线的模型，也没有在{count}内下线的模型。",
+    errors_one="{n} 个错误",
+    errors_many="{n} 个错误",
+    warnings_one="{n} 个警告",
+    warnings_many="{n} 个警告",
+    files_one="{n} 个文件",
+    files_many="{n} 个文件",
+    unknown_one="{n} 个未知 id",
+    unknown_many="{n} 个未知 id",
+    check_counts="{errors}，{warnings}",
+    check_in_files="，涉及 {files}",
+    check_unknown="；{unknown}（未检查）",
+    check_scanned="；扫描了 {files}",
+    check_skipped="，跳过 {n} 个",
+    check_summary="{summary}（{day}）。",
 )
 
 _MESSAGES: Mapping[Lang, Messages] = {Lang.en: EN, Lang.zh: ZH}
@@ -256,6 +326,20 @@ def yes_no(lang: Lang, value: bool | None) -> str:
     if value is None:
         return ""
     return messages(lang).yes if value else messages(lang).no
+
+
+def count(template_one: str, template_many: str, n: int) -> str:
+    """``template_one`` for one, else ``template_many``, filled with ``n``."""
+    return (template_one if n == 1 else template_many).format(n=n)
+
+
+def ljust(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` columns of a terminal, where a wide (CJK)
+    character takes two."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * (width - used)
 
 
 def lang_of(environ: Mapping[str, str]) -> Lang:

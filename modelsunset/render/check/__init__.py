@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from modelsunset.check.report import Finding, Judgement, Level, Report
-from modelsunset.wording import plural, visible
+from modelsunset.i18n import Lang, count, messages
+from modelsunset.wording import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +53,24 @@ def where(finding: Finding) -> str:
     return place
 
 
-def summary(report: Report) -> str:
+def summary(report: Report, lang: Lang = Lang.en) -> str:
     """``1 error, 2 warnings in 2 files (14 files scanned)``."""
-    text = f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}"
+    words = messages(lang)
+    text = words.check_counts.format(
+        errors=count(words.errors_one, words.errors_many, report.errors),
+        warnings=count(words.warnings_one, words.warnings_many, report.warnings),
+    )
     files = {finding.path for finding in report.findings if finding.path is not None}
     if files:
-        text += f" in {plural(len(files), 'file')}"
+        text += words.check_in_files.format(
+            files=count(words.files_one, words.files_many, len(files))
+        )
     if report.unknown:
-        text += f"; {plural(len(report.unknown), 'unknown id')} (not checked)"
+        unknown = count(words.unknown_one, words.unknown_many, len(report.unknown))
+        text += words.check_unknown.format(unknown=unknown)
     if report.stats is not None:
-        text += f"; {plural(report.stats.files, 'file')} scanned"
+        scanned = count(words.files_one, words.files_many, report.stats.files)
+        text += words.check_scanned.format(files=scanned)
         if report.stats.skipped:
-            text += f", {len(report.stats.skipped)} skipped"
+            text += words.check_skipped.format(n=len(report.stats.skipped))
     return text
