@@ -247,3 +247,18 @@ def test_every_language_fills_every_template_with_the_same_fields() -> None:
     for field in fields(i18n.Messages):
         english = getattr(i18n.EN, field.name)
         assert names(getattr(i18n.ZH, field.name)) == names(english), field.name
+
+
+def test_check_translates_its_text_and_keeps_its_machine_formats(tmp_path: Path) -> None:
+    """The head of each finding and the summary line of the text; JSON and SARIF as ever."""
+    from support.check import check, project
+
+    repo = project(tmp_path, {"src/app.py": 'MODEL = "gpt-4.5-preview"\nCHAT = "gpt-4o"\n'})
+    base = [".", "-s", "api", "-s", "chatgpt", "-d", "2026-02-10"]
+    text = check(repo, *base, "--lang", "zh").stdout
+    assert text.startswith("错误      GPT-4.5 Preview (gpt-4.5-preview)，api（Developer API）")
+    assert text.endswith("1 个错误，1 个警告，涉及 1 个文件；扫描了 1 个文件（2026年2月10日）。\n")
+    assert "警告      GPT-4o (gpt-4o)，chatgpt（ChatGPT）：将于2026年2月13日下线，3天后\n" in text
+    for fmt in ("json", "sarif", "github", "markdown"):
+        english = check(repo, *base, "-f", fmt)
+        assert check(repo, *base, "-f", fmt, "--lang", "zh").stdout == english.stdout, fmt

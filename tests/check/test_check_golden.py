@@ -53,6 +53,10 @@ for fmt in FORMATS:
         ["--model", "GPT-4.5 Preview", "--model", "chatgpt-4o-latest", "--date", D, "-f", fmt],
         1,
     )
+# Chinese (--lang zh): the head of each block, the headings and the summary line.
+for name in ("findings", "clean"):
+    files, args, code = CASES[f"{name}.text"]
+    CASES[f"zh-{name}.text"] = (files, [*args, "--lang", "zh"], code)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
