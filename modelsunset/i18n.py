@@ -1,11 +1,12 @@
 """The languages of the text for people: English (the default) and Chinese.
 
 Every sentence that ``notices`` and ``resolve`` write, and the headings and summary line
-of ``check``'s text, is a template here, one ``Messages`` per language, keyed by its
-field's name: a language that lacks one does not type-check. Days and counts of days are
-written for the language: English as ever (``2026-02-13``, ``in 12 days``), Chinese by
-babel from the locale's own data (``2026年2月13日``, ``12天后``, ``215天前``). babel is
-imported only for a language other than English, so English runs start as fast as before.
+of ``check``'s text, is a template here, keyed by its name: ``Messages`` holds the
+English, and a subclass per other language words every one of them anew (a test holds
+each language to that, and to the same placeholders). Days and counts of days are written
+for the language: English as ever (``2026-02-13``, ``in 12 days``), Chinese by babel from
+the locale's own data (``2026年2月13日``, ``12天后``, ``215天前``). babel is imported only
+for a language other than English, so English runs start as fast as before.
 
 Model names, ids, surface ids and URLs are put into the templates as the catalogue writes
 them; so are its notes (the provider's words). Machine formats (JSON keys and values, CSV)
@@ -15,7 +16,6 @@ stay English, except the notices' ``message``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -29,241 +29,176 @@ class Lang(StrEnum):
     zh = "zh"
 
 
-@dataclass(frozen=True, slots=True)
 class Messages:
-    """One language's templates, filled with ``str.format``: ``{model}`` and ``{successor}``
+    """The templates in English, filled with ``str.format``: ``{model}`` and ``{successor}``
     are labels such as ``GPT-4o (gpt-4o)``, ``{day}`` a day written by ``day``, ``{when}``
-    one by ``days_from``, ``{count}`` one by ``day_count``."""
+    one by ``days_from``, ``{count}`` one by ``day_count``. Each other language is a
+    subclass that words every template anew (``tests/test_i18n.py`` holds it to that).
+
+    Plain class attributes: a dataclass of this many fields would take milliseconds to
+    build at every start."""
 
     # A notice: the retirement sentence, then what takes the model's place.
-    retires: str
-    retired: str
-    takes_place: str
-    took_place: str
-    calls_will_fail: str
-    calls_fail: str
-    no_successor_yet: str
-    no_successor: str
+    retires = "{model} retires from {surface} on {day} ({when})."
+    retired = "{model} retired from {surface} on {day} ({when})."
+    takes_place = "{successor} takes its place automatically."
+    took_place = "{successor} took its place automatically."
+    calls_will_fail = "Calls will fail; switch to {replacement}."
+    calls_fail = "Calls fail; switch to {replacement}."
+    no_successor_yet = (
+        "No successor is named; calls will fail, so choose another model before then."
+    )
+    no_successor = "No successor is named; calls fail, so choose another model."
     # A floor: no day is set, only the first day it may come.
-    may_retire: str
-    would_move: str
-    recommended: str
+    may_retire = "{model} may retire from {surface} from {day} ({when}); no date is set yet."
+    would_move = "It would move to {successor} automatically."
+    recommended = "The recommended successor is {replacement}."
     # Between the sentences of a notice, and before the catalogue's note.
-    gap: str
+    gap = " "
     # The notices as a page.
-    notices_title: str
-    no_notices: str
-    day_heading: str
-    floor_heading: str
-    lead: str
-    lead_markdown: str
-    source_line: str
-    source_link: str
-    freshness: str
-    freshness_unknown: str
-    today: str
-    stop: str  # the end of a sentence that a template leaves open
+    notices_title = "Model retirement notices, {day} and the {count} after"
+    no_notices = "No model on these surfaces retires within {count}."
+    day_heading = "{day} ({when})"
+    floor_heading = "not before {day} ({when})"
+    lead = "{surface}: "
+    lead_markdown = "**{surface}:** "
+    source_line = "Source: {url}"
+    source_link = "[Source]({url})"
+    freshness = "catalogue updated {day} ({when})"
+    freshness_unknown = "catalogue date unknown (no `updated` in the catalogue)"
+    today = "today"
+    stop = "."  # the end of a sentence that a template leaves open
     # resolve: titles, column headers and values, and the answer that is not there.
-    resolve_title: str
-    surface: str
-    model: str
-    state: str
-    retires_column: str
-    days_left: str
-    next: str
-    answer: str
-    chain: str
-    auto: str
-    automatic: str
-    yes: str
-    no: str
-    none: str
-    not_before: str
-    derived: str
-    active: str
-    retiring: str
-    upcoming: str
-    retired_state: str
-    no_answer: str
-    no_answer_retired: str
-    no_answer_state: str
-    no_answer_via: str
+    resolve_title = "{name} on {day}"
+    surface = "Surface"
+    model = "Model"
+    state = "State"
+    retires_column = "Retires"
+    days_left = "Days left"
+    next = "Next"
+    answer = "Answer"
+    chain = "Chain"
+    auto = "Auto"
+    automatic = "Automatic"
+    yes = "yes"
+    no = "no"
+    none = "none"
+    not_before = "not before {day}"
+    derived = " (from {version})"
+    active = "active"
+    retiring = "retiring"
+    upcoming = "upcoming"
+    retired_state = "retired"
+    no_answer = (
+        "no available model for {model} on {surface} on {day}: {why} and no successor is named{via}"
+    )
+    no_answer_retired = "{model} retired from {surface} on {day}"
+    no_answer_state = "{model} is {state} on {surface}"
+    no_answer_via = " (via {chain})"
     # check's text: the head of each block, the headings, and the summary line.
-    error: str
-    warning: str
-    check_head: str
-    check_retired: str
-    check_retires: str
-    check_may_retire: str
-    check_unknown_title: str
-    check_unknown_hint: str
-    check_clean: str
-    errors_one: str
-    errors_many: str
-    warnings_one: str
-    warnings_many: str
-    files_one: str
-    files_many: str
-    unknown_one: str
-    unknown_many: str
-    check_counts: str
-    check_in_files: str
-    check_unknown: str
-    check_scanned: str
-    check_skipped: str
-    check_summary: str
+    error = "error"
+    warning = "warning"
+    check_head = "{level} {name} on {surface_id} ({surface}): {when}, {days}"
+    check_retired = "retired {day}"
+    check_retires = "retires {day}"
+    check_may_retire = "may retire from {day} (no date set yet)"
+    check_unknown_title = "Model ids not in the catalogue"
+    check_unknown_hint = " (not checked; an overlay can add them):"
+    check_clean = "No retired model, and none retiring within {count}, on {surfaces} on {day}."
+    errors_one = "{n} error"
+    errors_many = "{n} errors"
+    warnings_one = "{n} warning"
+    warnings_many = "{n} warnings"
+    files_one = "{n} file"
+    files_many = "{n} files"
+    unknown_one = "{n} unknown id"
+    unknown_many = "{n} unknown ids"
+    check_counts = "{errors}, {warnings}"
+    check_in_files = " in {files}"
+    check_unknown = "; {unknown} (not checked)"
+    check_scanned = "; {files} scanned"
+    check_skipped = ", {n} skipped"
+    check_summary = "{summary} (on {day})."
 
 
-EN = Messages(
-    retires="{model} retires from {surface} on {day} ({when}).",
-    retired="{model} retired from {surface} on {day} ({when}).",
-    takes_place="{successor} takes its place automatically.",
-    took_place="{successor} took its place automatically.",
-    calls_will_fail="Calls will fail; switch to {replacement}.",
-    calls_fail="Calls fail; switch to {replacement}.",
-    no_successor_yet="No successor is named; calls will fail, so choose another model before then.",
-    no_successor="No successor is named; calls fail, so choose another model.",
-    may_retire="{model} may retire from {surface} from {day} ({when}); no date is set yet.",
-    would_move="It would move to {successor} automatically.",
-    recommended="The recommended successor is {replacement}.",
-    gap=" ",
-    notices_title="Model retirement notices, {day} and the {count} after",
-    no_notices="No model on these surfaces retires within {count}.",
-    day_heading="{day} ({when})",
-    floor_heading="not before {day} ({when})",
-    lead="{surface}: ",
-    lead_markdown="**{surface}:** ",
-    source_line="Source: {url}",
-    source_link="[Source]({url})",
-    freshness="catalogue updated {day} ({when})",
-    freshness_unknown="catalogue date unknown (no `updated` in the catalogue)",
-    today="today",
-    stop=".",
-    resolve_title="{name} on {day}",
-    surface="Surface",
-    model="Model",
-    state="State",
-    retires_column="Retires",
-    days_left="Days left",
-    next="Next",
-    answer="Answer",
-    chain="Chain",
-    auto="Auto",
-    automatic="Automatic",
-    yes="yes",
-    no="no",
-    none="none",
-    not_before="not before {day}",
-    derived=" (from {version})",
-    active="active",
-    retiring="retiring",
-    upcoming="upcoming",
-    retired_state="retired",
-    no_answer="no available model for {model} on {surface} on {day}: {why} and no successor "
-    "is named{via}",
-    no_answer_retired="{model} retired from {surface} on {day}",
-    no_answer_state="{model} is {state} on {surface}",
-    no_answer_via=" (via {chain})",
-    error="error",
-    warning="warning",
-    check_head="{level} {name} on {surface_id} ({surface}): {when}, {days}",
-    check_retired="retired {day}",
-    check_retires="retires {day}",
-    check_may_retire="may retire from {day} (no date set yet)",
-    check_unknown_title="Model ids not in the catalogue",
-    check_unknown_hint=" (not checked; an overlay can add them):",
-    check_clean="No retired model, and none retiring within {count}, on {surfaces} on {day}.",
-    errors_one="{n} error",
-    errors_many="{n} errors",
-    warnings_one="{n} warning",
-    warnings_many="{n} warnings",
-    files_one="{n} file",
-    files_many="{n} files",
-    unknown_one="{n} unknown id",
-    unknown_many="{n} unknown ids",
-    check_counts="{errors}, {warnings}",
-    check_in_files=" in {files}",
-    check_unknown="; {unknown} (not checked)",
-    check_scanned="; {files} scanned",
-    check_skipped=", {n} skipped",
-    check_summary="{summary} (on {day}).",
-)
+class Chinese(Messages):
+    """The templates in Chinese (Simplified)."""
 
-ZH = Messages(
-    retires="{model} 将于{day}（{when}）从 {surface} 下线。",
-    retired="{model} 已于{day}（{when}）从 {surface} 下线。",
-    takes_place="将由 {successor} 自动接替。",
-    took_place="已由 {successor} 自动接替。",
-    calls_will_fail="届时调用将会失败；请改用 {replacement}。",
-    calls_fail="调用会失败；请改用 {replacement}。",
-    no_successor_yet="未指定后继模型；届时调用将会失败，请在此之前另选模型。",
-    no_successor="未指定后继模型；调用会失败，请另选模型。",
-    may_retire="{model} 最早可能自{day}（{when}）起从 {surface} 下线；尚未确定日期。",
-    would_move="届时将自动迁移到 {successor}。",
-    recommended="推荐的后继模型为 {replacement}。",
-    gap="",
-    notices_title="模型下线通知：{day}及之后{count}",
-    no_notices="这些平台上没有模型在{count}内下线。",
-    day_heading="{day}（{when}）",
-    floor_heading="不早于{day}（{when}）",
-    lead="{surface}：",
-    lead_markdown="**{surface}**：",  # bold ends before the colon, as CommonMark reads it
-    source_line="来源：{url}",
-    source_link="[来源]({url})",
-    freshness="目录更新于{day}（{when}）",
-    freshness_unknown="目录日期未知（目录中没有 `updated`）",
-    today="今天",
-    stop="。",
-    resolve_title="{name}：{day}",
-    surface="平台",
-    model="模型",
-    state="状态",
-    retires_column="下线日期",
-    days_left="剩余天数",
-    next="下一个",
-    answer="结果",
-    chain="迁移链",
-    auto="自动",
-    automatic="自动",
-    yes="是",
-    no="否",
-    none="无",
-    not_before="不早于{day}",
-    derived="（取自 {version}）",
-    active="可用",
-    retiring="即将下线",
-    upcoming="尚未推出",
-    retired_state="已下线",
-    no_answer="{day}在 {surface} 上没有可替代 {model} 的可用模型：{why}，且未指定后继模型{via}",
-    no_answer_retired="{model} 已于{day}从 {surface} 下线",
-    no_answer_state="{model} 在 {surface} 上的状态为“{state}”",
-    no_answer_via="（经由 {chain}）",
-    error="错误",
-    warning="警告",
-    check_head="{level} {name}，{surface_id}（{surface}）：{when}，{days}",
-    check_retired="已于{day}下线",
-    check_retires="将于{day}下线",
-    check_may_retire="最早可能自{day}起下线（尚未确定日期）",
-    check_unknown_title="目录中没有的模型 id",
-    check_unknown_hint="（未检查；可用覆盖文件添加）：",
-    check_clean="{day}在 {surfaces} 上没有已下线的模型，也没有在{count}内下线的模型。",
-    errors_one="{n} 个错误",
-    errors_many="{n} 个错误",
-    warnings_one="{n} 个警告",
-    warnings_many="{n} 个警告",
-    files_one="{n} 个文件",
-    files_many="{n} 个文件",
-    unknown_one="{n} 个未知 id",
-    unknown_many="{n} 个未知 id",
-    check_counts="{errors}，{warnings}",
-    check_in_files="，涉及 {files}",
-    check_unknown="；{unknown}（未检查）",
-    check_scanned="；扫描了 {files}",
-    check_skipped="，跳过 {n} 个",
-    check_summary="{summary}（{day}）。",
-)
+    retires = "{model} 将于{day}（{when}）从 {surface} 下线。"
+    retired = "{model} 已于{day}（{when}）从 {surface} 下线。"
+    takes_place = "将由 {successor} 自动接替。"
+    took_place = "已由 {successor} 自动接替。"
+    calls_will_fail = "届时调用将会失败；请改用 {replacement}。"
+    calls_fail = "调用会失败；请改用 {replacement}。"
+    no_successor_yet = "未指定后继模型；届时调用将会失败，请在此之前另选模型。"
+    no_successor = "未指定后继模型；调用会失败，请另选模型。"
+    may_retire = "{model} 最早可能自{day}（{when}）起从 {surface} 下线；尚未确定日期。"
+    would_move = "届时将自动迁移到 {successor}。"
+    recommended = "推荐的后继模型为 {replacement}。"
+    gap = ""
+    notices_title = "模型下线通知：{day}及之后{count}"
+    no_notices = "这些平台上没有模型在{count}内下线。"
+    day_heading = "{day}（{when}）"
+    floor_heading = "不早于{day}（{when}）"
+    lead = "{surface}："
+    # Bold ends before the colon, as CommonMark reads it.
+    lead_markdown = "**{surface}**："
+    source_line = "来源：{url}"
+    source_link = "[来源]({url})"
+    freshness = "目录更新于{day}（{when}）"
+    freshness_unknown = "目录日期未知（目录中没有 `updated`）"
+    today = "今天"
+    stop = "。"  # the end of a sentence that a template leaves open
+    resolve_title = "{name}：{day}"
+    surface = "平台"
+    model = "模型"
+    state = "状态"
+    retires_column = "下线日期"
+    days_left = "剩余天数"
+    next = "下一个"
+    answer = "结果"
+    chain = "迁移链"
+    auto = "自动"
+    automatic = "自动"
+    yes = "是"
+    no = "否"
+    none = "无"
+    not_before = "不早于{day}"
+    derived = "（取自 {version}）"
+    active = "可用"
+    retiring = "即将下线"
+    upcoming = "尚未推出"
+    retired_state = "已下线"
+    no_answer = "{day}在 {surface} 上没有可替代 {model} 的可用模型：{why}，且未指定后继模型{via}"
+    no_answer_retired = "{model} 已于{day}从 {surface} 下线"
+    no_answer_state = "{model} 在 {surface} 上的状态为“{state}”"
+    no_answer_via = "（经由 {chain}）"
+    error = "错误"
+    warning = "警告"
+    check_head = "{level} {name}，{surface_id}（{surface}）：{when}，{days}"
+    check_retired = "已于{day}下线"
+    check_retires = "将于{day}下线"
+    check_may_retire = "最早可能自{day}起下线（尚未确定日期）"
+    check_unknown_title = "目录中没有的模型 id"
+    check_unknown_hint = "（未检查；可用覆盖文件添加）："
+    check_clean = "{day}在 {surfaces} 上没有已下线的模型，也没有在{count}内下线的模型。"
+    errors_one = "{n} 个错误"
+    errors_many = "{n} 个错误"
+    warnings_one = "{n} 个警告"
+    warnings_many = "{n} 个警告"
+    files_one = "{n} 个文件"
+    files_many = "{n} 个文件"
+    unknown_one = "{n} 个未知 id"
+    unknown_many = "{n} 个未知 id"
+    check_counts = "{errors}，{warnings}"
+    check_in_files = "，涉及 {files}"
+    check_unknown = "；{unknown}（未检查）"
+    check_scanned = "；扫描了 {files}"
+    check_skipped = "，跳过 {n} 个"
+    check_summary = "{summary}（{day}）。"
 
-_MESSAGES: Mapping[Lang, Messages] = {Lang.en: EN, Lang.zh: ZH}
+
+_MESSAGES: Mapping[Lang, Messages] = {Lang.en: Messages(), Lang.zh: Chinese()}
 _LOCALES: Mapping[Lang, str] = {Lang.zh: "zh_Hans_CN"}  # babel's name of each locale
 
 
