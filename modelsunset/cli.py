@@ -28,6 +28,7 @@ from modelsunset.check.options import (
 )
 from modelsunset.commands import Session, Sources
 from modelsunset.fix.cli import fix
+from modelsunset.i18n import Lang
 from modelsunset.options import (
     BaselineOpt,
     CalendarWithinOpt,
@@ -35,6 +36,7 @@ from modelsunset.options import (
     ChangedOpt,
     DateOpt,
     FormatOpt,
+    LangOpt,
     ModelsOpt,
     NoticesWithinOpt,
     OverlayOpt,
@@ -66,15 +68,16 @@ def _typer() -> typer.Typer:
 app = _typer()
 
 
-def _run(command: Callable[[Session], int]) -> None:
-    """The one place where errors become messages on stderr and exit codes."""
+def _run(command: Callable[[Session], int], lang: Lang | None = None) -> None:
+    """The one place where errors become messages on stderr and exit codes; ``lang``:
+    --lang, which wins over the environment."""
     from modelsunset import console
     from modelsunset.commands import usage_error
     from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
 
     err = console.writer("err")
     try:
-        code = command(console.session())
+        code = command(console.session(lang))
     except DomainError as exc:
         err(usage_error(exc).render())
         raise typer.Exit(EXIT_USAGE) from None
@@ -155,6 +158,7 @@ def resolve(
     ] = None,
     date: DateOpt = None,
     fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -177,7 +181,7 @@ def resolve(
         only = surface[0] if surface else None
         return commands.resolve(session, sources, model, only, date, fmt)
 
-    _run(command)
+    _run(command, lang)
 
 
 @app.command()
@@ -188,6 +192,7 @@ def notices(
     provider: ProvidersOpt = None,
     fmt: FormatOpt = Format.table,
     sort: SortOpt = None,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -196,9 +201,8 @@ def notices(
 
     sources = Sources(catalogue, overlay or ())
     days = within if within is not None else 90
-    _run(
-        lambda s: commands.notices(s, sources, date, days, surface or (), provider or (), fmt, sort)
-    )
+    chosen = (surface or (), provider or ())
+    _run(lambda s: commands.notices(s, sources, date, days, *chosen, fmt, sort), lang)
 
 
 @app.command()
@@ -306,6 +310,7 @@ def check(
     write_baseline: WriteBaselineOpt = None,
     waivers: WaiversOpt = None,
     changed: ChangedOpt = None,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
 ) -> None:
@@ -336,7 +341,7 @@ def check(
         kinds=kinds or (),
         skip_unreadable=skip_unreadable,
     )
-    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request))
+    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request), lang)
 
 
 app.command()(fix)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.errors import EXIT_NEGATIVE, EXIT_OK, DomainError, UsageError
+from modelsunset.i18n import Lang
 from modelsunset.model import Catalogue, Order, Resolution, State
 from modelsunset.render import Format, RenderContext, renderer
 
@@ -37,6 +38,8 @@ class Session(NamedTuple):
     pinned_error: UsageError | None = None
     # stdout for bytes as they are (None: through ``out``, as UTF-8 text).
     out_bytes: Callable[[bytes], None] | None = None
+    # The language of the text for people (--lang, else MODELSUNSET_LANG, else the locale).
+    lang: Lang = Lang.en
 
 
 class Sources(NamedTuple):
@@ -111,6 +114,7 @@ def _context(catalogue: Catalogue, on: date, session: Session) -> RenderContext:
         colour=session.colour,
         width=session.width,
         ascii_only=session.ascii_only,
+        lang=session.lang,
     )
 
 
@@ -177,7 +181,7 @@ def resolve(
     for items in groups:
         if not any(item.resolved is not None for item in items):
             for item in items:
-                session.err(_no_answer(catalogue, item))
+                session.err(_no_answer(catalogue, item, session.lang))
             code = EXIT_NEGATIVE
     return code
 
@@ -222,22 +226,30 @@ def _render_resolutions(
     return "\n".join(render.resolutions(items, ctx, single) for items in groups)
 
 
-def _no_answer(catalogue: Catalogue, item: Resolution) -> str:
-    from modelsunset import resolver
+def _no_answer(catalogue: Catalogue, item: Resolution, lang: Lang) -> str:
+    from modelsunset import i18n, resolver
     from modelsunset.wording import clipped
 
+    words = i18n.messages(lang)
     last = item.chain[-1]
     entry = catalogue.models[last].entries[item.surface]
     state = resolver.state_on(entry, item.on)
     surface = clipped(item.surface)
     if entry.retires is not None and state is State.RETIRED:
-        why = f"{clipped(last)} retired from {surface} on {entry.retires.isoformat()}"
+        why = words.no_answer_retired.format(
+            model=clipped(last), surface=surface, day=i18n.day(lang, entry.retires)
+        )
     else:
-        why = f"{clipped(last)} is {state.value} on {surface}"
-    via = f" (via {' -> '.join(map(clipped, item.chain))})" if len(item.chain) > 1 else ""
-    return (
-        f"no available model for {clipped(item.model)} on {surface} on {item.on.isoformat()}: "
-        f"{why} and no successor is named{via}"
+        why = words.no_answer_state.format(
+            model=clipped(last), state=i18n.state(lang, state), surface=surface
+        )
+    via = (
+        words.no_answer_via.format(chain=" -> ".join(map(clipped, item.chain)))
+        if len(item.chain) > 1
+        else ""
+    )
+    return words.no_answer.format(
+        model=clipped(item.model), surface=surface, day=i18n.day(lang, item.on), why=why, via=via
     )
 
 
@@ -257,7 +269,7 @@ def notices(
     on = on_date(when, session)
     days = days_ahead(within, on)
     surface_ids, provider_ids = _filters(catalogue, surfaces, providers)
-    found = resolver.notices(catalogue, on, days, surface_ids, provider_ids)
+    found = resolver.notices(catalogue, on, days, surface_ids, provider_ids, session.lang)
     if order is not None:
         key = resolver.sort_key(order)
         found.sort(key=lambda notice: key(notice.row))

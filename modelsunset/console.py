@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from modelsunset.commands import Session
+from modelsunset.i18n import Lang
 
 
 def _escape(error: UnicodeError) -> tuple[str, int]:
@@ -115,12 +116,14 @@ def quiet(target: TextIO) -> None:
         pass
 
 
-def session() -> Session:
-    """What a command may know of this process: today, the terminal and the streams."""
+def session(lang: Lang | None = None) -> Session:
+    """What a command may know of this process: today, the terminal, the streams and the
+    language (``lang`` as --lang asked, else as the environment asks: ``i18n.lang_of``)."""
     from datetime import UTC, datetime
 
     from modelsunset.dates import parse_date
     from modelsunset.errors import BadDate
+    from modelsunset.i18n import lang_of
 
     now = datetime.now(UTC).date()
     pinned = os.environ.get("MODELSUNSET_DATE")
@@ -147,4 +150,5 @@ def session() -> Session:
         out_bytes=binary_writer(),
         ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
         pinned_error=pinned_error,
+        lang=lang if lang is not None else lang_of(os.environ),
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from modelsunset.dates import Span, parse_span
+from modelsunset.i18n import Lang
 from modelsunset.model import Order
 from modelsunset.render import Format
 
@@ -143,6 +144,15 @@ CalendarWithinOpt = Annotated[
         metavar="DAYS",
         parser=span,
         help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y (default: all).",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        case_sensitive=False,
+        help="Language of the text (default: MODELSUNSET_LANG, else the locale's, else en).",
         show_default=False,
     ),
 ]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 
 from modelsunset.errors import NotOffered
+from modelsunset.i18n import Lang, messages
 from modelsunset.model import (
     Catalogue,
     Entry,
@@ -141,13 +142,15 @@ def notices(
     within: int = 90,
     surfaces: Collection[str] = (),
     providers: Collection[str] = (),
+    lang: Lang = Lang.en,
 ) -> list[Notice]:
-    """One notice per entry with ``0 <= days_left <= within``, soonest first."""
+    """One notice per entry with ``0 <= days_left <= within``, soonest first, its message
+    in ``lang``."""
     found: list[Notice] = []
     for current in status(catalogue, on, surfaces, providers, include_all=True):
         left = current.days_left
         if left is not None and 0 <= left <= within:
-            found.append(Notice(row=current, message=notice_message(catalogue, current, on)))
+            found.append(Notice(row=current, message=notice_message(catalogue, current, on, lang)))
     by_date = sort_key(Order.date)
     found.sort(key=lambda n: by_date(n.row))
     return found
@@ -170,10 +173,11 @@ def sort_key(order: Order) -> Callable[[StatusRow], tuple[object, ...]]:
     return by_date
 
 
-def notice_message(catalogue: Catalogue, current: StatusRow, on: date) -> str:
-    """A few sentences a person could send to the people who use the model."""
-    text = retirement_sentence(catalogue, current.entry, on)
+def notice_message(catalogue: Catalogue, current: StatusRow, on: date, lang: Lang = Lang.en) -> str:
+    """A few sentences a person could send to the people who use the model, in ``lang``
+    (the catalogue's note as it is written)."""
+    text = retirement_sentence(catalogue, current.entry, on, lang)
     if current.entry.note:
         # One message, one line: a note written over several lines is joined up.
-        text += " " + " ".join(current.entry.note.split())
+        text += messages(lang).gap + " ".join(current.entry.note.split())
     return text

@@ -1,4 +1,5 @@
-"""The English shared by notices, tables and check reports, in one place.
+"""The wording shared by notices, tables and check reports, in one place: English, or
+the language asked for where a phrase takes one (its templates are in ``i18n``).
 
 Pure: every phrase is built from catalogue values and the date it is about.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from modelsunset.i18n import Lang, day, days_from, messages
 from modelsunset.model import Catalogue, Entry
 
 STALE_AFTER_DAYS = 60  # a catalogue whose sources were read longer ago gets a warning
@@ -113,11 +115,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def days_phrase(days: int) -> str:
     """``today``, ``in 1 day``, ``in 12 days``, ``1 day ago``, ``215 days ago``."""
-    if days == 0:
-        return "today"
-    if days > 0:
-        return "in 1 day" if days == 1 else f"in {days} days"
-    return "1 day ago" if days == -1 else f"{-days} days ago"
+    return days_from(Lang.en, days)
 
 
 def model_label(catalogue: Catalogue, model_id: str) -> str:
@@ -140,54 +138,56 @@ def successor_text(entry: Entry) -> str:
     return entry.replacement or ""
 
 
-def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
-    """What happens to a model on a surface, when, and what to use instead, as of ``on``.
+def retirement_sentence(catalogue: Catalogue, entry: Entry, on: date, lang: Lang = Lang.en) -> str:
+    """What happens to a model on a surface, when, and what to use instead, as of ``on``,
+    in ``lang``.
 
     "GPT-4o (gpt-4o) retires from ChatGPT on 2026-02-13 (in 12 days). GPT-5.2 (gpt-5.2)
     takes its place automatically." The entry must have ``retires`` or a floor
     (``not_before``: see ``floor_sentence``).
     """
     if entry.retires is None:
-        return floor_sentence(catalogue, entry, on)
+        return floor_sentence(catalogue, entry, on, lang)
+    words = messages(lang)
     days = (entry.retires - on).days
     gone = days <= 0
-    verb = "retired" if days < 0 else "retires"
-    text = (
-        f"{model_label(catalogue, entry.model)} {verb} from "
-        f"{surface_name(catalogue, entry.surface)} on {entry.retires.isoformat()} "
-        f"({days_phrase(days)})."
+    text = (words.retired if days < 0 else words.retires).format(
+        model=model_label(catalogue, entry.model),
+        surface=surface_name(catalogue, entry.surface),
+        day=day(lang, entry.retires),
+        when=days_from(lang, days),
     )
     if entry.fallback is not None:
         # Said the same way for every surface: ChatGPT moves conversations, Azure upgrades
         # deployments, the Gemini API routes calls.
-        took = "took" if days < 0 else "takes"
-        text += f" {model_label(catalogue, entry.fallback)} {took} its place automatically."
+        took = words.took_place if days < 0 else words.takes_place
+        then = took.format(successor=model_label(catalogue, entry.fallback))
     elif entry.replacement is not None:
-        text += f" Calls {'fail' if gone else 'will fail'}; switch to {entry.replacement}."
+        fail = words.calls_fail if gone else words.calls_will_fail
+        then = fail.format(replacement=entry.replacement)
     else:
-        text += (
-            " No successor is named; calls fail, so choose another model."
-            if gone
-            else " No successor is named; calls will fail, so choose another model before then."
-        )
-    return text
+        then = words.no_successor if gone else words.no_successor_yet
+    return text + words.gap + then
 
 
-def floor_sentence(catalogue: Catalogue, entry: Entry, on: date) -> str:
+def floor_sentence(catalogue: Catalogue, entry: Entry, on: date, lang: Lang = Lang.en) -> str:
     """A floor is not a retirement: "Claude Sonnet 4 (claude-sonnet-4-0) may retire from
     Developer API from 2027-05-14 (in 164 days); no date is set yet." The entry must have
     ``not_before``."""
     assert entry.not_before is not None
+    words = messages(lang)
     days = (entry.not_before - on).days
-    text = (
-        f"{model_label(catalogue, entry.model)} may retire from "
-        f"{surface_name(catalogue, entry.surface)} from {entry.not_before.isoformat()} "
-        f"({days_phrase(days)}); no date is set yet."
+    text = words.may_retire.format(
+        model=model_label(catalogue, entry.model),
+        surface=surface_name(catalogue, entry.surface),
+        day=day(lang, entry.not_before),
+        when=days_from(lang, days),
     )
     if entry.fallback is not None:
-        text += f" It would move to {model_label(catalogue, entry.fallback)} automatically."
+        then = words.would_move.format(successor=model_label(catalogue, entry.fallback))
+        text += words.gap + then
     elif entry.replacement is not None:
-        text += f" The recommended successor is {entry.replacement}."
+        text += words.gap + words.recommended.format(replacement=entry.replacement)
     return text
 
 

@@ -106,6 +106,34 @@ CASES["v2-resolve-azure-prefix-2026-10-01.json"] = [
     "-f",
     "json",
 ]
+# Chinese (--lang zh): notices and resolve, dates and day counts as babel writes them.
+for fmt in ("table", "json", "plain", "markdown"):
+    CASES[f"zh-notices-2026-02-01-within-30.{fmt}"] = [
+        "notices",
+        "--date",
+        "2026-02-01",
+        "--within",
+        "30",
+        "--lang",
+        "zh",
+        "-f",
+        fmt,
+    ]
+for fmt in ("table", "json", "markdown"):
+    CASES[f"zh-resolve-gpt-4o-2026-02-13.{fmt}"] = ["resolve", "GPT-4o", "-d", "2026-02-13"]
+    CASES[f"zh-resolve-gpt-4o-2026-02-13.{fmt}"] += ["--lang", "zh", "-f", fmt]
+CASES["zh-notices-none.table"] = ["notices", "--date", "2026-03-01", "--lang", "zh"]
+CASES["zh-resolve-gpt-4.5-preview-2026-02-14.table"] = [
+    "resolve",
+    "gpt-4.5-preview",
+    "--date",
+    "2026-02-14",
+    "MODELSUNSET_LANG=zh",
+]
+for fmt in ("table", "markdown"):
+    CASES[f"v2-zh-notices-2026-10-01.{fmt}"] = ["notices", "-d", "2026-10-01", "-f", fmt]
+    CASES[f"v2-zh-notices-2026-10-01.{fmt}"] += ["--lang", "zh"]
+CASES["v2-zh-resolve-o3-2026-12-01.table"] = ["resolve", "o3", "-d", "2026-12-01", "--lang", "zh"]
 for name in [case for case in CASES if case.startswith("v2-")]:
     CASES[name] += [FORMAT2, "MODELSUNSET_DATE=2026-12-01"]
 

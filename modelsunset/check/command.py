@@ -172,7 +172,14 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         found = dataclasses.replace(found, skip_unreadable=True)
     found, aside = gate.sort(found)
     ctx = RenderContext(
-        on, session.today, catalogue, session.colour, session.width, session.ascii_only, __version__
+        on,
+        session.today,
+        catalogue,
+        session.colour,
+        session.width,
+        session.ascii_only,
+        __version__,
+        lang=session.lang,
     )
     session.out(shown(check_renderer(request.fmt).render(found, ctx), request.fmt, found, aside))
     if request.fmt is CheckFormat.github:

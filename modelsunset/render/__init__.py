@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol, assert_never
 
+from modelsunset.i18n import Lang
 from modelsunset.model import Catalogue, Notice, Resolution, StatusRow
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class RenderContext(NamedTuple):
     width: int | None = None
     ascii_only: bool = False  # the output cannot take box drawing and arrows
     version: str = ""  # of modelsunset, for formats that name the tool (SARIF)
+    lang: Lang = Lang.en  # of the text for people (the templates are in ``i18n``)
 
 
 class Renderer(Protocol):

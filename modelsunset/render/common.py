@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from modelsunset.i18n import Lang, day, day_count, days_from, messages
 from modelsunset.model import Catalogue, Entry, Resolution, State
 from modelsunset.render import RenderContext
-from modelsunset.wording import days_phrase, defused, inert, plural
+from modelsunset.wording import defused, inert
 from modelsunset.wording import guarded as guarded  # for the formats
 
 # The colours (rich style names).
@@ -67,18 +68,19 @@ def days_text(days: int | None) -> str:
     return "" if days is None else str(days)
 
 
-def end_text(entry: Entry) -> str:
+def end_text(entry: Entry, lang: Lang = Lang.en) -> str:
     """When the entry goes, for people: ``2026-02-13``, a floor as ``not before
     2027-01-22``, and a value taken from a version with it: ``2026-11-19 (from
     o3-2025-04-16)``; empty when nothing is scheduled."""
+    words = messages(lang)
     if entry.retires is not None:
-        text = entry.retires.isoformat()
+        text = day(lang, entry.retires)
     elif entry.not_before is not None:
-        text = f"not before {entry.not_before.isoformat()}"
+        text = words.not_before.format(day=day(lang, entry.not_before))
     else:
         return ""
     if entry.derived_from is not None:
-        text += f" (from {entry.derived_from})"
+        text += words.derived.format(version=entry.derived_from)
     return text
 
 
@@ -87,20 +89,28 @@ def first_entry(item: Resolution, catalogue: Catalogue) -> Entry:
     return catalogue.models[item.model].entries[item.surface]
 
 
-def freshness(catalogue: Catalogue, today: date) -> str:
+def freshness(catalogue: Catalogue, today: date, lang: Lang = Lang.en) -> str:
     """ "catalogue updated 2026-11-25 (3 days ago)", for people's eyes only."""
+    words = messages(lang)
     if catalogue.updated is None:
-        return "catalogue date unknown (no `updated` in the catalogue)"
+        return words.freshness_unknown
     age = (today - catalogue.updated).days
-    return f"catalogue updated {catalogue.updated.isoformat()} ({days_phrase(-age)})"
+    return words.freshness.format(day=day(lang, catalogue.updated), when=days_from(lang, -age))
 
 
-def notices_title(on: date, within: int) -> str:
-    return f"Model retirement notices, {on.isoformat()} and the {plural(within, 'day')} after"
+def notices_title(on: date, within: int, lang: Lang = Lang.en) -> str:
+    return messages(lang).notices_title.format(day=day(lang, on), count=day_count(lang, within))
 
 
-def no_notices(within: int) -> str:
-    return f"No model on these surfaces retires within {plural(within, 'day')}."
+def no_notices(within: int, lang: Lang = Lang.en) -> str:
+    return messages(lang).no_notices.format(count=day_count(lang, within))
+
+
+def notice_day(day_of: date, left: int, floor: bool, lang: Lang) -> str:
+    """A notices' day heading: ``2026-02-13 (in 12 days)``, a floor ``not before ...``."""
+    words = messages(lang)
+    heading = words.floor_heading if floor else words.day_heading
+    return heading.format(day=day(lang, day_of), when=days_from(lang, left))
 
 
 # What catalogues say, in the formats of status, resolve and notices. Catalogues are not

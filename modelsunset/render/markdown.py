@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+from modelsunset import i18n
 from modelsunset.model import Notice, Resolution, StatusRow
 from modelsunset.render import RenderContext
 from modelsunset.render.common import (
@@ -23,10 +24,10 @@ from modelsunset.render.common import (
     md_text,
     md_url,
     no_notices,
+    notice_day,
     notices_title,
 )
-from modelsunset.render.fields import iso
-from modelsunset.wording import days_phrase, successor_text, surface_name
+from modelsunset.wording import successor_text, surface_name
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -74,30 +75,33 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
 
 def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
     first = items[0]
-    lines = [f"## {md_text(first.query)} on {first.on.isoformat()}", ""]
+    lang = ctx.lang
+    words = i18n.messages(lang)
+    title = words.resolve_title.format(name=md_text(first.query), day=i18n.day(lang, first.on))
+    lines = [f"## {title}", ""]
     lines += _table(
         [
-            "Surface",
-            "Model",
-            "State",
-            "Retires",
-            "Days left",
-            "Next",
-            "Answer",
-            "Chain",
-            "Automatic",
+            words.surface,
+            words.model,
+            words.state,
+            words.retires_column,
+            words.days_left,
+            words.next,
+            words.answer,
+            words.chain,
+            words.automatic,
         ],
         [
             [
                 md_text(item.surface, cell=True),
                 md_code(item.model),
-                item.state.value,
-                md_text(end_text(first_entry(item, ctx.catalogue)), cell=True),
+                i18n.state(lang, item.state),
+                md_text(end_text(first_entry(item, ctx.catalogue), lang), cell=True),
                 days_text(item.days_left),
                 md_code(item.next) if item.next else "",
-                md_code(item.resolved) if item.resolved else "none",
+                md_code(item.resolved) if item.resolved else words.none,
                 _chain(item.chain, ctx),
-                "" if item.automatic is None else "yes" if item.automatic else "no",
+                i18n.yes_no(lang, item.automatic),
             ]
             for item in items
         ],
@@ -106,22 +110,26 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
-    lines = [f"## {notices_title(ctx.on, within)}", ""]
+    lang = ctx.lang
+    words = i18n.messages(lang)
+    lines = [f"## {notices_title(ctx.on, within, lang)}", ""]
     if not items:
-        lines.append(no_notices(within))
+        lines.append(no_notices(within, lang))
     for day, group in groupby(items, key=lambda n: n.row.entry.end):
         members = list(group)
-        floor = "not before " if all(n.row.entry.retires is None for n in members) else ""
-        lines += [f"### {floor}{iso(day)} ({days_phrase(members[0].row.days_left or 0)})", ""]
+        assert day is not None  # a notice's entry has a day, or a floor
+        floor = all(n.row.entry.retires is None for n in members)
+        lines += [f"### {notice_day(day, members[0].row.days_left or 0, floor, lang)}", ""]
         for notice in members:
             entry = notice.row.entry
             surface = md_text(surface_name(ctx.catalogue, entry.surface))
-            bullet = f"- **{surface}:** {md_text(notice.message)}"
+            lead = words.lead_markdown.format(surface=surface)
+            bullet = f"- {lead}{md_text(notice.message)}"
             if entry.source:
-                bullet += f" [Source]({md_url(entry.source)})"
+                bullet += " " + words.source_link.format(url=md_url(entry.source))
             lines.append(bullet)
         lines.append("")
     if lines[-1] != "":
         lines.append("")
-    lines.append(f"_{freshness(ctx.catalogue, ctx.today).capitalize()}._")
+    lines.append(f"_{freshness(ctx.catalogue, ctx.today, lang).capitalize()}{words.stop}_")
     return _done(lines)

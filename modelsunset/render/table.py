@@ -15,6 +15,7 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from modelsunset import i18n
 from modelsunset.model import Notice, Resolution, State, StatusRow
 from modelsunset.render import RenderContext
 from modelsunset.render.common import (
@@ -32,12 +33,12 @@ from modelsunset.render.common import (
     freshness,
     guarded,
     no_notices,
+    notice_day,
     notices_title,
     text,
 )
-from modelsunset.render.fields import iso
 from modelsunset.render.grid import Cell, Column, Styled, table
-from modelsunset.wording import days_phrase, successor_text, surface_name
+from modelsunset.wording import successor_text, surface_name
 
 
 def _text(out: io.StringIO) -> str:
@@ -122,37 +123,40 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
 
 def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
     console, out = _console(ctx)
+    lang = ctx.lang
+    words = i18n.messages(lang)
     first = items[0]
     model = ctx.catalogue.models.get(first.model)
     name = f"{model.name} ({first.model})" if model and model.name != first.model else first.model
     name = text(name)
     columns = [
-        Column("Surface", overflow="fold"),
-        Column("State", no_wrap=True),
-        Column("Retires", no_wrap=True),
-        Column("Days left", justify="right"),
-        Column("Next", overflow="fold"),
-        Column("Answer", overflow="fold"),
-        Column("Chain", overflow="fold"),
-        Column("Auto", no_wrap=True),
+        Column(words.surface, overflow="fold"),
+        Column(words.state, no_wrap=True),
+        Column(words.retires_column, no_wrap=True),
+        Column(words.days_left, justify="right"),
+        Column(words.next, overflow="fold"),
+        Column(words.answer, overflow="fold"),
+        Column(words.chain, overflow="fold"),
+        Column(words.auto, no_wrap=True),
     ]
-    cells = [
+    cells: list[list[Cell]] = [
         [
             text(item.surface),
-            _state(item.state),
-            text(end_text(first_entry(item, ctx.catalogue))),
+            Styled(i18n.state(lang, item.state), STATE_STYLE[item.state]),
+            text(end_text(first_entry(item, ctx.catalogue), lang)),
             days_text(item.days_left),
             text(item.next),
             Styled(text(item.resolved), STRONG_STYLE)
             if item.resolved
-            else Styled("none", MISSING_STYLE),
+            else Styled(words.none, MISSING_STYLE),
             chain(map(text, item.chain), ctx),
-            "" if item.automatic is None else "yes" if item.automatic else "no",
+            i18n.yes_no(lang, item.automatic),
         ]
         for item in items
     ]
-    caption = freshness(ctx.catalogue, ctx.today).capitalize()
-    console.print(table(console, f"{name} on {first.on.isoformat()}", caption, columns, cells))
+    caption = freshness(ctx.catalogue, ctx.today, lang).capitalize()
+    title = words.resolve_title.format(name=name, day=i18n.day(lang, first.on))
+    console.print(table(console, title, caption, columns, cells))
     return _text(out)
 
 
@@ -160,32 +164,40 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
     from rich.table import Table
 
     console, out = _console(ctx)
-    console.print(Text(notices_title(ctx.on, within), style=STRONG_STYLE))
+    lang = ctx.lang
+    words = i18n.messages(lang)
+    console.print(Text(notices_title(ctx.on, within, lang), style=STRONG_STYLE))
     if not items:
-        console.print(no_notices(within))
+        console.print(no_notices(within, lang))
     for day, group in groupby(items, key=lambda n: n.row.entry.end):
         members = list(group)
         left = members[0].row.days_left
         console.print()
-        floor = "not before " if all(n.row.entry.retires is None for n in members) else ""
+        assert day is not None  # a notice's entry has a day, or a floor
+        floor = all(n.row.entry.retires is None for n in members)
         console.print(
             Text(
-                f"{floor}{iso(day)} ({days_phrase(left or 0)})",
+                notice_day(day, left or 0, floor, lang),
                 style=WARNING_STYLE if left else ERROR_STYLE,
             )
         )
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        grid.add_column()
+        # rich keeps the space where it wraps text of wide (CJK) characters and then cuts
+        # the line with an ellipsis ("Azure OpenA…"); folding crops just that space.
+        grid.add_column(overflow="ellipsis" if lang is i18n.Lang.en else "fold")
         for notice in members:
             entry = notice.row.entry
             said = Text()
-            said.append(f"{text(surface_name(ctx.catalogue, entry.surface))}: ", style=STRONG_STYLE)
+            lead = words.lead.format(surface=text(surface_name(ctx.catalogue, entry.surface)))
+            said.append(lead, style=STRONG_STYLE)
             said.append(text(notice.message))
             if entry.source:
-                said.append(f"\nSource: {text(entry.source)}", style=QUIET_STYLE)
+                said.append(
+                    "\n" + words.source_line.format(url=text(entry.source)), style=QUIET_STYLE
+                )
             grid.add_row(f"  {bullet(ctx)}", said)
         console.print(grid)
     console.print()
-    console.print(Text(freshness(ctx.catalogue, ctx.today).capitalize(), style=QUIET_STYLE))
+    console.print(Text(freshness(ctx.catalogue, ctx.today, lang).capitalize(), style=QUIET_STYLE))
     return _text(out)

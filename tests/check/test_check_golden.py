@@ -75,6 +75,10 @@ for fmt in FORMATS:
     )
 # Cases with a catalogue of their own, read with format 2's prefixes and entry aliases.
 JUDGED = {name for name in CASES if name.startswith("judging.")}
+# Chinese (--lang zh): the head of each block, the headings and the summary line.
+for name in ("findings", "clean"):
+    files, args, code = CASES[f"{name}.text"]
+    CASES[f"zh-{name}.text"] = (files, [*args, "--lang", "zh"], code)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

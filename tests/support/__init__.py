@@ -36,15 +36,18 @@ Runner = Callable[..., Result]  # ``run`` or ``run_installed``
 
 def pinned_env(tmp: Path | None = None, **extra: str) -> dict[str, str]:
     """This process's environment less the caller's modelsunset and GitHub settings, with
-    no colour, width 100 and "today" pinned (the catalogue's age is measured from it, so
-    no test depends on the day it runs). With ``tmp``, the catalogue cache goes there."""
+    no colour, width 100, English and "today" pinned (the catalogue's age is measured from
+    it, so no test depends on the day it runs; nor on a locale such as LANG=zh_CN.UTF-8).
+    With ``tmp``, the catalogue cache goes there."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("MODELSUNSET_", "GITHUB_"))
         and key not in ("NO_COLOR", "COLUMNS", "LINES")
     }
-    env.update({"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": TODAY})
+    env.update(
+        {"NO_COLOR": "1", "COLUMNS": "100", "MODELSUNSET_DATE": TODAY, "MODELSUNSET_LANG": "en"}
+    )
     if tmp is not None:
         env["XDG_CACHE_HOME"] = str(tmp / "cache")
     env.update(extra)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.report import Finding, Judgement, LeftOut, Level, Report
-from modelsunset.wording import plural, visible
+from modelsunset.i18n import Lang, count, messages
+from modelsunset.wording import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,49 +62,53 @@ def where(finding: Finding) -> str:
     return place
 
 
-def summary(report: Report) -> str:
+def summary(report: Report, lang: Lang = Lang.en) -> str:
     """``1 error, 2 warnings in 2 files (14 files scanned)``."""
-    text = f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}"
+    words = messages(lang)
+    text = words.check_counts.format(
+        errors=count(words.errors_one, words.errors_many, report.errors),
+        warnings=count(words.warnings_one, words.warnings_many, report.warnings),
+    )
     files = {finding.path for finding in report.findings if finding.path is not None}
     if files:
-        text += f" in {plural(len(files), 'file')}"
-    if report.unknown:
-        text += f"; {plural(len(report.unknown), 'unknown id')} (not checked)"
-    if report.not_checked:
-        text += (
-            f"; {plural(len(report.not_checked), 'known id')} not offered on the surface "
-            "judged (not checked)"
+        text += words.check_in_files.format(
+            files=count(words.files_one, words.files_many, len(files))
         )
+    if report.unknown:
+        unknown = count(words.unknown_one, words.unknown_many, len(report.unknown))
+        text += words.check_unknown.format(unknown=unknown)
+    if report.not_checked:
+        known = count(words.known_one, words.known_many, len(report.not_checked))
+        text += words.check_not_checked.format(known=known)
     if report.stats is not None:
-        text += f"; {plural(report.stats.files, 'file')} scanned"
+        scanned = count(words.files_one, words.files_many, report.stats.files)
+        text += words.check_scanned.format(files=scanned)
         if report.stats.skipped:
-            count = len(report.stats.skipped)
+            skipped = len(report.stats.skipped)
             if report.skip_unreadable:
-                text += f", {count} unreadable skipped (--skip-unreadable)"
+                text += words.check_unreadable_skipped.format(n=skipped)
             else:
-                text += f", {count} skipped"
-    aside = left_out(report)
-    if aside:
-        text += f"; {aside}"
-    return text
+                text += words.check_skipped.format(n=skipped)
+    return text + left_out(report, lang)
 
 
-def left_out(report: Report) -> str | None:
-    """``12 findings in recorded files not counted (--kinds to include them)``, or None
+def left_out(report: Report, lang: Lang = Lang.en) -> str:
+    """``; 12 findings in recorded files not counted (--kinds to include them)``, or ""
     when nothing was found in the files of the kinds left out."""
     kinds = [kind for kind, counts in report.left_out.items() if _any(counts)]
     if not kinds:
-        return None
+        return ""
+    words = messages(lang)
     findings = sum(report.left_out[kind].findings for kind in kinds)
     unknown = sum(report.left_out[kind].unknown for kind in kinds)
     unchecked = sum(report.left_out[kind].not_checked for kind in kinds)
-    what = [plural(findings, "finding")]
+    what = [count(words.findings_one, words.findings_many, findings)]
     if unknown:
-        what.append(plural(unknown, "unknown id"))
+        what.append(count(words.unknown_one, words.unknown_many, unknown))
     if unchecked:
-        what.append(f"{unchecked} not checked")
-    where = " and ".join(kind.value for kind in kinds)
-    return f"{', '.join(what)} in {where} files not counted (--kinds to include them)"
+        what.append(words.check_not_checked_count.format(n=unchecked))
+    where = words.joined.join(kind.value for kind in kinds)
+    return words.check_left_out.format(what=words.listed.join(what), kinds=where)
 
 
 def _any(counts: LeftOut) -> bool:

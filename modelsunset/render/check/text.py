@@ -8,6 +8,7 @@ see ``paths.inert``), whatever the names of the files hold.
 
 from __future__ import annotations
 
+from modelsunset import i18n
 from modelsunset.check.paths import inert
 from modelsunset.check.report import (
     Judgement,
@@ -27,7 +28,7 @@ from modelsunset.render.common import (
     chain,
     paint,
 )
-from modelsunset.wording import days_phrase, model_label, plural, surface_name, visible
+from modelsunset.wording import days_phrase, model_label, surface_name, visible
 
 _INDENT = " " * 10
 
@@ -50,27 +51,34 @@ def _notes(judgement: Judgement, report: Report) -> list[str]:
 
 def render(report: Report, ctx: RenderContext) -> str:
     lines: list[str] = []
+    lang = ctx.lang
+    words = i18n.messages(lang)
     for group in groups(report):
         judgement = group.judgement
         entry = judgement.entry
-        level = group.level.value
-        style = ERROR_STYLE if group.level is Level.ERROR else WARNING_STYLE
-        label = paint(f"{level:<9}", style, ctx)
+        error = group.level is Level.ERROR
+        style = ERROR_STYLE if error else WARNING_STYLE
+        label = paint(i18n.ljust(words.error if error else words.warning, 9), style, ctx)
         name = model_label(report.catalogue, judgement.model.id)
         assert judgement.days_left is not None
         surface = surface_name(report.catalogue, entry.surface)
         if entry.retires is not None:
-            verb = "retired" if judgement.days_left <= 0 else "retires"
-            when = f"{verb} {entry.retires.isoformat()}"
+            verb = words.check_retired if judgement.days_left <= 0 else words.check_retires
+            when = verb.format(day=i18n.day(lang, entry.retires))
         else:  # a floor: no date is set
             assert entry.not_before is not None
-            when = f"may retire from {entry.not_before.isoformat()} (no date set yet)"
+            when = words.check_may_retire.format(day=i18n.day(lang, entry.not_before))
         if entry.derived_from is not None:
-            when += f" (from {entry.derived_from})"
-        lines.append(
-            f"{label} {paint(name, STRONG_STYLE, ctx)} on {entry.surface} ({surface}): "
-            f"{when}, {days_phrase(judgement.days_left)}"
+            when += words.derived.format(version=entry.derived_from)
+        head = words.check_head.format(
+            level=label,
+            name=paint(name, STRONG_STYLE, ctx),
+            surface_id=entry.surface,
+            surface=surface,
+            when=when,
+            days=i18n.days_from(lang, judgement.days_left),
         )
+        lines.append(head)
         if entry.fallback:
             lines.append(f"{_INDENT}fallback: {entry.fallback} (automatic)")
         elif entry.replacement:
@@ -91,10 +99,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             lines.append(f"{_INDENT}{where(finding)}")
         lines.append("")
     if report.unknown:
-        lines.append(
-            paint("Model ids not in the catalogue", STRONG_STYLE, ctx)
-            + " (not checked; an overlay can add them):"
-        )
+        lines.append(paint(words.check_unknown_title, STRONG_STYLE, ctx) + words.check_unknown_hint)
         width = max(len(item.match) for item in report.unknown)
         for item in report.unknown:
             line = f"  {item.match:<{width}}  {visible(item.path)}:{item.line}:{item.column}"
@@ -122,10 +127,11 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append("")
     if not report.findings:
         surfaces = ", ".join(report.surfaces)
-        lines.append(
-            f"No retired model, and none retiring within {plural(report.warn_within, 'day')}, "
-            f"on {surfaces} on {report.on.isoformat()}."
-        )
-    lines.append(f"{summary(report)} (on {report.on.isoformat()}).")
+        count = i18n.day_count(lang, report.warn_within)
+        day = i18n.day(lang, report.on)
+        lines.append(words.check_clean.format(count=count, surfaces=surfaces, day=day))
+    lines.append(
+        words.check_summary.format(summary=summary(report, lang), day=i18n.day(lang, report.on))
+    )
     # No line may read as a workflow command, whatever file names and catalogue text hold.
     return inert("\n".join(lines)) + "\n"
