@@ -8,7 +8,7 @@ Run from a checkout, with the package installed (``pip install -e .``):
 
 The ids are those of ``tests/data/real-ids.tsv`` (its header says where they come from and
 which rule chose them); each is looked up as ``resolve`` looks names up. The test
-``tests/test_corpus_coverage.py`` keeps the figure from falling below its floor.
+``tests/data/test_corpus_coverage.py`` keeps the figure from falling below its floor.
 """
 
 from __future__ import annotations

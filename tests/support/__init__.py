@@ -24,6 +24,8 @@ from pathlib import Path
 from unittest import mock
 
 TESTS = Path(__file__).resolve().parent.parent
+ROOT = TESTS.parent  # the checkout: README.md, docs/, retirements.yaml
+GOLDEN = TESTS / "golden"
 FIXTURES = TESTS / "fixtures"
 WAVE = FIXTURES / "wave.yaml"
 TODAY = "2026-02-01"  # "today" in a pinned environment, unless a test says otherwise

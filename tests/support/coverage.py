@@ -1,7 +1,7 @@
 """How many real model ids the catalogue finds: the corpus of ``tests/data/real-ids.tsv``
 looked up with ``NameIndex.locate``, as ``resolve`` and ``check`` look names up.
 
-Shared by ``tests/test_corpus_coverage.py`` (which keeps the figure from falling) and
+Shared by ``tests/data/test_corpus_coverage.py`` (which keeps the figure from falling) and
 ``scripts/coverage.py`` (which a maintainer runs to see the figure and the misses).
 """
 

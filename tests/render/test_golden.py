@@ -2,7 +2,7 @@
 
 The environment is pinned: the test catalogue, width 100, no colour, and "today" fixed
 by MODELSUNSET_DATE. Regenerate after an intended change with
-``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff.
+``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/render/test_golden.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import Cli
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 FORMATS = ("table", "json", "plain", "markdown", "csv")
 
 CASES: dict[str, list[str]] = {}
@@ -87,7 +87,7 @@ CASES["status-all-2026-02-14-wide.table"] = [
 ]
 
 # Format 2: derived dates, floors, surface aliases and prefixes (tests/fixtures/format2.yaml).
-FORMAT2 = f"MODELSUNSET_CATALOGUE={Path(__file__).parent / 'fixtures' / 'format2.yaml'}"
+FORMAT2 = f"MODELSUNSET_CATALOGUE={Path(__file__).parent.parent / 'fixtures' / 'format2.yaml'}"
 for fmt in FORMATS:
     CASES[f"v2-status-all-2026-10-01.{fmt}"] = ["status", "--all", "-d", "2026-10-01", "-f", fmt]
     CASES[f"v2-resolve-o3-2026-12-01.{fmt}"] = ["resolve", "o3", "-d", "2026-12-01", "-f", fmt]

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-BUNDLED = Path(__file__).resolve().parent.parent / "retirements.yaml"
+BUNDLED = Path(__file__).resolve().parent.parent.parent / "retirements.yaml"
 
 # Curator wording: how a value was found or doubted. It belongs in a YAML comment.
 CURATOR_PHRASES = (

@@ -18,7 +18,7 @@ import yaml
 from support import Result, pinned_env
 from support import run as run_command
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 BUNDLED = ROOT / "retirements.yaml"
 TODAY = "2026-12-01"  # the catalogue's `updated` day; used as a fixed date, never the clock
 

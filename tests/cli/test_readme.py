@@ -4,7 +4,7 @@ Each ``$ command`` line runs in bash, in a fresh folder, with the installed
 ``modelsunset`` first on PATH, the bundled catalogue, width 100, no colour and
 MODELSUNSET_DATE=2026-12-01; the lines after it are what it prints (stdout, and stderr
 when the command redirects it). Regenerate after an intended change with
-``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/test_readme.py`` and review the diff.
+``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/cli/test_readme.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from support import command, pinned_env
 
-README = Path(__file__).parent.parent / "README.md"
+README = Path(__file__).parent.parent.parent / "README.md"
 BLOCK = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 EXAMPLE_DATE = "2026-12-01"
 

@@ -26,7 +26,7 @@ import yaml
 from support import pinned_env, run, write_tree
 from support.check import APP, CATALOGUE, D
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 ACTION = ROOT / "action.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")

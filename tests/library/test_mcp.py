@@ -209,7 +209,7 @@ def test_the_examples_of_the_mcp_page_are_what_the_tools_answer() -> None:
     from modelsunset import api
     from modelsunset.mcp_server import answer
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / "mcp.md").read_text("utf-8")
+    page = (Path(__file__).resolve().parent.parent.parent / "docs" / "mcp.md").read_text("utf-8")
     *_, result = re.findall(r"^```json\n(.*?)^```$", page, re.MULTILINE | re.DOTALL)
     (failure,) = re.findall(r"^```text\n(.*?)^```$", page, re.MULTILINE | re.DOTALL)
     bundled = api.load()
