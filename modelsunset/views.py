@@ -118,4 +118,6 @@ def changes(
     from modelsunset.cli import _run
 
     sources = commands.Sources(catalogue, overlay or ())
-    _run(lambda s: commands.changes(s, sources, files or (), since, fmt))
+    from modelsunset.changes_command import changes as run_changes
+
+    _run(lambda s: run_changes(s, sources, files or (), since, fmt))
