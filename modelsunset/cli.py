@@ -37,6 +37,7 @@ from modelsunset.options import (
     DateOpt,
     FormatOpt,
     LangOpt,
+    MaxCatalogueAgeOpt,
     ModelsOpt,
     NoticesWithinOpt,
     OverlayOpt,
@@ -310,6 +311,7 @@ def check(
     write_baseline: WriteBaselineOpt = None,
     waivers: WaiversOpt = None,
     changed: ChangedOpt = None,
+    max_catalogue_age: MaxCatalogueAgeOpt = None,
     lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     overlay: OverlayOpt = None,
@@ -338,6 +340,7 @@ def check(
         write_baseline=write_baseline,
         waivers=waivers,
         changed=changed,
+        max_catalogue_age=max_catalogue_age,
         kinds=kinds or (),
         skip_unreadable=skip_unreadable,
     )

@@ -186,6 +186,16 @@ WaiversOpt = Annotated[
         show_default=False,
     ),
 ]
+MaxCatalogueAgeOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-catalogue-age",
+        min=0,
+        metavar="DAYS",
+        help="Fail (exit 1) when the catalogue was last verified more than DAYS ago.",
+        show_default=False,
+    ),
+]
 ChangedOpt = Annotated[
     str | None,
     typer.Option(

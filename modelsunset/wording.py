@@ -191,6 +191,16 @@ def floor_sentence(catalogue: Catalogue, entry: Entry, on: date, lang: Lang = La
     return text
 
 
+def catalogue_age(catalogue: Catalogue, today: date) -> tuple[int, str, date] | None:
+    """How old the catalogue's data is on ``today``: (days, which date, the date), from
+    ``verified`` (format 2: every source re-read), else ``updated``; None without either."""
+    if catalogue.verified is not None:
+        return (today - catalogue.verified).days, "verified", catalogue.verified
+    if catalogue.updated is not None:
+        return (today - catalogue.updated).days, "updated", catalogue.updated
+    return None
+
+
 def stale_warning(catalogue: Catalogue, today: date) -> str | None:
     """A warning when the catalogue was last checked against its sources more than
     ``STALE_AFTER_DAYS`` days before ``today``, else None. The day is ``verified`` (format

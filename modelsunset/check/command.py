@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
@@ -59,6 +60,7 @@ class Request:
     changed: str | None = None
     kinds: Sequence[str] = ()  # as given: "code,config", possibly several times
     skip_unreadable: bool = False
+    max_catalogue_age: int | None = None  # days: an older catalogue fails the gate
 
 
 class _Progress:
@@ -187,12 +189,37 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         _step_summary(shown(markdown, CheckFormat.markdown, found, aside), session)
     for line in notes(aside):
         session.err(line)
+    too_old = _too_old(catalogue, session.today, request.max_catalogue_age)
     stale = stale_warning(catalogue, session.today)
-    if stale is not None:
+    if too_old is not None:
+        session.err(f"error: {too_old}")
+    elif stale is not None:
         session.err(f"warning: {stale}")
-    if found.errors and not request.no_fail:
+    if (found.errors or too_old is not None) and not request.no_fail:
         return EXIT_NEGATIVE
     return EXIT_OK
+
+
+def _too_old(catalogue: Catalogue, today: date, most: int | None) -> str | None:
+    """Why the catalogue is older than ``--max-catalogue-age`` allows (the gate fails:
+    data that old cannot vouch for a clean result), or None."""
+    from modelsunset.wording import catalogue_age
+
+    if most is None:
+        return None
+    age = catalogue_age(catalogue, today)
+    if age is None:
+        return (
+            "the catalogue names no `verified` or `updated` day, so its age cannot be judged "
+            f"against --max-catalogue-age {most}"
+        )
+    days, what, day = age
+    if days <= most:
+        return None
+    return (
+        f"the catalogue was last {what} {day.isoformat()}, {days} days ago: more than "
+        f"--max-catalogue-age {most} allows (upgrade modelsunset, or use a fresher --catalogue)"
+    )
 
 
 def _check_excludes(patterns: Sequence[str]) -> None:
