@@ -182,7 +182,8 @@ def main() -> None:
     timed = hyperfine(
         {
             "floor": floor,
-            "resolve": f"{tool} resolve gpt-4o --surface chatgpt --format plain",
+            # On a fixed day, so that the answer (and the work) stays the same as data moves.
+            "resolve": f"{tool} resolve gpt-4o --surface api --date 2026-12-01 --format plain",
             "status": f"{tool} status",
             "status30": f"{tool} status --surface chatgpt --surface vertex",
         },

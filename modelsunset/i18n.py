@@ -101,6 +101,8 @@ class Messages:
     check_head = "{level} {name} on {surface_id} ({surface}): {when}, {days}"
     check_retired = "retired {day}"
     check_retires = "retires {day}"
+    # A --date later than today, past a retirement that is still to come.
+    check_before_asked = "{n} days before {day}, the date checked"
     check_may_retire = "may retire from {day} (no date set yet)"
     check_unknown_title = "Model ids not in the catalogue"
     check_unknown_hint = " (not checked; an overlay can add them):"
@@ -188,6 +190,7 @@ class Chinese(Messages):
     check_head = "{level} {name}，{surface_id}（{surface}）：{when}，{days}"
     check_retired = "已于{day}下线"
     check_retires = "将于{day}下线"
+    check_before_asked = "在检查日期{day}之前{n}天"
     check_may_retire = "最早可能自{day}起下线（尚未确定日期）"
     check_unknown_title = "目录中没有的模型 id"
     check_unknown_hint = "（未检查；可用覆盖文件添加）："

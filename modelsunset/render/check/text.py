@@ -49,6 +49,24 @@ def _notes(judgement: Judgement, report: Report) -> list[str]:
     return lines
 
 
+def _wrap(line: str, ctx: RenderContext) -> str:
+    """A line of people's text folded to the terminal's width, later lines indented under
+    the first's text. Only at spaces: ids (``gpt-4o-2024-05-13``) and paths stay whole."""
+    width = ctx.width or 0
+    if width < 40 or len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(
+        line,
+        width=width,
+        subsequent_indent=_INDENT,
+        break_long_words=False,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+    )
+
+
 def render(report: Report, ctx: RenderContext) -> str:
     lines: list[str] = []
     lang = ctx.lang
@@ -62,9 +80,17 @@ def render(report: Report, ctx: RenderContext) -> str:
         name = model_label(report.catalogue, judgement.model.id)
         assert judgement.days_left is not None
         surface = surface_name(report.catalogue, entry.surface)
+        days = i18n.days_from(lang, judgement.days_left)
         if entry.retires is not None:
-            verb = words.check_retired if judgement.days_left <= 0 else words.check_retires
+            # Past tense for the past only: a retirement after today is still to come, even
+            # when the date checked is later still.
+            gone = judgement.days_left <= 0 and entry.retires <= ctx.today
+            verb = words.check_retired if gone else words.check_retires
             when = verb.format(day=i18n.day(lang, entry.retires))
+            if judgement.days_left < 0 and not gone:
+                days = words.check_before_asked.format(
+                    n=-judgement.days_left, day=i18n.day(lang, report.on)
+                )
         else:  # a floor: no date is set
             assert entry.not_before is not None
             when = words.check_may_retire.format(day=i18n.day(lang, entry.not_before))
@@ -76,9 +102,9 @@ def render(report: Report, ctx: RenderContext) -> str:
             surface_id=entry.surface,
             surface=surface,
             when=when,
-            days=i18n.days_from(lang, judgement.days_left),
+            days=days,
         )
-        lines.append(head)
+        lines.append(_wrap(head, ctx))
         if entry.fallback:
             lines.append(f"{_INDENT}fallback: {entry.fallback} (automatic)")
         elif entry.replacement:
@@ -90,7 +116,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             answer = final.resolved or "none available"
             manual = " (not automatic)" if manual_later(entry, final) else ""
             lines.append(f"{_INDENT}leads to: {answer} ({chain(final.chain, ctx)}){manual}")
-        lines += _notes(judgement, report)
+        lines += [_wrap(line, ctx) for line in _notes(judgement, report)]
         if entry.note:
             # A note of several lines stays several lines, each indented.
             note = visible(entry.note.strip(), lines=True).replace("\n", "\n" + _INDENT)
