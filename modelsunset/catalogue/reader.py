@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from modelsunset.catalogue.located import REPORTED, Layer, Located, Obj
 from modelsunset.catalogue.safe_yaml import NULL_TAG, kind_of, line_of
@@ -48,8 +48,11 @@ class Reader(Values):
         if not isinstance(root, MappingNode):
             self.problem(
                 line_of(root),
+                # Not a word of the file itself: a file named by mistake (a secret, say)
+                # is never shown.
                 f"the top of a catalogue must be a mapping ({', '.join(self.allowed(TOP))}), "
-                f"not {kind_of(root)}",
+                f"not {'a list' if isinstance(root, SequenceNode) else 'text'}: this file "
+                "is not a catalogue",
             )
             return None
         if self.seen is not None:

@@ -42,7 +42,9 @@ def kind_of(node: Node) -> str:
         return "a list"
     if node.tag == NULL_TAG:
         return "empty (null)"
-    return f"'{node.value}'"
+    from modelsunset.wording import quoted
+
+    return quoted(str(node.value))  # at most about 60 characters of it
 
 
 def line_of(node: Node) -> int:

@@ -206,7 +206,7 @@ READING = [
         "scalar-at-top",
         "# words\njust some words  # <--\n",
         "top of a catalogue must be a mapping",
-        "'just some words'",
+        "not text: this file is not a catalogue",
     ),
     rule(
         "control-character",

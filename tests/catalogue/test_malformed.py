@@ -154,3 +154,16 @@ def test_a_twenty_megabyte_catalogue(tmp_path: Path) -> None:
         Expectation(exit=3, line=last, says="'no-such-model' is not a model"),
         timeout=600,
     )
+
+
+def test_a_file_that_is_no_catalogue_is_never_quoted() -> None:
+    """A secret named as a catalogue by mistake (or by a repository's settings) is reported
+    without a word of it."""
+    from malformed import CORPUS
+    from support import pinned_env, run
+
+    result = run(
+        "validate", str(CORPUS / "hostile-a-secret-named-as-catalogue.yaml"), env=pinned_env()
+    )
+    assert result.returncode == 3
+    assert "SECRET" not in result.stderr and "ghp_" not in result.stderr
