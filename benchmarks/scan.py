@@ -4,6 +4,7 @@
     python benchmarks/scan.py --size 600      # a bigger tree (MB)
     python benchmarks/scan.py --runs 5        # more timed runs per tool (median shown)
     python benchmarks/scan.py --long-lines    # only the files of one long line each
+    python benchmarks/scan.py --repos A B C   # real checkouts instead: each, then all together
 
 It builds a tree of real-looking code under ``benchmarks/out/`` (git-ignored): copies of
 this repository's own files and of the Python standard library's sources (public code
@@ -28,6 +29,12 @@ resident set) and the size of what it printed. Output goes to a file for every t
 Then the same for files of one long line each, as minified code is: a line of about
 180 KB and one of about 1.8 MB holding an id 10,000 and 100,000 times. They measure that
 the work on a line grows with its length and its hits, and memory with the hits only.
+
+With ``--repos DIR...`` it builds nothing and times real checkouts instead: ripgrep and
+``modelsunset check`` (default jobs and ``--jobs 1``) on each DIR, then on all of them
+together (copies of them side by side under ``OUT/repos-all``, a git repository of its
+own; ``check`` does not follow symbolic links, so a folder of links would be empty to
+it). The DIRs are only read. ``check`` judges on today unless ``--date`` says otherwise.
 """
 
 from __future__ import annotations
@@ -260,6 +267,15 @@ def main() -> None:
     parser.add_argument(
         "--long-lines", action="store_true", help="time only the files of one long line each"
     )
+    parser.add_argument(
+        "--repos",
+        nargs="+",
+        metavar="DIR",
+        help="time these real checkouts (each, then all together) instead of the built tree",
+    )
+    parser.add_argument(
+        "--date", help=f"the date check judges on (default: {DATE}; with --repos, today)"
+    )
     options = parser.parse_args()
     rg = shutil.which("rg")
     if rg is None:
@@ -270,6 +286,11 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     ids.write_text("\n".join(names) + "\n", encoding="utf-8")
     catalogue = ["--catalogue", options.catalogue] if options.catalogue else []
+    if options.repos:
+        date = ["--date", options.date] if options.date else []
+        time_repos(runner, options, out, ids, rg, [*date, *catalogue])
+        runner.pool.shutdown()  # now, not in an exit handler racing the helper's pipe
+        return
     if not options.long_lines:
         time_tree(runner, options, out, ids, names, hot, rg, catalogue)
     name = "gpt-4.5-preview" if "gpt-4.5-preview" in names else (hot or names)[0]
@@ -279,7 +300,7 @@ def main() -> None:
         grep = [rg, "--no-require-git", "-F", "-w", "-f", str(ids), str(folder)]
         commands = {
             "rg -F -w -f ids.txt": grep,
-            "modelsunset check": [*check, "--date", DATE, *catalogue],
+            "modelsunset check": [*check, "--date", options.date or DATE, *catalogue],
         }
         results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
         report(results, results["rg -F -w -f ids.txt"].seconds)
@@ -313,7 +334,7 @@ def time_tree(
             "json",
             "--no-fail",
             "--date",
-            DATE,
+            options.date or DATE,
             *catalogue,
         ],
     }
@@ -332,6 +353,87 @@ def time_tree(
         print("llm-sunset not found (pip install llm-sunset, or --llm-sunset PATH): skipped\n")
     results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
     report(results, results["rg -F -w -f ids.txt"].seconds)
+
+
+def together(out: Path, repos: list[Path]) -> Path:
+    """Copies of the checkouts side by side (made again when the list or a size changed)."""
+    folder = out / "repos-all"
+    marker = folder / ".complete"
+    stamp = "\n".join(f"{repo}\t{tree_size(repo)[0]}" for repo in repos)
+    if marker.exists() and marker.read_text(encoding="utf-8") == stamp:
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    names: set[str] = set()
+    for repo in repos:
+        name = repo.name
+        while name in names:
+            name += "_"
+        names.add(name)
+        shutil.copytree(repo, folder / name, symlinks=True)
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    marker.write_text(stamp, encoding="utf-8")
+    return folder
+
+
+def tree_size(tree: Path) -> tuple[int, int]:
+    """Bytes and files under a tree (its .git folder aside)."""
+    size = count = 0
+    for folder, folders, files in os.walk(tree):
+        folders[:] = [name for name in folders if name != ".git"]
+        for name in files:
+            path = Path(folder) / name
+            if path.is_file() and not path.is_symlink():
+                size += path.stat().st_size
+                count += 1
+    return size, count
+
+
+def time_repos(
+    runner: Runner,
+    options: argparse.Namespace,
+    out: Path,
+    ids: Path,
+    rg: str,
+    extra: list[str],
+) -> None:
+    repos = [Path(repo).resolve() for repo in options.repos]
+    for repo in repos:
+        if not repo.is_dir():
+            raise SystemExit(f"not a folder: {repo}")
+    targets = [(repo.name, repo) for repo in repos]
+    if len(repos) > 1:
+        targets.append((f"all {len(repos)} together", together(out, repos)))
+    print(f"machine: {os.cpu_count()} cores; median of {options.runs} runs after a warm-up")
+    summary = []
+    for label, tree in targets:
+        size, count = tree_size(tree)
+        print(f"\n{label}: {tree} ({size / 1e6:.1f} MB, {count} files)")
+        check = [options.modelsunset, "check", str(tree), "--format", "json", "--no-fail"]
+        commands = {
+            "rg -F -w -f ids.txt": [rg, "--no-require-git", "-F", "-w", "-f", str(ids), str(tree)],
+            "modelsunset check": [*check, *extra],
+            "modelsunset check --jobs 1": [*check, *extra, "--jobs", "1"],
+        }
+        results = {name: runner.timed(cmd, options.runs) for name, cmd in commands.items()}
+        report(results, results["rg -F -w -f ids.txt"].seconds)
+        summary.append((label, size, count, results))
+    print("\nsummary (seconds, x ripgrep, peak MB)")
+    print(
+        f"{'tree':<24}{'MB':>7}{'files':>7}{'rg s':>7}{'check s':>9}{'x':>6}{'MB':>5}"
+        f"{'-j1 s':>8}{'x':>6}{'MB':>5}"
+    )
+    for label, size, count, results in summary:
+        base = results["rg -F -w -f ids.txt"].seconds
+        default = results["modelsunset check"]
+        single = results["modelsunset check --jobs 1"]
+        print(
+            f"{label:<24}{size / 1e6:>7.1f}{count:>7}{base:>7.2f}"
+            f"{default.seconds:>9.2f}{default.seconds / base:>6.2f}{default.peak_mb:>5.0f}"
+            f"{single.seconds:>8.2f}{single.seconds / base:>6.2f}{single.peak_mb:>5.0f}"
+        )
 
 
 def describe(label: str, output: str) -> str:
