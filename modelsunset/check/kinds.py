@@ -44,8 +44,11 @@ _RECORDED_FOLDERS = frozenset(
     }
 )
 _FIXTURE_FOLDERS = frozenset({"fixtures", "__fixtures__"})
+# Files of data under a fixtures folder are recordings (responses, transcripts), Markdown
+# and text ones included: a chat transcript kept as a fixture is not documentation.
 _FIXTURE_DATA = frozenset(
     {"json", "jsonl", "ndjson", "yaml", "yml", "txt", "xml", "html", "csv", "tsv", "har"}
+    | {"md", "markdown", "rst", "log"}
 )
 _DATASETS = frozenset(
     {"jsonl", "ndjson", "csv", "tsv", "parquet", "arrow", "feather", "avro", "orc", "har"}

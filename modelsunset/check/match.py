@@ -174,7 +174,11 @@ def _quoted(data: bytes, start: int, end: int) -> bool:
 def _in_model_context(data: bytes, start: int, end: int) -> bool:
     if _quoted(data, start, end):
         return True
-    line_start = data.rfind(b"\n", max(0, start - 120), start) + 1
+    # The 120 bytes before the hit at most: without a line break in them (minified text,
+    # a transcript of one long line), rfind answers -1, and the search must still not run
+    # from the start of the file, once per hit.
+    window = max(0, start - 120)
+    line_start = max(window, data.rfind(b"\n", window, start) + 1)
     return _MODEL_KEY.search(data, line_start, start) is not None
 
 
