@@ -312,14 +312,21 @@ def _model_ok(model: object) -> bool:
 
 
 def _entry_ok(entry: object) -> bool:
+    # The hot loop of a hit (one call per entry): no helper calls inside it.
     if type(entry) is not list or len(entry) != 13:
         return False
     surface, since, announced, retires, fallback, replacement, source, checked, note = entry[:9]
     versions, not_before, aliases, derived_from = entry[9:]
+    for day in (since, announced, retires, checked, not_before):
+        if day is not None and (type(day) is not int or not 0 < day <= _MAX_DAY):
+            return False
+    for text in (fallback, replacement, source, note, derived_from):
+        if text is not None and type(text) is not str:
+            return False
     return (
         type(surface) is str
-        and all(_day_ok(day) for day in (since, announced, retires, checked, not_before))
-        and all(_text(text) for text in (fallback, replacement, source, note, derived_from))
-        and _texts(versions)
-        and _texts(aliases)
+        and type(versions) is list
+        and type(aliases) is list
+        and all(type(item) is str for item in versions)
+        and all(type(item) is str for item in aliases)
     )

@@ -15,6 +15,23 @@ from modelsunset.model import Catalogue
 BUNDLED_NAME = "retirements.yaml"
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: the most a catalogue file may be, read or fetched
 TOO_BIG = "is larger than 20 MiB, the most a catalogue file may be"
+# A catalogue larger than the default is refused unless this raises the limit, in MiB: a
+# file that size takes seconds and gigabytes to check, so it has to be asked for.
+MAX_ENV = "MODELSUNSET_MAX_CATALOGUE_MB"
+
+
+def max_bytes() -> int:
+    """The most a local catalogue file may hold: ``MAX_BYTES``, or ``MODELSUNSET_MAX_CATALOGUE_MB``
+    MiB where that is set (a whole number from 1 to 4096; anything else is a usage error)."""
+    text = os.environ.get(MAX_ENV, "").strip()
+    if not text:
+        return MAX_BYTES
+    if not text.isdigit() or len(text) > 4 or not 1 <= int(text) <= 4096:
+        raise UsageError(
+            f"{MAX_ENV} must be a whole number of MiB from 1 to 4096",
+            hint=f"for example {MAX_ENV}=64, or leave it unset for 20",
+        )
+    return int(text) * 1024 * 1024
 
 
 def bundled_path() -> Path:
@@ -138,13 +155,22 @@ def read_sources(
         try:
             if not path:
                 raise ValueError("an empty path")
-            data = read_regular(path, MAX_BYTES)
+            limit = max_bytes()
+            data = read_regular(path, limit)
             if data is None:
                 kind = "a folder" if os.path.isdir(path) else "not a regular file"
                 problems.append(Problem(path, None, f"is {kind}, not a catalogue file"))
                 continue
-            if len(data) > MAX_BYTES:
-                problems.append(Problem(path, None, TOO_BIG, "check the path"))
+            if len(data) > limit:
+                size = f"{limit // (1024 * 1024)} MiB"
+                problems.append(
+                    Problem(
+                        path,
+                        None,
+                        f"is larger than {size}, the most a catalogue file may be",
+                        f"check the path, or raise the limit with {MAX_ENV}",
+                    )
+                )
                 continue
             sources.append((path, data))
         except ValueError as exc:

@@ -151,7 +151,9 @@ def targets(
 ) -> Iterator[Target]:
     """The files to scan under every PATH, each once (even if two PATHs reach it), but
     those of ``skip``."""
+    # A catalogue named through a link is the file the link points at: both are skipped.
     skip_paths = {os.path.abspath(path) for path in skip}
+    skip_paths |= {os.path.realpath(path) for path in skip}
     skip_names = {os.path.basename(path) for path in skip_paths}
     spec = exclude_spec(excludes)
     seen: set[str] = set()
@@ -162,9 +164,9 @@ def targets(
                 if key in seen:
                     continue
                 seen.add(key)
-            if (
-                os.path.basename(target.fs_path) in skip_names
-                and os.path.abspath(target.fs_path) in skip_paths
+            if os.path.basename(target.fs_path) in skip_names and (
+                os.path.abspath(target.fs_path) in skip_paths
+                or os.path.realpath(target.fs_path) in skip_paths
             ):
                 continue
             yield target

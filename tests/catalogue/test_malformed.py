@@ -167,3 +167,23 @@ def test_a_file_that_is_no_catalogue_is_never_quoted() -> None:
     )
     assert result.returncode == 3
     assert "SECRET" not in result.stderr and "ghp_" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_catalogue_over_the_size_limit_is_refused_unless_the_limit_is_raised(
+    tmp_path: Path,
+) -> None:
+    from support import pinned_env, run
+
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# a comment line of a catalogue that grew far too large\n" * 400_000)
+    refused = run("validate", str(big), env=pinned_env(tmp_path))
+    assert refused.returncode == 3
+    assert "is larger than 20 MiB, the most a catalogue file may be" in refused.stderr
+    assert "MODELSUNSET_MAX_CATALOGUE_MB" in refused.stderr
+    raised = run("validate", str(big), env=pinned_env(tmp_path, MODELSUNSET_MAX_CATALOGUE_MB="32"))
+    assert raised.returncode == 3
+    assert "the catalogue is empty" in raised.stderr  # read, and judged on what it holds
+    wrong = run("validate", str(big), env=pinned_env(tmp_path, MODELSUNSET_MAX_CATALOGUE_MB="x"))
+    assert wrong.returncode == 2
+    assert "MODELSUNSET_MAX_CATALOGUE_MB must be a whole number" in wrong.stderr

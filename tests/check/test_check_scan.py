@@ -777,3 +777,21 @@ def test_forty_thousand_gitignore_lines_cost_no_more_than_a_few(tmp_path: Path) 
     assert len(found) == 1_000 and notes == []
     assert stats.ignored_files == 2  # top3/ is a folder: its file is never counted
     assert not any(item.path in ("src/name7", "top3/a.py", "src/b.ext9") for item in found)
+
+
+def test_a_catalogue_named_through_a_link_is_not_scanned_as_code(tmp_path: Path) -> None:
+    from support import WAVE, pinned_env, run
+
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    real = repo / "data" / "catalogue.yaml"
+    real.write_bytes(WAVE.read_bytes())
+    (repo / "link.yaml").symlink_to(real)
+    (repo / "app.py").write_text('MODEL = "gpt-4.1"\n')
+    env = pinned_env(tmp_path)
+    done = run("check", ".", "--catalogue", "link.yaml", "-f", "json", env=env, cwd=repo)
+    import json
+
+    paths = {finding["path"] for finding in json.loads(done.stdout)["findings"]}
+    assert "data/catalogue.yaml" not in paths
+    assert paths <= {"app.py"}
