@@ -12,9 +12,8 @@ The copy: each body fetched is kept in the cache folder as ``remote-<key>.body``
 ``remote-<key>.json`` (URL, ETag, Last-Modified, SHA-256, size, when the server last vouched
 for it), for conditional requests (a 304 uses it) and for when the network fails or
 ``MODELSUNSET_OFFLINE=1`` forbids it (used with a warning giving its age; without a copy,
-exit 3). It is trusted as the catalogue cache is (see ``cache``): the folder and both files
-this user's own, not links, writable by nobody else, the metadata checked for shape and the
-body for its size and hash; anything else is no copy. ``MODELSUNSET_NO_CACHE=1``: no copy.
+exit 3). It is trusted as the catalogue cache is (see ``cache``), its metadata checked for
+shape and its body for size and hash; anything else is no copy. NO_CACHE=1: no copy.
 """
 
 from __future__ import annotations

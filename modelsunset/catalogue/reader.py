@@ -79,7 +79,7 @@ class Reader(Values):
             else:
                 value = row.kind.read(self, value_node, line, key)
                 layer.fields[key] = Located(value, self.file, line)
-        self.check_version(layer)
+        check_version(self, layer)
         return layer
 
     def table(
@@ -174,25 +174,27 @@ class Reader(Values):
             did_you_mean(suggest(key, allowed, limit=1)),
         )
 
-    def check_version(self, layer: Layer) -> None:
-        version = VERSION.of(layer)
-        if version is None:
-            self.problem(1, "no `version`", "start the file with `version: 1`")
-            return
-        value = version.value
-        if value is None:
-            self.problem(version.line, "version is empty", "write `version: 1`")
-        elif value is not REPORTED and not 1 <= value <= FORMAT_VERSION:
-            if value > FORMAT_VERSION:
-                self.problem(
-                    version.line,
-                    f"catalogue format version {value} needs a newer modelsunset "
-                    f"(this one reads version {FORMAT_VERSION})",
-                    "upgrade: pip install --upgrade modelsunset",
-                )
-            else:
-                self.problem(
-                    version.line,
-                    f"unknown catalogue format version {value}",
-                    f"write `version: {FORMAT_VERSION}`",
-                )
+
+def check_version(reader: Reader, layer: Layer) -> None:
+    """The file's ``version`` is one this modelsunset reads."""
+    version = VERSION.of(layer)
+    if version is None:
+        reader.problem(1, "no `version`", "start the file with `version: 1`")
+        return
+    value = version.value
+    if value is None:
+        reader.problem(version.line, "version is empty", "write `version: 1`")
+    elif value is not REPORTED and not 1 <= value <= FORMAT_VERSION:
+        if value > FORMAT_VERSION:
+            reader.problem(
+                version.line,
+                f"catalogue format version {value} needs a newer modelsunset "
+                f"(this one reads version {FORMAT_VERSION})",
+                "upgrade: pip install --upgrade modelsunset",
+            )
+        else:
+            reader.problem(
+                version.line,
+                f"unknown catalogue format version {value}",
+                f"write `version: {FORMAT_VERSION}`",
+            )

@@ -55,8 +55,9 @@ def _parses_as_url(text: str) -> bool:
     return True
 
 
-class Values(SafeYaml):
-    """Reads the values of one file's fields."""
+class Lists(SafeYaml):
+    """Reads scalars, and the values of a file's fields that are lists of names (aliases,
+    a surface's prefixes, an entry's versions); ``Values`` reads the other kinds."""
 
     def scalar(
         self, node: Node, line: int, what: str, expected: str, plain: bool = True
@@ -84,6 +85,58 @@ class Values(SafeYaml):
             )
             return REPORTED
         return text
+
+    def read_aliases(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
+        """A list of names; an empty or wrong one is reported and left out."""
+        return self.read_names(node, line, what, "an alias")
+
+    def read_prefixes(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
+        """A surface's prefixes (``azure/``): a list of names, none empty."""
+        return self.read_names(node, line, what, "a prefix")
+
+    def read_versions(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
+        """An entry's versions: a list of model ids (no spaces)."""
+        names = self.read_names(node, line, what, "a version")
+        if not isinstance(names, tuple):
+            return names
+        ids: list[tuple[str, int]] = []
+        for name, at in names:
+            if ID.fullmatch(name):
+                ids.append((name, at))
+            else:
+                self.problem(at, f"a version in {what}, '{name}', is not an id: ids have no spaces")
+        return tuple(ids)
+
+    def read_names(self, node: Node, line: int, what: str, thing: str) -> Aliases | Wrong | None:
+        """A list of names, each ``thing`` in messages; an empty or wrong one is reported and
+        left out."""
+        if not self.visit(node, line):
+            return REPORTED
+        if node.tag == NULL_TAG:
+            return None
+        if not isinstance(node, SequenceNode):
+            self.problem(
+                line_of(node),
+                f"{what} must be a list of names, not {kind_of(node)}",
+                "write it as [name, other-name]",
+            )
+            return REPORTED
+        names: list[tuple[str, int]] = []
+        items: list[Node] = node.value
+        for entry in items:
+            at = entry.start_mark.line + 1
+            if isinstance(entry, ScalarNode) and (entry.tag == NULL_TAG or not entry.value.strip()):
+                self.visit(entry, at)
+                self.problem(at, f"{thing} in {what} is empty", "remove it from the list")
+                continue
+            text = self.scalar(entry, at, f"{thing} in {what}", "a name")
+            if isinstance(text, str):
+                names.append((text, at))
+        return tuple(names)
+
+
+class Values(Lists):
+    """Reads the values of one file's fields."""
 
     def read_text(self, node: Node, line: int, what: str) -> str | Wrong | None:
         """Text of one paragraph (a trailing line break, as a YAML block leaves, is fine)."""
@@ -168,51 +221,3 @@ class Values(SafeYaml):
             )
             return REPORTED
         return int(text)
-
-    def read_aliases(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
-        """A list of names; an empty or wrong one is reported and left out."""
-        return self.read_names(node, line, what, "an alias")
-
-    def read_prefixes(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
-        """A surface's prefixes (``azure/``): a list of names, none empty."""
-        return self.read_names(node, line, what, "a prefix")
-
-    def read_versions(self, node: Node, line: int, what: str) -> Aliases | Wrong | None:
-        """An entry's versions: a list of model ids (no spaces)."""
-        names = self.read_names(node, line, what, "a version")
-        if not isinstance(names, tuple):
-            return names
-        ids: list[tuple[str, int]] = []
-        for name, at in names:
-            if ID.fullmatch(name):
-                ids.append((name, at))
-            else:
-                self.problem(at, f"a version in {what}, '{name}', is not an id: ids have no spaces")
-        return tuple(ids)
-
-    def read_names(self, node: Node, line: int, what: str, thing: str) -> Aliases | Wrong | None:
-        """A list of names, each ``thing`` in messages; an empty or wrong one is reported and
-        left out."""
-        if not self.visit(node, line):
-            return REPORTED
-        if node.tag == NULL_TAG:
-            return None
-        if not isinstance(node, SequenceNode):
-            self.problem(
-                line_of(node),
-                f"{what} must be a list of names, not {kind_of(node)}",
-                "write it as [name, other-name]",
-            )
-            return REPORTED
-        names: list[tuple[str, int]] = []
-        items: list[Node] = node.value
-        for entry in items:
-            at = entry.start_mark.line + 1
-            if isinstance(entry, ScalarNode) and (entry.tag == NULL_TAG or not entry.value.strip()):
-                self.visit(entry, at)
-                self.problem(at, f"{thing} in {what} is empty", "remove it from the list")
-                continue
-            text = self.scalar(entry, at, f"{thing} in {what}", "a name")
-            if isinstance(text, str):
-                names.append((text, at))
-        return tuple(names)

@@ -93,11 +93,9 @@ def _renderable(cell: Cell) -> str | Text:
 class _Flat:
     """rich's Table for cells of one line each, drawn without measuring every cell.
 
-    The column widths are those rich's Table gives, worked out from a few rows: a
-    column's width depends only on its longest cell and its longest word, so the rows
-    holding those give the same widths as all of them. A cell that fits its column is
-    one padded segment; one that does not (a long id on a narrow terminal) is wrapped by
-    rich, as it would be in rich's Table.
+    The column widths are rich's, worked out from a few rows: a column's width depends
+    only on its longest cell and longest word, so the rows holding those give the widths
+    of all. A cell that fits is one padded segment; one that does not is wrapped by rich.
     """
 
     def __init__(
