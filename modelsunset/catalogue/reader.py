@@ -17,6 +17,7 @@ from modelsunset.catalogue.schema import FORMAT_VERSION, TOP, TOP_TABLES, VERSIO
 from modelsunset.catalogue.values import ID, Values, hostile
 from modelsunset.errors import Problem
 from modelsunset.names import did_you_mean, suggest
+from modelsunset.wording import quoted
 
 
 def read(file: str, data: bytes, problems: list[Problem]) -> Layer | None:
@@ -104,7 +105,7 @@ class Reader(Values):
                 self.problem(key_line, f"a {kind} id is empty", f"give the {kind} an id")
                 continue
             if not ID.fullmatch(key):
-                self.problem(key_line, f"{kind} id '{key}' is not an id: ids have no spaces")
+                self.problem(key_line, f"{kind} id {quoted(key)} is not an id: ids have no spaces")
                 continue
             bad = hostile(key)
             if bad is not None:

@@ -15,6 +15,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from modelsunset.catalogue.located import REPORTED, Wrong
 from modelsunset.catalogue.safe_yaml import INT_TAG, NULL_TAG, SafeYaml, kind_of, line_of
+from modelsunset.wording import quoted
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -104,7 +105,9 @@ class Lists(SafeYaml):
             if ID.fullmatch(name):
                 ids.append((name, at))
             else:
-                self.problem(at, f"a version in {what}, '{name}', is not an id: ids have no spaces")
+                self.problem(
+                    at, f"a version in {what}, {quoted(name)}, is not an id: ids have no spaces"
+                )
         return tuple(ids)
 
     def read_names(self, node: Node, line: int, what: str, thing: str) -> Aliases | Wrong | None:
@@ -175,7 +178,7 @@ class Values(Lists):
     def read_id(self, node: Node, line: int, what: str) -> str | Wrong | None:
         text = self.scalar(node, line, what, "an id")
         if isinstance(text, str) and not ID.fullmatch(text):
-            self.problem(line_of(node), f"{what} '{text}' is not an id: ids have no spaces")
+            self.problem(line_of(node), f"{what} {quoted(text)} is not an id: ids have no spaces")
             return REPORTED
         return text
 
