@@ -209,7 +209,6 @@ def check_path(
     from modelsunset.check import report, scan
     from modelsunset.check.match import Matcher
     from modelsunset.loading import bundled_path
-    from modelsunset.names import NameIndex
     from modelsunset.render.check.json import document
 
     _windows(fail_within, warn_within)
@@ -224,12 +223,10 @@ def check_path(
         skip.append(str(bundled_path()))
     day = _day(on) if on is not None else _today()
     surface_ids = _keys(catalogue, "surface", surfaces) or _keys(catalogue, "surface", "api")
-    index = NameIndex(catalogue.models)
-    # What to look for: every id, and every alias with the id it stands for.
-    names = {**index.by_alias, **{model_id: model_id for model_id in catalogue.models}}
     occurrences, stats = scan.scan(
         [os.fspath(path)],
-        Matcher.for_names(names),
+        # Every id and alias, surface aliases and the surfaces' prefixes, as check has.
+        Matcher.for_catalogue(catalogue),
         list(exclude),
         gitignore,
         note if note is not None else _ignore,
@@ -264,7 +261,7 @@ def check_model(
     _windows(fail_within, warn_within)
     day = _day(on)
     surface_ids = _keys(catalogue, "surface", surfaces) or _keys(catalogue, "surface", "api")
-    model = NameIndex(catalogue.models).find(name)
+    model = NameIndex(catalogue.models, catalogue.surfaces).find(name)
     if not any(surface in model.entries for surface in surface_ids):
         raise NotOffered(model.id, ", ".join(surface_ids), sorted(model.entries))
     found = report.build(
@@ -282,16 +279,8 @@ def _resolutions(
     from modelsunset.names import NameIndex, find_key
 
     found = NameIndex(catalogue.models, catalogue.surfaces).find_found(name)
-    model = found.model
-    if surface is not None:
-        surface_ids = [find_key("surface", surface, catalogue.surfaces)]
-        if found.surface is not None and found.surface != surface_ids[0]:
-            raise OnOneSurface(name, model.id, found.surface, surface_ids[0])
-    elif found.surface is not None:
-        surface_ids = [found.surface]
-    else:
-        surface_ids = sorted(model.entries)
-    return [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]
+    asked = find_key("surface", surface, catalogue.surfaces) if surface is not None else None
+    return resolver.resolve_name(catalogue, found, name, asked, on)
 
 
 def _today() -> date:

@@ -19,7 +19,6 @@ from modelsunset.render import Format, RenderContext, renderer
 
 if TYPE_CHECKING:
     from modelsunset.dates import Span
-    from modelsunset.names import Found
 
 
 class Session(NamedTuple):
@@ -161,6 +160,7 @@ def resolve(
     """One model or several, in the order asked. Exit 1 when one of them has no available
     model: on the surface asked for or, without --surface, on any surface it is offered on.
     """
+    from modelsunset import resolver
     from modelsunset.names import NameIndex, find_key
 
     catalogue = sources.load(session.err)
@@ -171,7 +171,7 @@ def resolve(
     found = [index.find_found(name) for name in asked]
     surface_id = None if surface is None else find_key("surface", surface, catalogue.surfaces)
     groups = [
-        _resolutions(catalogue, name, one, surface_id, on)
+        resolver.resolve_name(catalogue, one, name, surface_id, on)
         for name, one in zip(asked, found, strict=True)
     ]
     ctx = _context(catalogue, on, session)
@@ -183,28 +183,6 @@ def resolve(
                 session.err(_no_answer(catalogue, item, session.lang))
             code = EXIT_NEGATIVE
     return code
-
-
-def _resolutions(
-    catalogue: Catalogue, name: str, found: Found, surface: str | None, on: date
-) -> list[Resolution]:
-    """What serves one model asked by ``name`` (which ``found`` it): on ``surface``, or on
-    every surface it is offered on (one surface only for a surface alias or a name after a
-    surface's prefix)."""
-    from modelsunset import resolver
-    from modelsunset.errors import OnOneSurface
-
-    model = found.model
-    if surface is not None:
-        if found.surface is not None and found.surface != surface:
-            raise OnOneSurface(name, model.id, found.surface, surface)
-        surface_ids = [surface]
-    elif found.surface is not None:
-        # A surface alias (Bedrock's id) or a surface's prefix: that surface alone.
-        surface_ids = [found.surface]
-    else:
-        surface_ids = sorted(model.entries)
-    return [resolver.resolve(catalogue, model.id, sid, on, query=name) for sid in surface_ids]
 
 
 def _render_resolutions(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import date
+from typing import TYPE_CHECKING
 
-from modelsunset.errors import NotOffered
+from modelsunset.errors import NotOffered, OnOneSurface
 from modelsunset.i18n import Lang, messages
 from modelsunset.model import (
     Catalogue,
@@ -21,6 +22,9 @@ from modelsunset.model import (
     State,
     StatusRow,
 )
+
+if TYPE_CHECKING:
+    from modelsunset.names import Found
 from modelsunset.wording import retirement_sentence
 
 
@@ -103,6 +107,24 @@ def resolve(
         not_before=first.not_before,
         derived_from=first.derived_from,
     )
+
+
+def resolve_name(
+    catalogue: Catalogue, found: Found, query: str, surface: str | None, on: date
+) -> list[Resolution]:
+    """What serves the model a name found (``found``, asked as ``query``): on ``surface``
+    (a catalogue id), or on every surface it is offered on; a surface alias or a name after
+    a surface's prefix holds on that one surface (asked about another: ``OnOneSurface``)."""
+    model = found.model
+    if surface is not None:
+        if found.surface is not None and found.surface != surface:
+            raise OnOneSurface(query, model.id, found.surface, surface)
+        surface_ids = [surface]
+    elif found.surface is not None:
+        surface_ids = [found.surface]
+    else:
+        surface_ids = sorted(model.entries)
+    return [resolve(catalogue, model.id, sid, on, query=query) for sid in surface_ids]
 
 
 def row(model: Model, entry: Entry, on: date) -> StatusRow:

@@ -232,3 +232,18 @@ def test_the_documented_examples_run(document: str) -> None:
     result = runner.run(test, out=out.append)
     assert result.failed == 0, "".join(out)
     assert result.attempted > 3
+
+
+def test_check_path_judges_a_prefix_and_a_surface_alias_as_check_does(tmp_path: Path) -> None:
+    from support import FIXTURES
+
+    catalogue = api.load(FIXTURES / "format2.yaml")
+    (tmp_path / "app.py").write_text(
+        'A = "azure/o3"\nB = "us.anthropic.claude-3-sonnet-20240229-v1:0"\n', encoding="utf-8"
+    )
+    found = api.check_path(tmp_path, catalogue, on="2026-10-01", surfaces=["api"])
+    judged = {(f["match"], f["surface"]) for f in found["findings"]}
+    assert judged == {
+        ("azure/o3", "azure"),
+        ("us.anthropic.claude-3-sonnet-20240229-v1:0", "bedrock"),
+    }
