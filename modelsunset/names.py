@@ -167,20 +167,13 @@ class Found(NamedTuple):
     surface: str | None = None
 
 
-_PREFIX_DEPTH = 3  # prefixes read in a row (``bedrock/us.anthropic...``), at most
+class _Tables:
+    """The look-up tables of a NameIndex (linear in the catalogue's size)."""
 
-
-class NameIndex:
-    """Look-up tables over a catalogue's models, built once (linear in its size)."""
-
-    def __init__(
-        self, models: Mapping[str, Model], surfaces: Mapping[str, Surface] | None = None
-    ) -> None:
-        self.models = models
+    def __init__(self, models: Mapping[str, Model]) -> None:
         self.by_alias: dict[str, str] = {}
         self.by_norm: dict[str, str] = {}
         self.by_display: dict[str, list[str]] = {}
-        # Surface aliases: name -> (model id, surface id), as written and normalised.
         self.on_surface: dict[str, tuple[str, str]] = {}
         self.on_surface_norm: dict[str, tuple[str, str]] = {}
         for model in models.values():
@@ -195,11 +188,53 @@ class NameIndex:
                 for alias in entry.aliases:
                     self.on_surface.setdefault(alias, (model.id, surface))
                     self.on_surface_norm.setdefault(normalise(alias), (model.id, surface))
+
+
+_PREFIX_DEPTH = 3  # prefixes read in a row (``bedrock/us.anthropic...``), at most
+
+
+class NameIndex:
+    """Look-up tables over a catalogue's models, built once (linear in its size)."""
+
+    def __init__(
+        self, models: Mapping[str, Model], surfaces: Mapping[str, Surface] | None = None
+    ) -> None:
+        self.models = models
         # Longest first, so that ``bedrock/converse/`` wins over ``bedrock/``.
         self.prefixes = sorted(
             ((prefix, sid) for sid, found in (surfaces or {}).items() for prefix in found.prefixes),
             key=lambda pair: (-len(pair[0]), pair[0]),
         )
+        self._tables: _Tables | None = None
+
+    def _built(self) -> _Tables:
+        # Built on the first look-up that needs more than a model id: a run that names
+        # models by their ids (most of them) never pays for it.
+        if self._tables is None:
+            self._tables = _Tables(self.models)
+        return self._tables
+
+    @property
+    def by_alias(self) -> dict[str, str]:
+        return self._built().by_alias
+
+    @property
+    def by_norm(self) -> dict[str, str]:
+        return self._built().by_norm
+
+    @property
+    def by_display(self) -> dict[str, list[str]]:
+        return self._built().by_display
+
+    @property
+    def on_surface(self) -> dict[str, tuple[str, str]]:
+        """Surface aliases: name -> (model id, surface id), as written."""
+        return self._built().on_surface
+
+    @property
+    def on_surface_norm(self) -> dict[str, tuple[str, str]]:
+        """Surface aliases, normalised."""
+        return self._built().on_surface_norm
 
     def lookup(self, name: str) -> str | None:
         """The model id a name finds, or None. Ambiguous display names raise."""
