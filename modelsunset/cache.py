@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -93,10 +93,6 @@ def key(sources: Sequence[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def _day(value: int | None) -> date | None:
-    return None if value is None else date.fromordinal(value)
-
-
 def _ordinal(value: date | None) -> int | None:
     return None if value is None else value.toordinal()
 
@@ -142,57 +138,122 @@ def dump(catalogue: Catalogue) -> list[Any]:
     ]
 
 
-def build(data: list[Any]) -> Catalogue:
-    """The inverse of ``dump``."""
+class Malformed(ValueError):
+    """A cache file that does not have exactly the shape ``dump`` writes."""
+
+
+def build(data: object) -> Catalogue:
+    """The inverse of ``dump``, checking as it goes that ``data`` has exactly the shape
+    ``dump`` writes, with values of its types (``Malformed`` otherwise): one pass, since a
+    hit is read on every warm run."""
+    if type(data) is not list or len(data) != 6:
+        raise Malformed("not six parts")
     version, updated, providers, surfaces, models, verified = data
-    built: dict[str, Model] = {}
-    for model_id, name, provider, aliases, entries in models:
-        built[model_id] = Model(
-            model_id,
-            name,
-            provider,
-            tuple(aliases),
-            {row[0]: _entry(model_id, row) for row in entries},
-        )
+    if type(version) is not int or type(providers) is not list or type(surfaces) is not list:
+        raise Malformed("version, providers or surfaces")
+    if type(models) is not list:
+        raise Malformed("models")
+    days = _Days()
     return Catalogue(
         version=version,
-        updated=_day(updated),
-        providers={p[0]: Provider(*p) for p in providers},
-        surfaces={s[0]: Surface(s[0], s[1], s[2], s[3], tuple(s[4])) for s in surfaces},
-        models=built,
-        verified=_day(verified),
+        updated=days[updated],
+        providers={row[0]: Provider(*row) for row in map(_provider, providers)},
+        surfaces={row.id: row for row in map(_surface, surfaces)},
+        models=dict(_models(models, days)),
+        verified=days[verified],
     )
 
 
-def _entry(model_id: str, row: list[Any]) -> Entry:
-    (
-        surface,
-        since,
-        announced,
-        retires,
-        fallback,
-        replacement,
-        source,
-        checked,
-        note,
-        versions,
-        not_before,
-        aliases,
-        derived_from,
-    ) = row
+_MAX_DAY = date.max.toordinal()
+
+
+class _Days(dict[int | None, date | None]):
+    """Days by ordinal, each made once (a catalogue holds a few hundred distinct days);
+    ``days[None]`` is None. A value that is not a day number in range is ``Malformed``.
+    (A float equal to a day number already read finds that day: the same value.)"""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, value: object) -> date:
+        if type(value) is not int or not 0 < value <= _MAX_DAY:
+            raise Malformed("a day that is not a day number")
+        found = self[value] = date.fromordinal(value)
+        return found
+
+
+def _text(value: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise Malformed("a text that is not a string")
+
+
+def _name(value: object) -> str:
+    if type(value) is str:
+        return value
+    raise Malformed("a name that is not a string")
+
+
+def _names(value: object) -> tuple[str, ...]:
+    if type(value) is not list or any(type(item) is not str for item in value):
+        raise Malformed("a list that is not of strings")
+    return tuple(value)
+
+
+def _provider(row: object) -> tuple[str, str, str | None]:
+    if type(row) is not list or len(row) != 3:
+        raise Malformed("a provider")
+    return _name(row[0]), _name(row[1]), _text(row[2])
+
+
+def _surface(row: object) -> Surface:
+    if type(row) is not list or len(row) != 5:
+        raise Malformed("a surface")
+    return Surface(_name(row[0]), _name(row[1]), _text(row[2]), _text(row[3]), _names(row[4]))
+
+
+def _models(models: list[Any], days: _Days) -> Iterator[tuple[str, Model]]:
+    for model in models:
+        if type(model) is not list or len(model) != 5:
+            raise Malformed("a model")
+        model_id, name, provider, aliases, entries = model
+        if type(model_id) is not str or type(name) is not str or type(provider) is not str:
+            raise Malformed("a model's id, name or provider")
+        if type(entries) is not list:
+            raise Malformed("a model's entries")
+        built = {}
+        for row in entries:
+            entry = _entry(model_id, row, days)
+            built[entry.surface] = entry
+        yield model_id, Model(model_id, name, provider, _names(aliases), built)
+
+
+def _entry(model_id: str, row: object, days: _Days) -> Entry:
+    # The hot loop of a hit (one call per entry): no helper calls inside it.
+    if type(row) is not list or len(row) != 13:
+        raise Malformed("an entry")
+    surface, since, announced, retires, fallback, replacement, source, checked, note = row[:9]
+    versions, not_before, aliases, derived_from = row[9:]
+    if type(surface) is not str or type(versions) is not list or type(aliases) is not list:
+        raise Malformed("an entry's surface, versions or aliases")
+    for text in (fallback, replacement, source, note, derived_from, *versions, *aliases):
+        if text is not None and type(text) is not str:
+            raise Malformed("an entry's text")
+    if None in versions or None in aliases:
+        raise Malformed("an entry's versions or aliases")
     return Entry(
         model_id,
         surface,
-        _day(since),
-        _day(announced),
-        _day(retires),
+        days[since],
+        days[announced],
+        days[retires],
         fallback,
         replacement,
         source,
-        _day(checked),
+        days[checked],
         note,
         tuple(versions),
-        _day(not_before),
+        days[not_before],
         tuple(aliases),
         derived_from,
     )
@@ -214,10 +275,7 @@ def read(cache_key: str) -> Catalogue | None:
         header, _, payload = raw.partition(b"\n")
         if header != f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}".encode():
             return None
-        data = json.loads(payload)
-        if not _well_formed(data):
-            return None
-        return build(data)
+        return build(json.loads(payload))
     except Exception:
         # Missing, unreadable, damaged, or written by something else: whatever is
         # wrong with a cache only means there is none; the catalogue is parsed again.
@@ -252,81 +310,3 @@ def _prune(target: Path) -> None:
     entries = sorted(target.glob("catalogue-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
-
-
-# -- the shape of a cache file, checked value by value before anything is built ----------
-
-_MAX_DAY = date.max.toordinal()
-
-
-def _text(value: object) -> bool:
-    return value is None or type(value) is str
-
-
-def _day_ok(value: object) -> bool:
-    return value is None or (type(value) is int and 1 <= value <= _MAX_DAY)
-
-
-def _texts(value: object) -> bool:
-    return type(value) is list and all(type(item) is str for item in value)
-
-
-def _well_formed(data: object) -> bool:
-    """Whether ``data`` has exactly the shape ``dump`` writes, with values of its types."""
-    if type(data) is not list or len(data) != 6:
-        return False
-    version, updated, providers, surfaces, models, verified = data
-    if type(version) is not int or not _day_ok(updated) or not _day_ok(verified):
-        return False
-    if type(providers) is not list or not all(
-        type(p) is list and len(p) == 3 and type(p[0]) is str and type(p[1]) is str and _text(p[2])
-        for p in providers
-    ):
-        return False
-    if type(surfaces) is not list or not all(
-        type(s) is list
-        and len(s) == 5
-        and type(s[0]) is str
-        and type(s[1]) is str
-        and _text(s[2])
-        and _text(s[3])
-        and _texts(s[4])
-        for s in surfaces
-    ):
-        return False
-    return type(models) is list and all(_model_ok(m) for m in models)
-
-
-def _model_ok(model: object) -> bool:
-    if type(model) is not list or len(model) != 5:
-        return False
-    model_id, name, provider, aliases, entries = model
-    return (
-        type(model_id) is str
-        and type(name) is str
-        and type(provider) is str
-        and _texts(aliases)
-        and type(entries) is list
-        and all(_entry_ok(entry) for entry in entries)
-    )
-
-
-def _entry_ok(entry: object) -> bool:
-    # The hot loop of a hit (one call per entry): no helper calls inside it.
-    if type(entry) is not list or len(entry) != 13:
-        return False
-    surface, since, announced, retires, fallback, replacement, source, checked, note = entry[:9]
-    versions, not_before, aliases, derived_from = entry[9:]
-    for day in (since, announced, retires, checked, not_before):
-        if day is not None and (type(day) is not int or not 0 < day <= _MAX_DAY):
-            return False
-    for text in (fallback, replacement, source, note, derived_from):
-        if text is not None and type(text) is not str:
-            return False
-    return (
-        type(surface) is str
-        and type(versions) is list
-        and type(aliases) is list
-        and all(type(item) is str for item in versions)
-        and all(type(item) is str for item in aliases)
-    )
