@@ -12,45 +12,24 @@ from typing import Annotated
 
 import typer
 
-from modelsunset.check import CheckFormat
-from modelsunset.check.options import (
-    CheckFormatOpt,
-    CheckModelsOpt,
-    CheckSurfacesOpt,
-    ExcludeOpt,
-    FailWithinOpt,
-    JobsOpt,
-    KindsOpt,
-    NoFailOpt,
-    NoGitignoreOpt,
-    SkipUnreadableOpt,
-    WarnWithinOpt,
-)
 from modelsunset.commands import Session, Sources
-from modelsunset.fix.cli import fix
 from modelsunset.i18n import Lang
 from modelsunset.options import (
-    BaselineOpt,
     CalendarWithinOpt,
     CatalogueOpt,
-    ChangedOpt,
     DateOpt,
     FormatOpt,
     LangOpt,
-    MaxCatalogueAgeOpt,
     ModelsOpt,
     NoticesWithinOpt,
     OverlayOpt,
     ProvidersOpt,
     SortOpt,
     SurfacesOpt,
-    WaiversOpt,
-    WriteBaselineOpt,
     complete_models,
     complete_surfaces,
 )
 from modelsunset.render import Format
-from modelsunset.views import changes, timeline
 
 
 def _typer() -> typer.Typer:
@@ -64,9 +43,6 @@ def _typer() -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-
-
-app = _typer()
 
 
 def _run(command: Callable[[Session], int], lang: Lang | None = None) -> None:
@@ -101,7 +77,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def main_options(
     version: Annotated[
         bool,
@@ -113,7 +88,6 @@ def main_options(
     """Plan for AI model retirements."""
 
 
-@app.command()
 def status(
     date: DateOpt = None,
     surface: SurfacesOpt = None,
@@ -135,7 +109,6 @@ def status(
     )
 
 
-@app.command()
 def resolve(
     model: Annotated[
         list[str],
@@ -185,7 +158,6 @@ def resolve(
     _run(command, lang)
 
 
-@app.command()
 def notices(
     date: DateOpt = None,
     within: NoticesWithinOpt = None,
@@ -206,7 +178,6 @@ def notices(
     _run(lambda s: commands.notices(s, sources, date, days, *chosen, fmt, sort), lang)
 
 
-@app.command()
 def calendar(
     date: DateOpt = None,
     within: CalendarWithinOpt = None,
@@ -262,11 +233,6 @@ def calendar(
     )
 
 
-app.command()(timeline)
-app.command()(changes)
-
-
-@app.command()
 def validate(
     files: Annotated[
         list[str] | None,
@@ -285,72 +251,6 @@ def validate(
     _run(lambda s: commands.validate(s, Sources(catalogue, overlay or ()), files or ()))
 
 
-@app.command()
-def check(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[PATH]...",
-            help="Files and folders to scan (default: . unless --model is given).",
-            show_default=False,
-        ),
-    ] = None,
-    model: CheckModelsOpt = None,
-    surface: CheckSurfacesOpt = None,
-    date: DateOpt = None,
-    fail_within: FailWithinOpt = None,
-    warn_within: WarnWithinOpt = None,
-    no_fail: NoFailOpt = False,
-    fmt: CheckFormatOpt = CheckFormat.text,
-    exclude: ExcludeOpt = None,
-    no_gitignore: NoGitignoreOpt = False,
-    jobs: JobsOpt = 0,
-    kinds: KindsOpt = None,
-    skip_unreadable: SkipUnreadableOpt = False,
-    baseline: BaselineOpt = None,
-    write_baseline: WriteBaselineOpt = None,
-    waivers: WaiversOpt = None,
-    changed: ChangedOpt = None,
-    max_catalogue_age: MaxCatalogueAgeOpt = None,
-    lang: LangOpt = None,
-    catalogue: CatalogueOpt = None,
-    overlay: OverlayOpt = None,
-) -> None:
-    """Find retired and retiring models named in files (the CI gate).
-
-    Exit 1 when a finding at error level remains, unless --no-fail. Settings may also
-    live in the tool.modelsunset table of pyproject.toml (see docs/ci.md).
-    """
-    from modelsunset.check.command import Request, run
-
-    request = Request(
-        paths=paths or (),
-        models=model or (),
-        surfaces=surface or (),
-        when=date,
-        fail_within=fail_within,
-        warn_within=warn_within,
-        no_fail=no_fail,
-        fmt=fmt,
-        excludes=exclude or (),
-        gitignore=not no_gitignore,
-        progress=sys.stderr is not None and sys.stderr.isatty(),
-        jobs=jobs,
-        baseline=baseline,
-        write_baseline=write_baseline,
-        waivers=waivers,
-        changed=changed,
-        max_catalogue_age=max_catalogue_age,
-        kinds=kinds or (),
-        skip_unreadable=skip_unreadable,
-    )
-    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request), lang)
-
-
-app.command()(fix)
-
-
-@app.command()
 def mcp(catalogue: CatalogueOpt = None, overlay: OverlayOpt = None) -> None:
     """Answer AI assistants: a Model Context Protocol server on stdin and stdout.
 
@@ -367,23 +267,68 @@ def _completing() -> bool:
     return any(key.endswith("_COMPLETE") for key in os.environ)
 
 
+# Every command, in the order help lists them: (name, module, function). Those declared in
+# other modules (with options of their own) are imported only when the command runs or
+# when the whole app is needed (help, completion, a mistake).
+_COMMANDS = (
+    ("status", __name__, "status"),
+    ("resolve", __name__, "resolve"),
+    ("notices", __name__, "notices"),
+    ("calendar", __name__, "calendar"),
+    ("timeline", "modelsunset.views", "timeline"),
+    ("changes", "modelsunset.views", "changes"),
+    ("validate", __name__, "validate"),
+    ("check", "modelsunset.check.cli", "check"),
+    ("fix", "modelsunset.fix.cli", "fix"),
+    ("mcp", __name__, "mcp"),
+)
+_whole: typer.Typer | None = None
+
+
+def _app(names: frozenset[str] | None = None) -> typer.Typer:
+    """An app with the commands ``names`` (None: all of them)."""
+    import importlib
+
+    built = _typer()
+    built.callback()(main_options)
+    for name, module, function in _COMMANDS:
+        if names is None or name in names:
+            built.command(name=name)(getattr(importlib.import_module(module), function))
+    return built
+
+
+def whole_app() -> typer.Typer:
+    """The app with every command, built once."""
+    global _whole
+    if _whole is None:
+        _whole = _app()
+    return _whole
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``modelsunset.cli.app``: the whole app, for tests and for anyone embedding it.
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _only(args: list[str]) -> typer.Typer | None:
     """An app with just the command being run, when the arguments name one.
 
     Typer turns every registered command into a click command on each run (reading
-    signatures and building options): about a millisecond and a half that a run of one
-    command does not need. Help, completion and mistakes still get the whole app.
+    signatures and building options), and the commands declared elsewhere import their
+    options: time that a run of one command does not need. Help, completion and mistakes
+    still get the whole app.
     """
     if _completing():
         return None
     name = next((arg for arg in args if not arg.startswith("-")), None)
-    for info in app.registered_commands:
-        if info.callback is not None and info.callback.__name__ == name:
-            slim = _typer()
-            slim.registered_callback = app.registered_callback
-            slim.registered_commands = [info]
-            return slim
-    return None
+    if name is None:
+        # Only options (``--version``): no command is needed.
+        return _app(frozenset()) if args and "--help" not in args and "-h" not in args else None
+    if name not in {known for known, _, _ in _COMMANDS}:
+        return None
+    return _app(frozenset({name}))
 
 
 def _help_to_a_reader_that_left_is_no_error() -> None:
@@ -412,7 +357,7 @@ def main() -> None:
     if not _completing() and (not args or "--help" in args or "-h" in args):
         _help_to_a_reader_that_left_is_no_error()
     try:
-        (_only(args) or app)(prog_name="modelsunset")
+        (_only(args) or whole_app())(prog_name="modelsunset")
     except ModelsunsetError as exc:
         # From outside a command: --version that cannot be written.
         writer("err")(exc.render())
