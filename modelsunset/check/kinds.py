@@ -3,7 +3,9 @@
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
 (data files in ``fixtures/``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
-HTTP archives, lockfiles and changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``).
+HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``) and
+pictures drawn as SVG (``*.svg``: a chart of past results, a diagram; a name in one is a
+label, never a call).
 Datasets and results kept as JSON, YAML or XML are recorded too, by two rules that only
 ever apply to those data files (code, docs, TOML and INI files keep their kinds):
 
@@ -121,7 +123,7 @@ def kind_of(path: str) -> tuple[Kind, bool]:
 
 
 def _recorded_name(lower: str, stem: str, extension: str) -> bool:
-    if extension in _DATASETS or extension in _SNAPSHOTS or extension == "lock":
+    if extension in _DATASETS or extension in _SNAPSHOTS or extension in ("lock", "svg"):
         return True
     if lower in _LOCKFILES or lower.endswith(("-lock.json", "-lock.yaml", ".lock.json")):
         return True

@@ -54,6 +54,10 @@ from modelsunset.check.notebook import regions
         ("NEWS", Kind.RECORDED),
         ("docs/changelog-1.x.md", Kind.RECORDED),
         ("changelog.d/123.feature.md", Kind.RECORDED),
+        ("website/assets/benchmarks.svg", Kind.RECORDED),
+        ("docs/img/Architecture.SVG", Kind.RECORDED),
+        ("svg.py", Kind.CODE),
+        ("icons/svg/render.ts", Kind.CODE),
     ],
 )
 def test_kinds_of_file(path: str, kind: Kind) -> None:
