@@ -3,7 +3,26 @@
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
 (data files in ``fixtures/``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
-HTTP archives, lockfiles and changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``).
+HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``) and
+pictures drawn as SVG (``*.svg``: a chart of past results, a diagram; a name in one is a
+label, never a call).
+Datasets and results kept as JSON, YAML or XML are recorded too, by two rules that only
+ever apply to those data files (code, docs, TOML and INI files keep their kinds):
+
+- below a folder of data, ``data/``, ``_data/`` (Jekyll, Hugo), ``dataset(s)/``,
+  ``leaderboard(s)/`` or ``results/`` (also ``eval_results/``, ``benchmark-results/``:
+  any name ending in ``_results`` or ``-results``), unless the file's name contains ``model``: a
+  ``data/models.json`` is most likely a registry of the models a program offers, and
+  stays config;
+- whatever the folder, when the name says ``results``, ``result``, ``leaderboard`` or
+  ``dataset`` as a word (``retrieval_results.json``, ``polyglot_leaderboard.yml``,
+  ``docs_evaluation_dataset.json``), or begins with ``sitemap`` (a generated site map
+  or page summary: ``sitemap.yaml``, ``sitemap-0.xml``).
+
+Neither rule applies below a hidden folder (``.github/workflows/results.yml`` is a
+workflow: config). A file they make recorded that is read as live data still gates when
+recorded is among the kinds asked for, or when its folder is given as PATH.
+
 *Docs* are Markdown, reST, AsciiDoc and plain text; *config* is YAML, TOML, INI, JSON and
 ``.env`` files; everything else is *code*. A notebook (``.ipynb``) is read cell by cell:
 its source cells are code (Markdown cells docs), its outputs recorded (``notebook``).
@@ -54,6 +73,11 @@ _DATASETS = frozenset(
     {"jsonl", "ndjson", "csv", "tsv", "parquet", "arrow", "feather", "avro", "orc", "har"}
 )
 _SNAPSHOTS = frozenset({"snap", "ambr"})
+# Data files that a folder of data or a name of results makes recorded (the datasets
+# above are recorded wherever they are).
+_DATA = frozenset({"json", "yaml", "yml", "xml"})
+_DATA_FOLDERS = re.compile(r"_?data|datasets?|leaderboards?|(?:.*[-_])?results")
+_DATA_WORDS = frozenset({"result", "results", "leaderboard", "leaderboards", "dataset", "datasets"})
 _LOCKFILES = frozenset(
     {
         "package-lock.json",
@@ -87,6 +111,8 @@ def kind_of(path: str) -> tuple[Kind, bool]:
         return Kind.RECORDED, False
     if extension in _FIXTURE_DATA and folders & _FIXTURE_FOLDERS:
         return Kind.RECORDED, False
+    if extension in _DATA and _recorded_data(stem, folders):
+        return Kind.RECORDED, False
     if extension == "ipynb":
         return Kind.CODE, True
     if extension in _DOCS or (not extension and lower in _DOC_NAMES):
@@ -97,13 +123,25 @@ def kind_of(path: str) -> tuple[Kind, bool]:
 
 
 def _recorded_name(lower: str, stem: str, extension: str) -> bool:
-    if extension in _DATASETS or extension in _SNAPSHOTS or extension == "lock":
+    if extension in _DATASETS or extension in _SNAPSHOTS or extension in ("lock", "svg"):
         return True
     if lower in _LOCKFILES or lower.endswith(("-lock.json", "-lock.yaml", ".lock.json")):
         return True
     if extension in _DOCS:
         return _CHANGELOG.fullmatch(stem) is not None
     return not extension and _CHANGELOG.fullmatch(lower) is not None
+
+
+def _recorded_data(stem: str, folders: set[str]) -> bool:
+    """Whether a JSON, YAML or XML file holds results or a dataset: by its name, or by a
+    folder of data unless its name says it holds models (``folders`` in lower case)."""
+    if any(folder.startswith(".") for folder in folders):
+        return False  # .github/, .circleci/: a tool's configuration
+    if stem.startswith("sitemap") or not _DATA_WORDS.isdisjoint(re.split(r"[-_. ]+", stem)):
+        return True
+    if not any(_DATA_FOLDERS.fullmatch(folder) for folder in folders):
+        return False
+    return "model" not in stem
 
 
 def parse(values: Iterable[str]) -> tuple[Kind, ...]:

@@ -54,10 +54,104 @@ from modelsunset.check.notebook import regions
         ("NEWS", Kind.RECORDED),
         ("docs/changelog-1.x.md", Kind.RECORDED),
         ("changelog.d/123.feature.md", Kind.RECORDED),
+        ("website/assets/benchmarks.svg", Kind.RECORDED),
+        ("docs/img/Architecture.SVG", Kind.RECORDED),
+        ("svg.py", Kind.CODE),
+        ("icons/svg/render.ts", Kind.CODE),
     ],
 )
 def test_kinds_of_file(path: str, kind: Kind) -> None:
     assert kind_of(path) == (kind, False)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        # data files below a folder of data
+        ("skills/rag/data/anthropic_docs.json", Kind.RECORDED),
+        ("data/corpus.yaml", Kind.RECORDED),
+        ("Data/Corpus.YML", Kind.RECORDED),
+        ("aider/website/_data/polyglot_leaderboard.yml", Kind.RECORDED),
+        ("website/_data/blame.yml", Kind.RECORDED),
+        ("datasets/qa.json", Kind.RECORDED),
+        ("dataset/train/part-1.json", Kind.RECORDED),
+        ("leaderboards/2024.yaml", Kind.RECORDED),
+        ("results/run-12.json", Kind.RECORDED),
+        ("evaluation/json_results/level_one.json", Kind.RECORDED),
+        ("benchmark-results/o1.yml", Kind.RECORDED),
+        ("reports/feed.xml", Kind.CODE),
+        ("data/feed.xml", Kind.RECORDED),
+        # ... unless the name says it holds models: a registry stays config
+        ("data/models.json", Kind.CONFIG),
+        ("src/app/data/model-settings.yml", Kind.CONFIG),
+        ("_data/openai_models.yaml", Kind.CONFIG),
+        # ... and only data files: code, docs, TOML and INI keep their kinds
+        ("data/loader.py", Kind.CODE),
+        ("src/app/data/__init__.py", Kind.CODE),
+        ("_data/build.js", Kind.CODE),
+        ("results/summary.md", Kind.DOCS),
+        ("datasets/README.md", Kind.DOCS),
+        ("data/settings.toml", Kind.CONFIG),
+        ("data/app.ini", Kind.CONFIG),
+        # folders whose names only contain the words
+        ("metadata/models.json", Kind.CONFIG),
+        ("metadata/prompts.json", Kind.CONFIG),
+        ("database/seed.json", Kind.CONFIG),
+        ("src/dataclasses/defaults.yaml", Kind.CONFIG),
+        ("resultset/x.json", Kind.CONFIG),
+        # data files whose name says results, leaderboard or dataset, anywhere
+        ("skills/rag/evaluation/docs_evaluation_dataset.json", Kind.RECORDED),
+        ("retrieval_results.json", Kind.RECORDED),
+        ("bench/o1_results.yml", Kind.RECORDED),
+        ("edit_leaderboard.yml", Kind.RECORDED),
+        ("eval-result.json", Kind.RECORDED),
+        ("Results.XML", Kind.RECORDED),
+        ("datasets.yaml", Kind.RECORDED),
+        ("results.py", Kind.CODE),
+        ("leaderboard.md", Kind.DOCS),
+        ("results.toml", Kind.CONFIG),
+        ("resultsets.json", Kind.CONFIG),
+        ("noresults.yaml", Kind.CONFIG),
+        ("evaluation.yaml", Kind.CONFIG),
+        ("evals/promptfooconfig.yaml", Kind.CONFIG),
+        ("skills/rag/evaluation/promptfooconfig_end_to_end.yaml", Kind.CONFIG),
+        ("benchmark.yaml", Kind.CONFIG),
+        ("benchmarks/config.json", Kind.CONFIG),
+        # generated site maps and page summaries
+        ("sitemap.yaml", Kind.RECORDED),
+        ("site/sitemap-0.xml", Kind.RECORDED),
+        ("sitemap_index.xml", Kind.RECORDED),
+        ("sitemap.py", Kind.CODE),
+        ("make_sitemap.py", Kind.CODE),
+        ("docs/sitemap.md", Kind.DOCS),
+        # not below a hidden folder: a tool's configuration
+        (".github/workflows/results.yml", Kind.CONFIG),
+        (".github/data/labels.yml", Kind.CONFIG),
+        (".circleci/leaderboard.yml", Kind.CONFIG),
+    ],
+)
+def test_datasets_and_results_are_recorded(path: str, kind: Kind) -> None:
+    assert kind_of(path) == (kind, False)
+
+
+def test_a_folder_of_data_given_as_path_says_nothing(tmp_path: Path) -> None:
+    repo = project(
+        tmp_path,
+        {
+            "app/data/registry.json": '{"default": "gpt-4.5-preview"}\n',
+            "app/data/results.json": '{"model": "gpt-4.5-preview"}\n',
+        },
+    )
+    whole = run_json(repo, "--kinds", "code,config,docs,recorded")
+    assert sorted((f["path"], f["kind"]) for f in whole["findings"]) == [
+        ("app/data/registry.json", "recorded"),
+        ("app/data/results.json", "recorded"),
+    ]
+    assert run_json(repo)["findings"] == []
+    below = run_json(repo, "app/data")
+    assert [(f["path"], f["kind"]) for f in below["findings"]] == [
+        ("app/data/registry.json", "config")
+    ]
 
 
 def test_a_notebook_is_read_cell_by_cell() -> None:
