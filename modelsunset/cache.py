@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ try:  # the same BLAKE2 as hashlib's, without loading OpenSSL (2 ms of start-up)
 except ImportError:  # pragma: no cover - CPython builds without the module
     from hashlib import blake2b
 
-MAGIC = "modelsunset-cache 2"  # the layout of the JSON below; a new layout never reads an old one
+MAGIC = "modelsunset-cache 3"  # the layout of the JSON below; a new layout never reads an old one
 KEEP = 8  # cache files kept; older ones are removed when a new one is written
 
 
@@ -113,29 +113,31 @@ def dump(catalogue: Catalogue) -> list[Any]:
                 m.name,
                 m.provider,
                 list(m.aliases),
-                [
-                    [
-                        e.surface,
-                        _ordinal(e.since),
-                        _ordinal(e.announced),
-                        _ordinal(e.retires),
-                        e.fallback,
-                        e.replacement,
-                        e.source,
-                        _ordinal(e.checked),
-                        e.note,
-                        list(e.versions),
-                        _ordinal(e.not_before),
-                        list(e.aliases),
-                        e.derived_from,
-                    ]
-                    for e in m.entries.values()
-                ],
+                [_entry_row(e) for e in m.entries.values()],
             ]
             for m in catalogue.models.values()
         ],
         _ordinal(catalogue.verified),
     ]
+
+
+def _entry_row(e: Entry) -> list[Any]:
+    # Nine values, and four more only when one of the format-2 fields is set (few entries
+    # set them): the file, and the work of reading it back, stay small.
+    row: list[Any] = [
+        e.surface,
+        _ordinal(e.since),
+        _ordinal(e.announced),
+        _ordinal(e.retires),
+        e.fallback,
+        e.replacement,
+        e.source,
+        _ordinal(e.checked),
+        e.note,
+    ]
+    if e.versions or e.not_before is not None or e.aliases or e.derived_from is not None:
+        row += [list(e.versions), _ordinal(e.not_before), list(e.aliases), e.derived_from]
+    return row
 
 
 class Malformed(ValueError):
@@ -159,7 +161,7 @@ def build(data: object) -> Catalogue:
         updated=days[updated],
         providers={row[0]: Provider(*row) for row in map(_provider, providers)},
         surfaces={row.id: row for row in map(_surface, surfaces)},
-        models=dict(_models(models, days)),
+        models=_models(models, days),
         verified=days[verified],
     )
 
@@ -212,35 +214,50 @@ def _surface(row: object) -> Surface:
     return Surface(_name(row[0]), _name(row[1]), _text(row[2]), _text(row[3]), _names(row[4]))
 
 
-def _models(models: list[Any], days: _Days) -> Iterator[tuple[str, Model]]:
+def _models(models: list[Any], days: _Days) -> dict[str, Model]:
+    built: dict[str, Model] = {}
     for model in models:
         if type(model) is not list or len(model) != 5:
             raise Malformed("a model")
-        model_id, name, provider, aliases, entries = model
+        model_id, name, provider, aliases, rows = model
         if type(model_id) is not str or type(name) is not str or type(provider) is not str:
             raise Malformed("a model's id, name or provider")
-        if type(entries) is not list:
-            raise Malformed("a model's entries")
-        built = {}
-        for row in entries:
+        if type(rows) is not list or type(aliases) is not list:
+            raise Malformed("a model's aliases or entries")
+        for alias in aliases:
+            if type(alias) is not str:
+                raise Malformed("a model's alias")
+        entries = {}
+        for row in rows:
             entry = _entry(model_id, row, days)
-            built[entry.surface] = entry
-        yield model_id, Model(model_id, name, provider, _names(aliases), built)
+            entries[entry.surface] = entry
+        built[model_id] = Model(model_id, name, provider, tuple(aliases), entries)
+    return built
 
 
 def _entry(model_id: str, row: object, days: _Days) -> Entry:
     # The hot loop of a hit (one call per entry): no helper calls inside it.
-    if type(row) is not list or len(row) != 13:
+    if type(row) is not list:
         raise Malformed("an entry")
-    surface, since, announced, retires, fallback, replacement, source, checked, note = row[:9]
-    versions, not_before, aliases, derived_from = row[9:]
-    if type(surface) is not str or type(versions) is not list or type(aliases) is not list:
-        raise Malformed("an entry's surface, versions or aliases")
-    for text in (fallback, replacement, source, note, derived_from, *versions, *aliases):
+    if len(row) == 9:
+        surface, since, announced, retires, fallback, replacement, source, checked, note = row
+        versions, not_before, aliases, derived_from = (), None, (), None
+    elif len(row) == 13:
+        surface, since, announced, retires, fallback, replacement, source, checked, note = row[:9]
+        listed, not_before, named, derived_from = row[9:]
+        if type(listed) is not list or type(named) is not list:
+            raise Malformed("an entry's versions or aliases")
+        for text in (*listed, *named):
+            if type(text) is not str:
+                raise Malformed("an entry's versions or aliases")
+        versions, aliases = tuple(listed), tuple(named)
+    else:
+        raise Malformed("an entry")
+    if type(surface) is not str:
+        raise Malformed("an entry's surface")
+    for text in (fallback, replacement, source, note, derived_from):
         if text is not None and type(text) is not str:
             raise Malformed("an entry's text")
-    if None in versions or None in aliases:
-        raise Malformed("an entry's versions or aliases")
     return Entry(
         model_id,
         surface,
@@ -252,9 +269,9 @@ def _entry(model_id: str, row: object, days: _Days) -> Entry:
         source,
         days[checked],
         note,
-        tuple(versions),
+        versions,
         days[not_before],
-        tuple(aliases),
+        aliases,
         derived_from,
     )
 
