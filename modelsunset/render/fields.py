@@ -67,24 +67,28 @@ def iso(day: date | None) -> str | None:
 
 
 def status_fields(row: StatusRow) -> dict[str, Any]:
+    # One call per row of ``status --all``: the days are written out here, not by ``iso``.
     entry = row.entry
+    model = row.model
+    since, announced, retires = entry.since, entry.announced, entry.retires
+    checked, not_before = entry.checked, entry.not_before
     return {
-        "model": row.model.id,
-        "name": row.model.name,
-        "provider": row.model.provider,
+        "model": model.id,
+        "name": model.name,
+        "provider": model.provider,
         "surface": entry.surface,
         "state": row.state.value,
-        "since": iso(entry.since),
-        "announced": iso(entry.announced),
-        "retires": iso(entry.retires),
+        "since": None if since is None else since.isoformat(),
+        "announced": None if announced is None else announced.isoformat(),
+        "retires": None if retires is None else retires.isoformat(),
         "days_left": row.days_left,
         "fallback": entry.fallback,
         "replacement": entry.replacement,
         "source": entry.source,
-        "checked": iso(entry.checked),
+        "checked": None if checked is None else checked.isoformat(),
         "note": entry.note,
-        "next": entry.successor,
-        "not_before": iso(entry.not_before),
+        "next": entry.replacement if entry.fallback is None else entry.fallback,
+        "not_before": None if not_before is None else not_before.isoformat(),
         "derived_from": entry.derived_from,
     }
 
