@@ -312,7 +312,7 @@ class Matcher:
                     continue
                 known.append(Hit(start, end, name, model, surface))
                 last_end = end
-            else:
+            elif start >= last_end:  # else inside a known name: never an unknown id
                 hit = _unknown(data, start, kind, name, self._known)
                 if hit is not None:
                     unknown.append(hit)
