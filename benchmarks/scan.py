@@ -241,6 +241,45 @@ def long_lines(out: Path, name: str) -> list[tuple[str, Path]]:
     return cases
 
 
+def dense_file(out: Path, names: list[str]) -> Path:
+    """A 10 MB file of calls, each naming three ids of the catalogue and an unknown one."""
+    folder = out / "dense-10mb"
+    target = folder / "dense.py"
+    if target.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(5)
+    lines = []
+    size = 0
+    while size < 10_000_000:
+        first, second, third = rng.choice(names), rng.choice(names), rng.choice(names)
+        line = f'client.create(model="{first}", fallback="{second}")  # {third} gpt-9-{size % 97}\n'
+        lines.append(line)
+        size += len(line)
+    target.write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
+def time_aliases() -> None:
+    """The matcher of a hostile catalogue: aliases a1 .. aN, each a prefix of others (one
+    automaton for them all was built in time that grows faster than N)."""
+    sys.path.insert(0, str(REPO))
+    from modelsunset.check.match import Matcher
+    from modelsunset.check.scan import scan
+
+    one = str(REPO / "modelsunset" / "check" / "match.py")
+    print(f"{'aliases':>10}{'build s':>9}{'one file s':>12}{'automata':>10}")
+    for count in (100_000, 1_000_000):
+        names = {f"a{number}": "m" for number in range(1, count + 1)}
+        started = time.perf_counter()
+        matcher = Matcher.for_names(names)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        scan([one], matcher, [], True, lambda text: None, jobs=1)
+        scanned = time.perf_counter() - started
+        print(f"{count:>10,}{built:>9.2f}{scanned:>12.3f}{len(matcher._automata):>10}")
+
+
 def report(results: dict[str, Timing], baseline: float) -> None:
     print(f"{'tool':<30}{'seconds':>9}{'x ripgrep':>11}{'peak MB':>9}{'out MB':>8}  output")
     for label, timing in results.items():
@@ -274,9 +313,36 @@ def main() -> None:
         help="time these real checkouts (each, then all together) instead of the built tree",
     )
     parser.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --repos: also time a tree of N copies of them all (5 copies of five "
+        "checkouts of 180 MB make about 900 MB)",
+    )
+    parser.add_argument(
+        "--only-copies",
+        action="store_true",
+        help="with --repos and --copies: time only the tree of copies",
+    )
+    parser.add_argument(
         "--date", help=f"the date check judges on (default: {DATE}; with --repos, today)"
     )
+    parser.add_argument(
+        "--aliases",
+        action="store_true",
+        help="time only the matcher of 100,000 and 1,000,000 aliases a1, a2, ... on one file",
+    )
+    parser.add_argument(
+        "--dense",
+        action="store_true",
+        help="time only check --format json on a 10 MB file dense with ids",
+    )
     options = parser.parse_args()
+    if options.aliases:
+        time_aliases()
+        runner.pool.shutdown()
+        return
     rg = shutil.which("rg")
     if rg is None:
         raise SystemExit("ripgrep is needed as the baseline: apt-get install -y ripgrep")
@@ -286,6 +352,26 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     ids.write_text("\n".join(names) + "\n", encoding="utf-8")
     catalogue = ["--catalogue", options.catalogue] if options.catalogue else []
+    if options.dense:
+        folder = dense_file(out, names)
+        print(f"a 10 MB file dense with ids ({folder})")
+        check = [options.modelsunset, "check", str(folder), "--format", "json", "--no-fail"]
+        commands = {
+            "rg -F -w -f ids.txt": [
+                rg,
+                "--no-require-git",
+                "-F",
+                "-w",
+                "-f",
+                str(ids),
+                str(folder),
+            ],
+            "modelsunset check": [*check, "--date", options.date or DATE, *catalogue],
+        }
+        results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+        report(results, results["rg -F -w -f ids.txt"].seconds)
+        runner.pool.shutdown()
+        return
     if options.repos:
         date = ["--date", options.date] if options.date else []
         time_repos(runner, options, out, ids, rg, [*date, *catalogue])
@@ -355,23 +441,25 @@ def time_tree(
     report(results, results["rg -F -w -f ids.txt"].seconds)
 
 
-def together(out: Path, repos: list[Path]) -> Path:
-    """Copies of the checkouts side by side (made again when the list or a size changed)."""
-    folder = out / "repos-all"
+def together(out: Path, repos: list[Path], copies: int = 1) -> Path:
+    """Copies of the checkouts side by side, each ``copies`` times (made again when the
+    list, a size or the number of copies changed)."""
+    folder = out / ("repos-all" if copies == 1 else f"repos-all-x{copies}")
     marker = folder / ".complete"
-    stamp = "\n".join(f"{repo}\t{tree_size(repo)[0]}" for repo in repos)
+    stamp = "\n".join(f"{repo}\t{tree_size(repo)[0]}" for repo in repos) + f"\n{copies}"
     if marker.exists() and marker.read_text(encoding="utf-8") == stamp:
         return folder
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     names: set[str] = set()
-    for repo in repos:
-        name = repo.name
-        while name in names:
-            name += "_"
-        names.add(name)
-        shutil.copytree(repo, folder / name, symlinks=True)
+    for copy in range(copies):
+        for repo in repos:
+            name = repo.name if copies == 1 else f"{repo.name}-{copy}"
+            while name in names:
+                name += "_"
+            names.add(name)
+            shutil.copytree(repo, folder / name, symlinks=True)
     if shutil.which("git"):
         subprocess.run(["git", "init", "-q", str(folder)], check=True)
     marker.write_text(stamp, encoding="utf-8")
@@ -403,9 +491,12 @@ def time_repos(
     for repo in repos:
         if not repo.is_dir():
             raise SystemExit(f"not a folder: {repo}")
-    targets = [(repo.name, repo) for repo in repos]
-    if len(repos) > 1:
+    targets = [] if options.only_copies else [(repo.name, repo) for repo in repos]
+    if len(repos) > 1 and not options.only_copies:
         targets.append((f"all {len(repos)} together", together(out, repos)))
+    if options.copies > 1:
+        label = f"all {len(repos)} x{options.copies}"
+        targets.append((label, together(out, repos, options.copies)))
     print(f"machine: {os.cpu_count()} cores; median of {options.runs} runs after a warm-up")
     summary = []
     for label, tree in targets:

@@ -10,16 +10,25 @@ occurrence keeps at most ``EXCERPT`` characters of its line, around the id, howe
 the line: memory stays proportional to the number of hits, and the work on a line to its
 length. A file that cannot be read is reported through ``note`` and skipped (and listed in
 ``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``).
+
+A file is opened without waiting and read only if it is still a regular file (one swapped
+for a pipe since the walk would block the scan forever; it is left out with a note, as
+the walk leaves out what is not a regular file), and only up to the size it had when
+opened (one that grows meanwhile, a log being written, is read to that size, with a note).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from io import FileIO
+from typing import TYPE_CHECKING
 
 from modelsunset.check.kinds import Kind
+from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 
 if TYPE_CHECKING:
@@ -28,12 +37,14 @@ if TYPE_CHECKING:
     from modelsunset.check.walk import Target
 
 SKIPPED = "warning: skipped "  # how a note about a file or folder that cannot be read begins
+NOT_REGULAR = "warning: not scanned: "  # a file that is no longer a regular file when opened
 BINARY_PROBE = 8192
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
 _BOM = codecs.BOM_UTF8
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +99,31 @@ class FileScanner:
         self.stats.skip(shown, reason, self.note)
 
     def scan(self, target: Target) -> list[Occurrence]:
+        """The occurrences in one file. It is opened without waiting (a file swapped for a
+        pipe since the walk would otherwise block the scan forever) and read only if the
+        open descriptor is a regular file's, and only up to the size it had then."""
         try:
-            with open(target.fs_path, "rb") as handle:
-                return self._scan(handle, target)
+            with open(target.fs_path, "rb", buffering=0, opener=_without_waiting) as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    self.note(f"{NOT_REGULAR}{target.shown}: it is {what_is(info.st_mode)} now")
+                    return []
+                source = _Source(handle, info.st_size)
+                found = self._scan(source, target)
+        except IsADirectoryError:  # open() itself tells a folder
+            self.note(f"{NOT_REGULAR}{target.shown}: it is {what_is(stat.S_IFDIR)} now")
+            return []
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
-        return []
+            return []
+        if source.grew:
+            self.note(
+                f"warning: {target.shown} grew while it was read: only its first "
+                f"{info.st_size} bytes (its size when opened) were scanned"
+            )
+        return found
 
-    def _scan(self, handle: IO[bytes], target: Target) -> list[Occurrence]:
+    def _scan(self, handle: _Source, target: Target) -> list[Occurrence]:
         shown, kind = target.shown, target.kind
         data = handle.read(PIECE)
         if b"\0" in data[:BINARY_PROBE]:
@@ -110,16 +138,16 @@ class FileScanner:
             # Read whole (a notebook is one JSON document), then cell by cell.
             from modelsunset.check.notebook import regions as notebook_regions
 
-            rest = handle.read()
+            rest = handle.read(None)
             self.stats.bytes += len(rest)
             data += rest
             regions = notebook_regions(data)
-        if len(data) < PIECE or target.notebook:
+        if handle.left == 0 or target.notebook:
             bom = data.startswith(_BOM)
             return self._occurrences(data, shown, 0, len(data), 1, 0, bom, kind, regions)
         return self._stream(handle, data, shown, kind)
 
-    def _stream(self, handle: IO[bytes], data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
+    def _stream(self, handle: _Source, data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
         found: list[Occurrence] = []
         bom = data.startswith(_BOM)
         line = 1
@@ -216,6 +244,54 @@ class FileScanner:
                 )
             )
         return found
+
+
+def _without_waiting(path: str, flags: int) -> int:
+    """Opens without waiting for a writer, should the file be a pipe by now."""
+    return os.open(path, flags | _NONBLOCK)
+
+
+class _Source:
+    """The bytes of an open regular file, up to ``size`` (its size when opened): a file
+    that grows while it is read (a log being written) is read to that size, and so always
+    comes to an end. ``grew`` tells whether there was more."""
+
+    __slots__ = ("grew", "handle", "left")
+
+    def __init__(self, handle: FileIO, size: int) -> None:
+        self.handle = handle
+        self.left = size
+        self.grew = False
+
+    def read(self, most: int | None) -> bytes:
+        """At most ``most`` bytes (None: all that are left); b"" at the end."""
+        if self.left <= 0:
+            return b""
+        if most is None or most >= self.left:
+            # The last piece: one byte more than is left tells a file that grew.
+            data = self._read(self.left + 1)
+            if len(data) > self.left:
+                self.grew = True
+                data = data[: self.left]
+            self.left = 0
+            return data
+        data = self._read(most)
+        self.left = self.left - most if len(data) == most else 0  # short: it shrank
+        return data
+
+    def _read(self, count: int) -> bytes:
+        data = self.handle.read(count)
+        if len(data) == count or not data:
+            return data
+        pieces = [data]  # a short read: go on to the end, or to ``count``
+        got = len(data)
+        while got < count:
+            more = self.handle.read(count - got)
+            if not more:
+                break
+            pieces.append(more)
+            got += len(more)
+        return b"".join(pieces)
 
 
 def _characters(data: bytes, start: int, end: int) -> int:

@@ -15,15 +15,37 @@ from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
 
 
-def finding_fields(finding: Finding) -> dict[str, Any]:
+def finding_fields(
+    finding: Finding, known: dict[int, tuple[dict[str, Any], dict[str, Any]]] | None = None
+) -> dict[str, Any]:
+    """The fields of a finding. ``known`` keeps the fields of each judgement (those of its
+    model on its surface) once worked out, for the many findings that share one."""
     judgement = finding.judgement
-    entry = judgement.entry
-    resolution = judgement.resolution
+    parts = None if known is None else known.get(id(judgement))
+    if parts is None:
+        parts = _judgement_fields(finding)
+        if known is not None:
+            known[id(judgement)] = parts
+    head, tail = parts
     return {
         "path": finding.path,
         "line": finding.line,
         "column": finding.column,
         "match": finding.match,
+        **head,
+        "text": finding.text,
+        **tail,
+        "kind": finding.kind.value if finding.kind is not None else None,
+    }
+
+
+def _judgement_fields(finding: Finding) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fields of a finding that its judgement gives: those before its text, and those
+    after it."""
+    judgement = finding.judgement
+    entry = judgement.entry
+    resolution = judgement.resolution
+    head = {
         "model": judgement.model.id,
         "surface": entry.surface,
         "state": judgement.state.value,
@@ -39,7 +61,8 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "chain": list(resolution.chain),
         "source": entry.source,
         "message": judgement.message,
-        "text": finding.text,
+    }
+    tail = {
         "next": entry.successor,
         "not_before": iso(entry.not_before),
         "derived_from": entry.derived_from,
@@ -54,8 +77,8 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         ],
         "resolved_retires": iso(judgement.answer_retires),
         "answer": judgement.answer,
-        "kind": finding.kind.value if finding.kind is not None else None,
     }
+    return head, tail
 
 
 def unknown_fields(item: Unknown) -> dict[str, Any]:
@@ -86,13 +109,14 @@ def not_checked_fields(item: NotChecked) -> dict[str, Any]:
 
 def document(report: Report) -> dict[str, Any]:
     stats = report.stats
+    known: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
     return {
         "date": report.on.isoformat(),
         "surfaces": list(report.surfaces),
         "fail_within": report.fail_within,
         "warn_within": report.warn_within,
         "kinds": [kind.value for kind in report.kinds],
-        "findings": [finding_fields(finding) for finding in report.findings],
+        "findings": [finding_fields(finding, known) for finding in report.findings],
         "unknown": [unknown_fields(item) for item in report.unknown],
         "not_checked": [not_checked_fields(item) for item in report.not_checked],
         "summary": {
