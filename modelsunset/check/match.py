@@ -67,7 +67,7 @@ _O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
 _FILE_NAME = re.compile(rb"\.[A-Za-z]+")
 _MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
 _LONGEST_UNKNOWN = 80
-CHUNK = 1000  # patterns in one automaton, at most
+CHUNK = 5000  # patterns in one automaton, at most
 CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pattern)
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
 
