@@ -32,9 +32,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.errors import OutputError, UsageError
 
@@ -76,8 +75,7 @@ def _places(findings: Iterable[Finding]) -> list[tuple[Finding, tuple[object, ..
     return [(f, (f.path, f.line, f.column, f.match)) for f in findings]
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(NamedTuple):
     """Fingerprints and how many places each stands for; ``base`` is the folder that
     paths are relative to."""
 

@@ -12,8 +12,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from modelsunset.check import CheckFormat
 from modelsunset.check import config as config_file
@@ -38,8 +38,7 @@ DEFAULT_FAIL_WITHIN = 0
 DEFAULT_WARN_WITHIN = 90
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """The options of one ``check`` run, as given on the command line (None: not given)."""
 
     paths: Sequence[str] = ()

@@ -21,10 +21,9 @@ fetches them); any other URL is refused.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.check.kinds import Kind
 from modelsunset.errors import UsageError
@@ -46,8 +45,7 @@ KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """What the file sets; None (or empty) where it sets nothing."""
 
     file: str | None = None

@@ -19,9 +19,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.check.gitignore import IgnoreSpec, compile_lines
 from modelsunset.check.gitignore import pattern_problem as pattern_problem  # for scan
@@ -38,8 +37,7 @@ IGNORE_FILE_LIMIT = 1 << 20  # an ignore file larger than this (1 MiB) is left o
 PathSpec = IgnoreSpec  # the rules of one ignore file, or of the exclude patterns
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One ignore file: ``base`` is its folder below the scan root ("" for the root);
     ``up`` is the way from its folder down to the root when it lies above the root."""
 

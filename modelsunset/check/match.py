@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -72,8 +72,7 @@ CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pa
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A name found at ``data[start:end]``; ``model`` is None for an unknown id, ``surface``
     the one surface the name holds on (after a surface's prefix, or a surface alias)."""
 
