@@ -17,7 +17,7 @@ private.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich import box
@@ -64,6 +64,46 @@ def table(
     """The table as a renderable for ``console``: drawn directly where it can be."""
     flat = _Flat.fit(console, title, caption, columns, rows)
     return flat if flat is not None else rich_table(title, caption, columns, rows)
+
+
+def draw(console: Console, renderable: RenderableType) -> None:
+    """Print ``renderable`` on ``console`` as ``console.print`` would.
+
+    A table drawn directly is written out here, segment by segment, each in its style as
+    rich writes it: its lines are already as wide as they may be, so the splitting and
+    cropping of every segment that ``print`` does (most of the time of a long table)
+    would change nothing. Anything else is printed by rich.
+    """
+    if not isinstance(renderable, _Flat):
+        console.print(renderable)
+        return
+    from rich.color import ColorSystem
+
+    system = _COLOR_SYSTEMS.get(console.color_system or "")
+    segments: Iterable[Segment] = renderable.__rich_console__(console, console.options)
+    if console.no_color and system is not None:
+        segments = Segment.remove_color(segments)
+    if system is None:
+        text = "".join(segment.text for segment in segments if not segment.control)
+    else:
+        color_system = ColorSystem[system]
+        text = "".join(
+            style.render(piece, color_system=color_system, legacy_windows=console.legacy_windows)
+            if style
+            else piece
+            for piece, style, control in segments
+            if style or not control
+        )
+    console.file.write(text)
+
+
+# ``Console.color_system`` names the colour system; ``ColorSystem`` holds its members.
+_COLOR_SYSTEMS = {
+    "standard": "STANDARD",
+    "256": "EIGHT_BIT",
+    "truecolor": "TRUECOLOR",
+    "windows": "WINDOWS",
+}
 
 
 def rich_table(

@@ -37,7 +37,7 @@ from modelsunset.render.common import (
     notices_title,
     text,
 )
-from modelsunset.render.grid import Cell, Column, Styled, table
+from modelsunset.render.grid import Cell, Column, Styled, draw, table
 from modelsunset.wording import successor_text, surface_name
 
 
@@ -100,7 +100,9 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
     columns += [
         Column("Surface", overflow="fold"),
         Column("State", no_wrap=True),
-        Column("Retires", no_wrap=True),
+        # Wraps: a day taken from a version names it, "not before 2026-02-28 (from
+        # gpt-4o-mini-realtime-preview-2024-12-17)", too long to hold the other columns to.
+        Column("Retires", overflow="fold"),
         Column("Days left", justify="right"),
         Column("Successor", overflow="fold"),
     ]
@@ -117,7 +119,7 @@ def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False
             text(successor_text(row.entry)),
         ]
         cells.append(line)
-    console.print(table(console, f"{title} on {ctx.on.isoformat()}", caption, columns, cells))
+    draw(console, table(console, f"{title} on {ctx.on.isoformat()}", caption, columns, cells))
     return _text(out)
 
 
@@ -156,7 +158,7 @@ def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -
     ]
     caption = freshness(ctx.catalogue, ctx.today, lang).capitalize()
     title = words.resolve_title.format(name=name, day=i18n.day(lang, first.on))
-    console.print(table(console, title, caption, columns, cells))
+    draw(console, table(console, title, caption, columns, cells))
     return _text(out)
 
 

@@ -46,9 +46,15 @@ def _console(width: int, colour: bool, ascii_only: bool = False) -> Console:
     )
 
 
-def _draw(renderable: RenderableType, width: int, colour: bool, ascii_only: bool) -> str:
+def _draw(
+    renderable: RenderableType, width: int, colour: bool, ascii_only: bool, direct: bool = False
+) -> str:
+    """The drawing by ``console.print``, or (``direct``) by ``grid.draw``, as status uses."""
     console = _console(width, colour, ascii_only)
-    console.print(renderable)
+    if direct:
+        grid.draw(console, renderable)
+    else:
+        console.print(renderable)
     out = console.file
     assert isinstance(out, io.StringIO)
     return out.getvalue()
@@ -67,8 +73,11 @@ def _both(
     console = _console(width, colour, ascii_only)
     chosen = grid.table(console, title, caption, columns, rows)
     direct = not isinstance(chosen, type(grid.rich_table("", "", columns, [])))
+    drawn = _draw(chosen, width, colour, ascii_only, direct=True)
+    # grid.draw writes a direct table itself: what console.print gives of it, to the byte.
+    assert drawn == _draw(chosen, width, colour, ascii_only)
     return (
-        _draw(chosen, width, colour, ascii_only),
+        drawn,
         _draw(grid.rich_table(title, caption, columns, rows), width, colour, ascii_only),
         direct,
     )
