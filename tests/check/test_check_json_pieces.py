@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from modelsunset.check import report, scan
+from modelsunset.check import CheckFormat, report, scan
+from modelsunset.check.gate import shown, shown_pieces
 from modelsunset.check.match import Matcher
 from modelsunset.loading import bundled_path, load
+from modelsunset.render import RenderContext, check_renderer
 from modelsunset.render.check import json as check_json
 from modelsunset.render.json import dumps
 
@@ -59,3 +61,15 @@ def test_the_report_holds_every_kind_of_item(tmp_path: Path) -> None:
     found = _report(tmp_path, ["chatgpt", "vertex"], 1)
     assert found.findings and found.unknown and found.not_checked
     assert any(finding.path is None for finding in found.findings)
+
+
+@pytest.mark.parametrize("fmt", list(CheckFormat))
+def test_shown_pieces_are_shown(tmp_path: Path, fmt: CheckFormat) -> None:
+    found = _report(tmp_path, ["api"], 2)
+    ctx = RenderContext(
+        date(2026, 12, 1), date(2026, 12, 1), found.catalogue, False, 100, False, "0"
+    )
+    whole = shown(check_renderer(fmt).render(found, ctx), fmt, found, None)
+    written = list(shown_pieces(fmt, found, None, ctx))
+    assert "".join(written) == whole
+    assert len(written) > 1 if fmt is CheckFormat.json else len(written) == 1

@@ -28,14 +28,11 @@ def _inner(fields: dict[str, Any]) -> str:
     return _encode(fields)[1:-1]
 
 
-def _number(value: int | None) -> str:
-    return "null" if value is None else int.__repr__(value)
-
-
 class Encoder:
     """Encodes findings, unknown ids and known ids not checked; remembers shared parts."""
 
     def __init__(self) -> None:
+        # The encoded fields of each judgement (kept with it, so its id stays its own).
         self.judged: dict[int, tuple[object, str, str]] = {}
         self.texts: dict[str | None, str] = {}  # paths and names: few, and repeated
         self.kinds: dict[Kind | None, str] = {}
@@ -70,28 +67,40 @@ class Encoder:
         return found
 
     def _place(self, path: str | None, line: int | None, column: int | None, match: str) -> str:
+        """The start of an item: its path, line, column and name (each line of the JSON
+        text is one item, indented)."""
+        texts = self.texts
+        where = texts.get(path) or self._text(path)
+        name = texts.get(match) or self._text(match)
         return (
-            f'    {{"path": {self._text(path)}, "line": {_number(line)}, '
-            f'"column": {_number(column)}, "match": {self._text(match)}, '
+            f'    {{"path": {where}, "line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, "match": {name}, '
         )
 
     def finding(self, finding: Finding) -> str:
         judgement = finding.judgement
         known = self.judged.get(id(judgement))
-        if known is None or known[0] is not judgement:
+        if known is None:
             head, tail = _judgement_fields(finding)
             known = self.judged[id(judgement)] = (judgement, _inner(head), _inner(tail))
+        text = finding.text
+        last, encoded = self.last
+        if text is not last:
+            encoded = self._line(text)
+        kind = finding.kind
         return (
             f"{self._place(finding.path, finding.line, finding.column, finding.match)}"
-            f'{known[1]}, "text": {self._line(finding.text)}, {known[2]}, '
-            f'"kind": {self._kind(finding.kind)}}}'
+            f'{known[1]}, "text": {encoded}, {known[2]}, '
+            f'"kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def unknown(self, item: Unknown) -> str:
+        suggestions = item.suggestions
+        kind = item.kind
         return (
             f"{self._place(item.path, item.line, item.column, item.match)}"
-            f'"suggestions": {self._list(item.suggestions)}, "text": {self._line(item.text)}, '
-            f'"kind": {self._kind(item.kind)}}}'
+            f'"suggestions": {self.lists.get(suggestions) or self._list(suggestions)}, '
+            f'"text": {self._line(item.text)}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def not_checked(self, item: NotChecked) -> str:
