@@ -59,8 +59,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """A name found (or a ``--model`` one) judged on a surface whose entry has a level.
+    Findings, unknown ids and names not checked are tuples: quick to make, and small."""
+
     path: str | None
     line: int | None
     column: int | None
@@ -82,8 +84,7 @@ class Finding:
         return self.judgement.entry.surface
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     path: str
     line: int
     column: int
@@ -93,8 +94,7 @@ class Unknown:
     kind: Kind = Kind.CODE
 
 
-@dataclass(frozen=True, slots=True)
-class NotChecked:
+class NotChecked(NamedTuple):
     """A known id or alias whose model is not offered on the surface it is judged on:
     ``offered_on`` lists the surfaces it is offered on. No place for a ``--model`` one."""
 
