@@ -73,3 +73,22 @@ def test_shown_pieces_are_shown(tmp_path: Path, fmt: CheckFormat) -> None:
     written = list(shown_pieces(fmt, found, None, ctx))
     assert "".join(written) == whole
     assert len(written) > 1 if fmt is CheckFormat.json else len(written) == 1
+
+
+@pytest.mark.parametrize("fmt", list(CheckFormat))
+def test_a_floor_alone_beside_retirement_days_is_shown(tmp_path: Path, fmt: CheckFormat) -> None:
+    """A warning for a floor (``not_before``, no retirement day) grouped with findings of
+    retirement days: the groups sort (they used to fail, comparing a day with None)."""
+    (tmp_path / "app.py").write_text(
+        'A = "claude-haiku-4-5-20251001"\nB = "gpt-4.5-preview"\nC = "o1"\n', encoding="utf-8"
+    )
+    catalogue = load([str(bundled_path())])
+    on = date(2026, 9, 1)
+    found, stats = scan.scan([str(tmp_path)], Matcher.for_catalogue(catalogue), [], True, print)
+    checked = report.build(catalogue, on, ["api"], 0, 90, found, (), stats)
+    assert {finding.judgement.entry.retires is None for finding in checked.findings} == {
+        True,
+        False,
+    }
+    ctx = RenderContext(on, on, catalogue, False, 100, False, "0")
+    assert "claude-haiku-4-5-20251001" in check_renderer(fmt).render(checked, ctx)
