@@ -171,20 +171,20 @@ class _Builder:
         self.surfaces = surfaces
         self.findings: list[Finding] = []
         self.not_checked: list[NotChecked] = []
-        self._plans: dict[tuple[str, str | None], _Plan] = {}
+        self.plans: dict[tuple[str, str | None], _Plan] = {}
 
     def plan(self, model_id: str, surface: str | None) -> _Plan:
         key = (model_id, surface)
-        found = self._plans.get(key)
+        found = self.plans.get(key)
         if found is None:
             judged = (surface,) if surface is not None else self.surfaces
             offered = self.catalogue.models[model_id].entries
             if not any(one in offered for one in judged):
-                found = (False, tuple(sorted(offered)), judged)
+                found = ((), tuple(sorted(offered)), judged)
             else:
                 judgements = [self.judge(model_id, one) for one in judged]
-                found = (True, (), tuple(j for j in judgements if j is not None))
-            self._plans[key] = found
+                found = (tuple(j for j in judgements if j is not None), (), ())
+            self.plans[key] = found
         return found
 
     def add(
@@ -197,22 +197,18 @@ class _Builder:
         kind: Kind | None = None,
     ) -> None:
         path, line, column = where
-        checked, on, judged = self.plan(model_id, surface)
-        if not checked:
-            for one in judged:
-                assert isinstance(one, str)
-                self.not_checked.append(
-                    NotChecked(path, line, column, match, model_id, one, on, text, kind)
-                )
-            return
+        judged, on, unchecked = self.plan(model_id, surface)
         for judgement in judged:
-            assert isinstance(judgement, Judgement)
             self.findings.append(Finding(path, line, column, match, text, judgement, kind))
+        for one in unchecked:
+            self.not_checked.append(
+                NotChecked(path, line, column, match, model_id, one, on, text, kind)
+            )
 
 
-# (whether checked; where the model is offered, when not; the surfaces it is not checked on,
-# or the judgements with a level)
-_Plan = tuple[bool, tuple[str, ...], tuple[str, ...] | tuple[Judgement, ...]]
+# What a (model, surface) comes to: the judgements that have a level; or, when the model
+# is offered on none of the surfaces judged, the surfaces it is offered on and those judged.
+_Plan = tuple[tuple[Judgement, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def build(
@@ -274,40 +270,44 @@ def _build(
     builder.not_checked.sort(key=rank)
     # In the order of their places (stable: the order given among those at one place).
     ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
+    findings, not_checked = builder.findings, builder.not_checked
+    plans, plan = builder.plans, builder.plan
     last: tuple[str, int, int] | None = None
     tied = (0, 0)  # where the findings and names not checked at the last place begin
     for found in ordered:
-        kind = found.kind
+        path, line, column, match, model, text, surface, kind = found
         if kind in aside:
-            if found.model is None:
+            if model is None:
                 left_out[kind].unknown += 1
             else:
-                where = (found.path, found.line, found.column)
-                aside[kind].add(where, found.match, found.model, found.surface, None)
+                aside[kind].add((path, line, column), match, model, surface, None)
             continue
-        if found.model is None:
-            match = found.match
+        if model is None:
             suggestions = suggested.get(match)
             if suggestions is None:
                 if suggest is None:
                     suggest = Suggestions(catalogue.models)
                 suggestions = suggested[match] = suggest(match)
-            unknown.append(
-                Unknown(found.path, found.line, found.column, match, found.text, suggestions, kind)
-            )
+            unknown.append(Unknown(path, line, column, match, text, suggestions, kind))
             continue
-        where = (found.path, found.line, found.column)
+        where = (path, line, column)
         if where == last:
             # Another name at this place (only where occurrences were given twice):
             # what is found there goes by surface.
-            builder.add(where, found.match, found.model, found.surface, found.text, kind)
+            builder.add(where, match, model, surface, text, kind)
             start, gone = tied
-            builder.findings[start:] = sorted(builder.findings[start:], key=rank)
-            builder.not_checked[gone:] = sorted(builder.not_checked[gone:], key=rank)
+            findings[start:] = sorted(findings[start:], key=rank)
+            not_checked[gone:] = sorted(not_checked[gone:], key=rank)
             continue
         last = where
-        tied = (len(builder.findings), len(builder.not_checked))
-        builder.add(where, found.match, found.model, found.surface, found.text, kind)
+        tied = (len(findings), len(not_checked))
+        judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
+        for judgement in judged:
+            findings.append(Finding(path, line, column, match, text, judgement, kind))
+        for one in unchecked:
+            not_checked.append(
+                NotChecked(path, line, column, match, model, one, on_surfaces, text, kind)
+            )
     for kind, held in aside.items():
         left_out[kind].findings = len(held.findings)
         left_out[kind].not_checked = len(held.not_checked)
