@@ -25,14 +25,14 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import FileIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 
 if TYPE_CHECKING:
-    from modelsunset.check.match import Matcher
+    from modelsunset.check.match import Hit, Matcher
     from modelsunset.check.notebook import Regions
     from modelsunset.check.walk import Target
 
@@ -47,9 +47,9 @@ _BOM = codecs.BOM_UTF8
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A name found in a file. ``model`` is None for an id the catalogue does not know;
+class Occurrence(NamedTuple):
+    """A name found in a file (a tuple: small, quick to make and to send between
+    processes). ``model`` is None for an id the catalogue does not know;
     ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
     surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
     it around the name (with ``…`` where it is cut); ``kind`` that of the file (of the
@@ -208,39 +208,47 @@ class FileScanner:
         if not hits:
             return []
         found: list[Occurrence] = []
+        append = found.append
         counted_to = 0  # newlines before here are counted in ``line``
         line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
         column = 0  # characters from line_start to counted_to
         suppress: Suppression = None
+        whole: str | None = None  # the line's text, when short enough to be every excerpt
         for hit in hits:
-            if hit.start >= line_end:  # the first hit, or one on a later line
-                newlines = data.count(b"\n", counted_to, hit.start)
+            at = hit.start
+            if at >= line_end:  # the first hit, or one on a later line
+                newlines = data.count(b"\n", counted_to, at)
                 if newlines or line_start < 0:
                     line += newlines
-                    line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, hit.start)
+                    line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, at)
                     line_start += 1
                     column = column_before if line_start == 0 else 0
                     if bom and line_start == 0 and line == 1:
                         column -= 1
                     counted_to = line_start
-                line_end = data.find(b"\n", hit.start)
+                line_end = data.find(b"\n", at)
                 if line_end == -1:
                     line_end = len(data)
                 suppress = suppression(data, line_start, line_end)
-            column += _characters(data, counted_to, hit.start)
-            counted_to = hit.start
+                whole = _whole_line(data, line_start, line_end)
+            segment = data[counted_to:at]
+            if segment.isascii():
+                column += len(segment)
+            else:
+                column += len(segment.decode("utf-8", errors="replace"))
+            counted_to = at
             if suppress is not None and suppressed(suppress, hit):
                 continue
-            found.append(
+            append(
                 Occurrence(
-                    path=shown,
-                    line=line,
-                    column=column + 1,
-                    match=hit.name,
-                    model=hit.model,
-                    text=_excerpt(data, line_start, line_end, hit.start, hit.end),
-                    surface=hit.surface,
-                    kind=kind if regions is None else regions.at(hit.start),
+                    shown,
+                    line,
+                    column + 1,
+                    hit.name,
+                    hit.model,
+                    whole if whole is not None else _excerpt(data, line_start, line_end, hit),
+                    hit.surface,
+                    kind if regions is None else regions.at(at),
                 )
             )
         return found
@@ -303,13 +311,22 @@ def _characters(data: bytes, start: int, end: int) -> int:
     return len(segment.decode("utf-8", errors="replace"))
 
 
-def _excerpt(data: bytes, line_start: int, line_end: int, start: int, end: int) -> str:
-    """The line of ``data[start:end]``, or at most ``EXCERPT`` characters of it around
-    that name, with ``…`` where the line is cut."""
+def _whole_line(data: bytes, line_start: int, line_end: int) -> str | None:
+    """The text of the line ``data[line_start:line_end]`` (less a ``\\r`` before its end),
+    when it has at most ``EXCERPT`` bytes: then it is the excerpt of each of its hits."""
     if line_end > line_start and data[line_end - 1] == 0x0D:
         line_end -= 1
     if line_end - line_start <= EXCERPT:
         return data[line_start:line_end].decode("utf-8", errors="replace")
+    return None
+
+
+def _excerpt(data: bytes, line_start: int, line_end: int, hit: Hit) -> str:
+    """At most ``EXCERPT`` characters of a line longer than that around the name ``hit``
+    found on it, with ``…`` where the line is cut."""
+    start, end = hit.start, hit.end
+    if line_end > line_start and data[line_end - 1] == 0x0D:
+        line_end -= 1
     room = max(0, EXCERPT - (end - start) - 2)
     before = room // 2
     after = room - before

@@ -33,7 +33,7 @@ from modelsunset.check.judge import (
     notes,
 )
 from modelsunset.check.kinds import DEFAULT, KINDS, Kind
-from modelsunset.check.scan import Occurrence, Stats
+from modelsunset.check.scan import Occurrence, Stats, collector_paused
 from modelsunset.model import Catalogue
 
 __all__ = [
@@ -59,8 +59,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """A name found (or a ``--model`` one) judged on a surface whose entry has a level.
+    Findings, unknown ids and names not checked are tuples: quick to make, and small."""
+
     path: str | None
     line: int | None
     column: int | None
@@ -82,8 +84,7 @@ class Finding:
         return self.judgement.entry.surface
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     path: str
     line: int
     column: int
@@ -93,8 +94,7 @@ class Unknown:
     kind: Kind = Kind.CODE
 
 
-@dataclass(frozen=True, slots=True)
-class NotChecked:
+class NotChecked(NamedTuple):
     """A known id or alias whose model is not offered on the surface it is judged on:
     ``offered_on`` lists the surfaces it is offered on. No place for a ``--model`` one."""
 
@@ -159,7 +159,11 @@ class Report:
 
 
 class _Builder:
-    """Judges names on the surfaces they hold on, collecting findings and the rest."""
+    """Judges names on the surfaces they hold on, collecting findings and the rest.
+
+    What a (model, surface) pair comes to (its judgements, or the surfaces it is not
+    checked on) is worked out once; findings of names at the same place (a file, line
+    and column) are put in the order of their surfaces, as ``build`` sorts them."""
 
     def __init__(self, catalogue: Catalogue, judge: Judge, surfaces: tuple[str, ...]) -> None:
         self.catalogue = catalogue
@@ -167,6 +171,21 @@ class _Builder:
         self.surfaces = surfaces
         self.findings: list[Finding] = []
         self.not_checked: list[NotChecked] = []
+        self.plans: dict[tuple[str, str | None], _Plan] = {}
+
+    def plan(self, model_id: str, surface: str | None) -> _Plan:
+        key = (model_id, surface)
+        found = self.plans.get(key)
+        if found is None:
+            judged = (surface,) if surface is not None else self.surfaces
+            offered = self.catalogue.models[model_id].entries
+            if not any(one in offered for one in judged):
+                found = ((), tuple(sorted(offered)), judged)
+            else:
+                judgements = [self.judge(model_id, one) for one in judged]
+                found = (tuple(j for j in judgements if j is not None), (), ())
+            self.plans[key] = found
+        return found
 
     def add(
         self,
@@ -178,19 +197,18 @@ class _Builder:
         kind: Kind | None = None,
     ) -> None:
         path, line, column = where
-        judged = (surface,) if surface is not None else self.surfaces
-        offered = self.catalogue.models[model_id].entries
-        if not any(one in offered for one in judged):
-            on = tuple(sorted(offered))
-            for one in judged:
-                self.not_checked.append(
-                    NotChecked(path, line, column, match, model_id, one, on, text, kind)
-                )
-            return
-        for one in judged:
-            judgement = self.judge(model_id, one)
-            if judgement is not None:
-                self.findings.append(Finding(path, line, column, match, text, judgement, kind))
+        judged, on, unchecked = self.plan(model_id, surface)
+        for judgement in judged:
+            self.findings.append(Finding(path, line, column, match, text, judgement, kind))
+        for one in unchecked:
+            self.not_checked.append(
+                NotChecked(path, line, column, match, model_id, one, on, text, kind)
+            )
+
+
+# What a (model, surface) comes to: the judgements that have a level; or, when the model
+# is offered on none of the surfaces judged, the surfaces it is offered on and those judged.
+_Plan = tuple[tuple[Judgement, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def build(
@@ -206,7 +224,30 @@ def build(
 ) -> Report:
     """Findings for every occurrence (and every ``--model`` query) on the surfaces it is
     judged on; unknown ids with suggestions; the names not offered where judged. What is
-    found in files of other ``kinds`` is judged and counted in ``left_out``."""
+    found in files of other ``kinds`` is judged and counted in ``left_out``.
+
+    Findings and the names not checked come in the order of their places (``--model``
+    ones first), then of their surfaces (those checked in their order, then the others);
+    unknown ids in the order of their places."""
+    with collector_paused():
+        return _build(
+            catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
+        )
+
+
+def _build(
+    catalogue: Catalogue,
+    on: date,
+    surfaces: Sequence[str],
+    fail_within: int,
+    warn_within: int,
+    occurrences: Iterable[Occurrence],
+    queries: Sequence[tuple[str, str] | Query],
+    stats: Stats | None,
+    kinds: Collection[Kind],
+) -> Report:
+    from operator import attrgetter
+
     from modelsunset.check.suggest import Suggestions
 
     checked = tuple(surfaces)
@@ -215,62 +256,71 @@ def build(
     aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
     left_out = {kind: LeftOut() for kind in aside}
     suggest: Suggestions | None = None
+    suggested: dict[str, tuple[str, ...]] = {}
     unknown: list[Unknown] = []
+    order = {surface: number for number, surface in enumerate(checked)}
+
+    def rank(item: Finding | NotChecked) -> int:
+        return order.get(item.surface, len(order))
+
     for query in queries:
         surface = query.surface if isinstance(query, Query) else None
         builder.add((None, None, None), query[0], query[1], surface, None)
-    for found in occurrences:
-        if found.kind in aside:
-            if found.model is None:
-                left_out[found.kind].unknown += 1
+    builder.findings.sort(key=rank)
+    builder.not_checked.sort(key=rank)
+    # In the order of their places (stable: the order given among those at one place).
+    ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
+    findings, not_checked = builder.findings, builder.not_checked
+    plans, plan = builder.plans, builder.plan
+    last: tuple[str, int, int] | None = None
+    tied = (0, 0)  # where the findings and names not checked at the last place begin
+    for found in ordered:
+        path, line, column, match, model, text, surface, kind = found
+        if kind in aside:
+            if model is None:
+                left_out[kind].unknown += 1
             else:
-                where = (found.path, found.line, found.column)
-                aside[found.kind].add(where, found.match, found.model, found.surface, None)
+                aside[kind].add((path, line, column), match, model, surface, None)
             continue
-        if found.model is None:
-            if suggest is None:
-                suggest = Suggestions(catalogue.models)
-            unknown.append(
-                Unknown(
-                    found.path,
-                    found.line,
-                    found.column,
-                    found.match,
-                    found.text,
-                    suggest(found.match),
-                    found.kind,
-                )
+        if model is None:
+            suggestions = suggested.get(match)
+            if suggestions is None:
+                if suggest is None:
+                    suggest = Suggestions(catalogue.models)
+                suggestions = suggested[match] = suggest(match)
+            unknown.append(Unknown(path, line, column, match, text, suggestions, kind))
+            continue
+        where = (path, line, column)
+        if where == last:
+            # Another name at this place (only where occurrences were given twice):
+            # what is found there goes by surface.
+            builder.add(where, match, model, surface, text, kind)
+            start, gone = tied
+            findings[start:] = sorted(findings[start:], key=rank)
+            not_checked[gone:] = sorted(not_checked[gone:], key=rank)
+            continue
+        last = where
+        tied = (len(findings), len(not_checked))
+        judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
+        for judgement in judged:
+            findings.append(Finding(path, line, column, match, text, judgement, kind))
+        for one in unchecked:
+            not_checked.append(
+                NotChecked(path, line, column, match, model, one, on_surfaces, text, kind)
             )
-            continue
-        where = (found.path, found.line, found.column)
-        builder.add(where, found.match, found.model, found.surface, found.text, found.kind)
     for kind, held in aside.items():
         left_out[kind].findings = len(held.findings)
         left_out[kind].not_checked = len(held.not_checked)
-    order = {surface: number for number, surface in enumerate(checked)}
-
-    def place(path: str | None, line: int | None, column: int | None) -> tuple[object, ...]:
-        return (path is not None, path or "", line or 0, column or 0)
-
-    findings = builder.findings
-    findings.sort(
-        key=lambda f: (*place(f.path, f.line, f.column), order.get(f.surface, len(order)))
-    )
-    unknown.sort(key=lambda u: (u.path, u.line, u.column))
-    not_checked = builder.not_checked
-    not_checked.sort(
-        key=lambda n: (*place(n.path, n.line, n.column), order.get(n.surface, len(order)))
-    )
     return Report(
         on=on,
         surfaces=checked,
         fail_within=fail_within,
         warn_within=warn_within,
         catalogue=catalogue,
-        findings=findings,
+        findings=builder.findings,
         unknown=unknown,
         stats=stats,
-        not_checked=not_checked,
+        not_checked=builder.not_checked,
         kinds=tuple(kind for kind in KINDS if kind in kinds),
         left_out=left_out,
     )

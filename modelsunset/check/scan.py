@@ -14,7 +14,8 @@ The parts, each in a module of its own:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from modelsunset.check.ignore import pattern_problem
@@ -25,7 +26,7 @@ from modelsunset.check.walk import targets
 if TYPE_CHECKING:
     from modelsunset.check.match import Matcher
 
-__all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "pattern_problem", "scan"]
+__all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "collector_paused", "pattern_problem", "scan"]
 
 PARALLEL_AFTER = 400  # files walked before worker processes are started
 
@@ -47,6 +48,37 @@ def scan(
     ``jobs`` worker processes (default: one per core, at most 8; never more than
     ``PER_CORE`` per core) while the walk goes on. The answer
     is the same either way; notes about skipped files come in walk order."""
+    with collector_paused():
+        return _scan(paths, matcher, excludes, gitignore, note, progress, skip, jobs)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off meanwhile (and in the worker processes forked
+    meanwhile). A scan and the report built from it make an object or more per
+    occurrence, and no reference cycles: the collector would only walk the growing heap
+    again and again (0.3 s of the scan and 0.4 s of the report of 370,000 occurrences)."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _scan(
+    paths: Sequence[str],
+    matcher: Matcher,
+    excludes: Sequence[str],
+    gitignore: bool,
+    note: Note,
+    progress: Progress | None,
+    skip: Sequence[str],
+    jobs: int | None,
+) -> tuple[list[Occurrence], Stats]:
     stats = Stats()
     walked = targets(paths, excludes, gitignore, stats, note, skip)
     workers = workers_for(jobs)

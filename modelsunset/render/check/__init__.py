@@ -5,6 +5,7 @@ module only when its format is asked for), and what the formats for people share
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.report import Finding, Judgement, LeftOut, Level, Report
@@ -25,7 +26,8 @@ class Group:
 
 
 def groups(report: Report) -> list[Group]:
-    """Findings by (model, surface): errors first, then soonest retirement, then by id."""
+    """Findings by (model, surface): errors first, then soonest retirement (a floor alone
+    after every retirement day), then by id."""
     found: dict[tuple[str, str], list[Finding]] = {}
     for finding in report.findings:
         found.setdefault((finding.model, finding.surface), []).append(finding)
@@ -33,7 +35,9 @@ def groups(report: Report) -> list[Group]:
     result.sort(
         key=lambda group: (
             group.level is not Level.ERROR,
-            group.judgement.entry.retires,
+            # A floor alone (``not_before``, no retirement day) after every day.
+            group.judgement.entry.retires is None,
+            group.judgement.entry.retires or date.min,
             group.judgement.model.id,
             report.order(group.judgement.entry.surface),
         )

@@ -7,12 +7,16 @@ strings and missing values null.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from modelsunset.check.report import Finding, NotChecked, Report, Unknown, moves_by_itself
 from modelsunset.render import RenderContext
 from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
+
+CHUNK = 2000  # items of a list written in one piece by ``pieces``
+_Item = TypeVar("_Item", Finding, Unknown, NotChecked)
 
 
 def finding_fields(
@@ -107,42 +111,81 @@ def not_checked_fields(item: NotChecked) -> dict[str, Any]:
     }
 
 
-def document(report: Report) -> dict[str, Any]:
+def _summary(report: Report) -> dict[str, Any]:
     stats = report.stats
-    known: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+    return {
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "unknown": len(report.unknown),
+        "not_checked": len(report.not_checked),
+        "files": stats.files if stats is not None else 0,
+        "skipped": [
+            {"path": path, "reason": reason}
+            for path, reason in (stats.skipped if stats is not None else [])
+        ],
+        "left_out": {
+            kind.value: {
+                "findings": counts.findings,
+                "unknown": counts.unknown,
+                "not_checked": counts.not_checked,
+            }
+            for kind, counts in report.left_out.items()
+        },
+    }
+
+
+def _head(report: Report) -> dict[str, Any]:
     return {
         "date": report.on.isoformat(),
         "surfaces": list(report.surfaces),
         "fail_within": report.fail_within,
         "warn_within": report.warn_within,
         "kinds": [kind.value for kind in report.kinds],
+    }
+
+
+def document(report: Report) -> dict[str, Any]:
+    known: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+    return {
+        **_head(report),
         "findings": [finding_fields(finding, known) for finding in report.findings],
         "unknown": [unknown_fields(item) for item in report.unknown],
         "not_checked": [not_checked_fields(item) for item in report.not_checked],
-        "summary": {
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "unknown": len(report.unknown),
-            "not_checked": len(report.not_checked),
-            "files": stats.files if stats is not None else 0,
-            "skipped": [
-                {"path": path, "reason": reason}
-                for path, reason in (stats.skipped if stats is not None else [])
-            ],
-            "left_out": {
-                kind.value: {
-                    "findings": counts.findings,
-                    "unknown": counts.unknown,
-                    "not_checked": counts.not_checked,
-                }
-                for kind, counts in report.left_out.items()
-            },
-        },
+        "summary": _summary(report),
     }
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return unreadable_as_command(dumps(document(report)))
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """The text of ``render``, in pieces of at most ``CHUNK`` items each: the same as
+    ``dumps(document(report))`` (with ``unreadable_as_command``), written without building
+    the document. Each item is encoded by the json module's C encoder, or from parts it
+    encoded once (a judgement's fields, a path, a name)."""
+    from modelsunset.render.check.encode import Encoder
+
+    encoder = Encoder()
+    head = dumps(_head(report))
+    yield unreadable_as_command(head[: head.rindex("\n}")])
+    yield from _listed("findings", report.findings, encoder.finding)
+    yield from _listed("unknown", report.unknown, encoder.unknown)
+    yield from _listed("not_checked", report.not_checked, encoder.not_checked)
+    summary = dumps({"summary": _summary(report)})
+    yield unreadable_as_command(",\n" + summary[2:])
+
+
+def _listed(key: str, items: Sequence[_Item], encode: Callable[[_Item], str]) -> Iterator[str]:
+    """``,\\n  "key": [...]``, one item a line, in pieces of ``CHUNK`` items."""
+    if not items:
+        yield f',\n  "{key}": []'
+        return
+    yield f',\n  "{key}": [\n'
+    for start in range(0, len(items), CHUNK):
+        part = ",\n".join([encode(item) for item in items[start : start + CHUNK]])
+        yield unreadable_as_command(part if start == 0 else ",\n" + part)
+    yield "\n  ]"
 
 
 def unreadable_as_command(text: str) -> str:

@@ -1,0 +1,116 @@
+"""The items of ``check``'s JSON lists, encoded one at a time without building their dicts:
+the text ``json.dumps`` gives each (``render.json``'s compact form: ``", "`` between
+items, ``": "`` after keys, no ASCII escaping), each indented by four spaces.
+
+What many items share is encoded once: the fields a finding takes from its judgement
+(encoded from ``finding_fields``'s own dicts, so the keys and values stay theirs), a path,
+a name, a list of suggestions, the model of a known id not checked. The rest are ints,
+null and strings, which the json module's C function encodes.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any
+
+from modelsunset.render.check.json import _judgement_fields
+
+if TYPE_CHECKING:
+    from modelsunset.check.kinds import Kind
+    from modelsunset.check.report import Finding, NotChecked, Unknown
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _inner(fields: dict[str, Any]) -> str:
+    """The keys and values of an object, without its braces."""
+    return _encode(fields)[1:-1]
+
+
+class Encoder:
+    """Encodes findings, unknown ids and known ids not checked; remembers shared parts."""
+
+    def __init__(self) -> None:
+        # The encoded fields of each judgement (kept with it, so its id stays its own).
+        self.judged: dict[int, tuple[object, str, str]] = {}
+        self.texts: dict[str | None, str] = {}  # paths and names: few, and repeated
+        self.kinds: dict[Kind | None, str] = {}
+        self.lists: dict[tuple[str, ...], str] = {}
+        self.models: dict[tuple[str, str, tuple[str, ...]], str] = {}
+        self.last: tuple[str | None, str] = (None, "null")  # the last text: a line's hits share it
+
+    def _text(self, value: str | None) -> str:
+        found = self.texts.get(value)
+        if found is None:
+            found = self.texts[value] = "null" if value is None else encode_basestring(value)
+        return found
+
+    def _line(self, value: str | None) -> str:
+        last, encoded = self.last
+        if value is last:
+            return encoded
+        encoded = "null" if value is None else encode_basestring(value)
+        self.last = (value, encoded)
+        return encoded
+
+    def _kind(self, kind: Kind | None) -> str:
+        found = self.kinds.get(kind)
+        if found is None:
+            found = self.kinds[kind] = "null" if kind is None else encode_basestring(kind.value)
+        return found
+
+    def _list(self, items: tuple[str, ...]) -> str:
+        found = self.lists.get(items)
+        if found is None:
+            found = self.lists[items] = _encode(list(items))
+        return found
+
+    def _place(self, path: str | None, line: int | None, column: int | None, match: str) -> str:
+        """The start of an item: its path, line, column and name (each line of the JSON
+        text is one item, indented)."""
+        texts = self.texts
+        where = texts.get(path) or self._text(path)
+        name = texts.get(match) or self._text(match)
+        return (
+            f'    {{"path": {where}, "line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, "match": {name}, '
+        )
+
+    def finding(self, finding: Finding) -> str:
+        judgement = finding.judgement
+        known = self.judged.get(id(judgement))
+        if known is None:
+            head, tail = _judgement_fields(finding)
+            known = self.judged[id(judgement)] = (judgement, _inner(head), _inner(tail))
+        text = finding.text
+        last, encoded = self.last
+        if text is not last:
+            encoded = self._line(text)
+        kind = finding.kind
+        return (
+            f"{self._place(finding.path, finding.line, finding.column, finding.match)}"
+            f'{known[1]}, "text": {encoded}, {known[2]}, '
+            f'"kind": {self.kinds.get(kind) or self._kind(kind)}}}'
+        )
+
+    def unknown(self, item: Unknown) -> str:
+        suggestions = item.suggestions
+        kind = item.kind
+        return (
+            f"{self._place(item.path, item.line, item.column, item.match)}"
+            f'"suggestions": {self.lists.get(suggestions) or self._list(suggestions)}, '
+            f'"text": {self._line(item.text)}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
+        )
+
+    def not_checked(self, item: NotChecked) -> str:
+        key = (item.model, item.surface, item.offered_on)
+        model = self.models.get(key)
+        if model is None:
+            model = self.models[key] = _inner(
+                {"model": item.model, "surface": item.surface, "offered_on": list(item.offered_on)}
+            )
+        return (
+            f"{self._place(item.path, item.line, item.column, item.match)}"
+            f'{model}, "text": {self._line(item.text)}, "kind": {self._kind(item.kind)}}}'
+        )
