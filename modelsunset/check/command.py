@@ -106,7 +106,7 @@ def run(session: Session, sources: Sources, request: Request) -> int:
 def _check(session: Session, sources: Sources, request: Request) -> int:
     from modelsunset import __version__
     from modelsunset.check import report, scan
-    from modelsunset.check.gate import Gate, notes, shown
+    from modelsunset.check.gate import Gate, notes, shown, shown_pieces
     from modelsunset.check.match import Matcher
     from modelsunset.loading import load
     from modelsunset.names import NameIndex
@@ -182,7 +182,8 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         __version__,
         lang=session.lang,
     )
-    session.out(shown(check_renderer(request.fmt).render(found, ctx), request.fmt, found, aside))
+    for piece in shown_pieces(request.fmt, found, aside, ctx):
+        session.out(piece)
     if request.fmt is CheckFormat.github:
         markdown = check_renderer(CheckFormat.markdown).render(found, ctx)
         _step_summary(shown(markdown, CheckFormat.markdown, found, aside), session)
