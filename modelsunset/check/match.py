@@ -187,6 +187,8 @@ def _in_model_context(data: bytes, start: int, end: int) -> bool:
 def _in_url(data: bytes, start: int) -> bool:
     """Whether the token is part of a URL (``https://example.com/gpt-5-1/``)."""
     begin = max(0, start - 300)
+    if data.find(b"://", begin, start) == -1:
+        return False  # the common case, in one pass over at most 300 bytes
     for stop in (b" ", b"\t", b"\n", b'"', b"'", b"`", b"(", b"<", b"["):
         found = data.rfind(stop, begin, start)
         if found + 1 > begin:
@@ -381,7 +383,7 @@ def _unknown(
             return None
     else:
         rest = text[len(family) + 1 :]
-        if not any(48 <= byte <= 57 for byte in rest):
+        if _DIGITS.search(rest) is None:
             return None
         last = text.rfind(b".")
         if last != -1 and _FILE_NAME.fullmatch(text, last):
