@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "collector_paused", "pattern_problem", "scan"]
 
-PARALLEL_AFTER = 400  # files walked before worker processes are started
+PARALLEL_AFTER = 1000  # files walked before worker processes are started
 
 
 def scan(
