@@ -331,22 +331,6 @@ def _only(args: list[str]) -> typer.Typer | None:
     return _app(frozenset({name}))
 
 
-def _help_to_a_reader_that_left_is_no_error() -> None:
-    """Help is drawn by rich, whose console exits 1 when the reader of stdout went away
-    (``--help | head -n 3``): a CI job would read that as a finding. As for our own output,
-    a reader that left is not an error, so help then exits 0. (Only for help: rich is not
-    imported otherwise.)"""
-    from rich.console import Console
-
-    def on_broken_pipe(self: Console) -> None:
-        from modelsunset.console import quiet
-
-        quiet(sys.stdout)
-        raise SystemExit(0)
-
-    setattr(Console, "on_broken_pipe", on_broken_pipe)  # noqa: B010 - a documented hook
-
-
 def main() -> None:
     """Entry point of the `modelsunset` command."""
     from modelsunset.console import quiet, writer
@@ -355,7 +339,9 @@ def main() -> None:
     args = sys.argv[1:]
     # A shell asking for completions runs with no arguments, and is shown no help.
     if not _completing() and (not args or "--help" in args or "-h" in args):
-        _help_to_a_reader_that_left_is_no_error()
+        from modelsunset.render.help import reader_that_left_is_no_error
+
+        reader_that_left_is_no_error()
     try:
         (_only(args) or whole_app())(prog_name="modelsunset")
     except ModelsunsetError as exc:

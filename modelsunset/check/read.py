@@ -144,7 +144,7 @@ class FileScanner:
             regions = notebook_regions(data)
         if handle.left == 0 or target.notebook:
             bom = data.startswith(_BOM)
-            return self._occurrences(data, shown, 0, len(data), 1, 0, bom, kind, regions)
+            return _occurrences(self.matcher, data, shown, 0, len(data), 1, 0, bom, kind, regions)
         return self._stream(handle, data, shown, kind)
 
     def _stream(self, handle: _Source, data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
@@ -168,7 +168,9 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            found += self._occurrences(data, shown, skip, limit, line, column_before, bom, kind)
+            found += _occurrences(
+                self.matcher, data, shown, skip, limit, line, column_before, bom, kind
+            )
             if at_end:
                 return found
             # Keep two bytes before the cut (token edges look that far back), and never
@@ -186,72 +188,73 @@ class FileScanner:
             data = data[consumed:] + more
             skip = limit - consumed
 
-    def _occurrences(
-        self,
-        data: bytes,
-        shown: str,
-        start: int,
-        limit: int,
-        line: int,
-        column_before: int,
-        bom: bool,
-        kind: Kind,
-        regions: Regions | None = None,
-    ) -> list[Occurrence]:
-        """Occurrences of hits starting in ``data[start:limit]``; ``data[0]`` is on ``line``;
-        of ``kind``, or in a notebook of the kind its ``regions`` give each place.
 
-        One pass over the hits, in order: the line, its start and end, its suppression
-        comment and the column are carried from one hit to the next, so a line with many
-        hits is read once, not once per hit."""
-        hits = [hit for hit in self.matcher.find(data) if start <= hit.start < limit]
-        if not hits:
-            return []
-        found: list[Occurrence] = []
-        append = found.append
-        counted_to = 0  # newlines before here are counted in ``line``
-        line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
-        column = 0  # characters from line_start to counted_to
-        suppress: Suppression = None
-        whole: str | None = None  # the line's text, when short enough to be every excerpt
-        for hit in hits:
-            at = hit.start
-            if at >= line_end:  # the first hit, or one on a later line
-                newlines = data.count(b"\n", counted_to, at)
-                if newlines or line_start < 0:
-                    line += newlines
-                    line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, at)
-                    line_start += 1
-                    column = column_before if line_start == 0 else 0
-                    if bom and line_start == 0 and line == 1:
-                        column -= 1
-                    counted_to = line_start
-                line_end = data.find(b"\n", at)
-                if line_end == -1:
-                    line_end = len(data)
-                suppress = suppression(data, line_start, line_end)
-                whole = _whole_line(data, line_start, line_end)
-            segment = data[counted_to:at]
-            if segment.isascii():
-                column += len(segment)
-            else:
-                column += len(segment.decode("utf-8", errors="replace"))
-            counted_to = at
-            if suppress is not None and suppressed(suppress, hit):
-                continue
-            append(
-                Occurrence(
-                    shown,
-                    line,
-                    column + 1,
-                    hit.name,
-                    hit.model,
-                    whole if whole is not None else _excerpt(data, line_start, line_end, hit),
-                    hit.surface,
-                    kind if regions is None else regions.at(at),
-                )
+def _occurrences(
+    matcher: Matcher,
+    data: bytes,
+    shown: str,
+    start: int,
+    limit: int,
+    line: int,
+    column_before: int,
+    bom: bool,
+    kind: Kind,
+    regions: Regions | None = None,
+) -> list[Occurrence]:
+    """Occurrences of ``matcher``'s hits starting in ``data[start:limit]``; ``data[0]`` is
+    on ``line``; of ``kind``, or in a notebook of the kind its ``regions`` give each place.
+
+    One pass over the hits, in order: the line, its start and end, its suppression
+    comment and the column are carried from one hit to the next, so a line with many
+    hits is read once, not once per hit."""
+    hits = [hit for hit in matcher.find(data) if start <= hit.start < limit]
+    if not hits:
+        return []
+    found: list[Occurrence] = []
+    append = found.append
+    counted_to = 0  # newlines before here are counted in ``line``
+    line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
+    column = 0  # characters from line_start to counted_to
+    suppress: Suppression = None
+    whole: str | None = None  # the line's text, when short enough to be every excerpt
+    for hit in hits:
+        at = hit.start
+        if at >= line_end:  # the first hit, or one on a later line
+            newlines = data.count(b"\n", counted_to, at)
+            if newlines or line_start < 0:
+                line += newlines
+                line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, at)
+                line_start += 1
+                column = column_before if line_start == 0 else 0
+                if bom and line_start == 0 and line == 1:
+                    column -= 1
+                counted_to = line_start
+            line_end = data.find(b"\n", at)
+            if line_end == -1:
+                line_end = len(data)
+            suppress = suppression(data, line_start, line_end)
+            whole = _whole_line(data, line_start, line_end)
+        segment = data[counted_to:at]
+        if segment.isascii():
+            column += len(segment)
+        else:
+            column += len(segment.decode("utf-8", errors="replace"))
+        counted_to = at
+        if suppress is not None and suppressed(suppress, hit):
+            continue
+        append(
+            Occurrence(
+                shown,
+                line,
+                column + 1,
+                hit.name,
+                hit.model,
+                whole if whole is not None else _excerpt(data, line_start, line_end, hit),
+                hit.surface,
+                kind if regions is None else regions.at(at),
             )
-        return found
+        )
+    return found
 
 
 def _without_waiting(path: str, flags: int) -> int:
