@@ -101,11 +101,18 @@ def beginnings(names: Iterable[str]) -> list[str]:
                 break
             words.append(part)
     found = {beginning for beginning in found if len(beginning) >= 3}
-    return sorted(
-        beginning
-        for beginning in found
-        if not any(beginning.startswith(other + "-") for other in found)
-    )
+    return sorted(beginning for beginning in found if not _has_shorter(beginning, found))
+
+
+def _has_shorter(beginning: str, found: set[str]) -> bool:
+    """Whether ``beginning`` starts with another of ``found`` and a hyphen: one look-up
+    per hyphen, not a comparison with every other beginning."""
+    hyphen = beginning.find("-")
+    while hyphen != -1:
+        if beginning[:hyphen] in found:
+            return True
+        hyphen = beginning.find("-", hyphen + 1)
+    return False
 
 
 def starts_token(data: bytes, start: int) -> bool:
