@@ -21,7 +21,7 @@ from modelsunset.render.fields import notice_fields, resolution_fields, status_f
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _inert(encoded: str) -> str:
+def inert(encoded: str) -> str:
     """JSON text whose strings hold, escaped (``\\u009b``, ``\\u0023#[``), what the
     encoder leaves as it is and a terminal or a CI log would obey: C1 controls and DEL,
     the characters ``wording.HIDDEN`` lists, and ``##[`` (see ``common``). The values
@@ -66,14 +66,14 @@ def dumps(value: Any) -> str:
 
 
 def status(rows: Sequence[StatusRow], ctx: RenderContext, all_rows: bool = False) -> str:
-    return _inert(dumps([status_fields(row) for row in rows]))
+    return inert(dumps([status_fields(row) for row in rows]))
 
 
 def resolutions(items: Sequence[Resolution], ctx: RenderContext, single: bool) -> str:
     if single:
-        return _inert(dumps(resolution_fields(items[0])))
-    return _inert(dumps([resolution_fields(item) for item in items]))
+        return inert(dumps(resolution_fields(items[0])))
+    return inert(dumps([resolution_fields(item) for item in items]))
 
 
 def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> str:
-    return _inert(dumps([notice_fields(item) for item in items]))
+    return inert(dumps([notice_fields(item) for item in items]))

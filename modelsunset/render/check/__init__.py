@@ -10,7 +10,7 @@ from datetime import date
 from modelsunset.check.kinds import Kind
 from modelsunset.check.report import Finding, Judgement, LeftOut, Level, Report
 from modelsunset.i18n import Lang, count, messages
-from modelsunset.wording import visible
+from modelsunset.wording import inert as unhidden
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +47,20 @@ def groups(report: Report) -> list[Group]:
 
 def placed(path: str | None, line: int | None, column: int | None, match: str) -> str:
     """``src/app.py:3:12``, or ``--model NAME`` for what names no file. Control characters
-    of the path are written out (see ``visible``)."""
+    of the path are written out (see ``wording.inert``)."""
     if path is None:
-        return f"--model {visible(match)}"
-    return f"{visible(path)}:{line}:{column}"
+        return f"--model {unhidden(match)}"
+    return f"{unhidden(path)}:{line}:{column}"
 
 
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id, and ``[recorded]``
     when the file is a recorded one (``--kinds``). Control characters of the path are
-    written out (see ``visible``)."""
+    written out (see ``wording.inert``)."""
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
-        place += f" ({visible(finding.match)})"
+        place += f" ({unhidden(finding.match)})"
     if finding.kind is Kind.RECORDED:
         place += " [recorded]"
     return place

@@ -14,7 +14,13 @@ from modelsunset.wording import days_phrase
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: ``%``, CR and LF as the runner reads them back; other
+    control characters and the hidden ones written out, and ``##[`` defused (``wording``),
+    so that a file name or a catalogue's text cannot restyle the log or forge a command."""
+    from modelsunset.wording import defused
+
+    shown = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return defused(shown)
 
 
 def escape_property(text: str) -> str:

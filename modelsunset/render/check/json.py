@@ -190,5 +190,9 @@ def _listed(key: str, items: Sequence[_Item], encode: Callable[[_Item], str]) ->
 
 def unreadable_as_command(text: str) -> str:
     """JSON text with every ``##[`` (which a CI log reads as a command wherever it is in a
-    line, as a file's line text may hold it) written ``##\\u005b``: the same JSON value."""
-    return text.replace("##[", "##\\u005b")
+    line, as a file's line text may hold it) written ``##\\u005b``, and the characters a
+    terminal or a CI log would obey or hide (C1 controls, DEL, the bidirectional and
+    zero-width ones: ``render.json.inert``) escaped: the same JSON value."""
+    from modelsunset.render.json import inert
+
+    return inert(text.replace("##[", "##\\u005b"))

@@ -16,7 +16,8 @@ from modelsunset.render import RenderContext
 from modelsunset.render.check import groups, placed, summary, where
 from modelsunset.render.common import arrow, chain
 from modelsunset.render.fields import iso
-from modelsunset.wording import plural, successor_text, visible
+from modelsunset.wording import inert as unhidden
+from modelsunset.wording import plural, successor_text
 
 MAX_PLACES = 10
 _ESCAPED = {ord(char): "\\" + char for char in "\\`*_[]|~"}
@@ -92,7 +93,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             "| --- | --- | --- |",
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
-            place = code(f"{visible(item.path)}:{item.line}")
+            place = code(f"{unhidden(item.path)}:{item.line}")
             lines.append(f"| {code(item.match)} | {place} | {text(', '.join(item.suggestions))} |")
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")
@@ -108,7 +109,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         for unchecked in report.not_checked[: MAX_PLACES * 5]:
             where_found = (unchecked.path, unchecked.line, unchecked.column, unchecked.match)
             row = [
-                code(visible(unchecked.match)),
+                code(unhidden(unchecked.match)),
                 code(unchecked.model),
                 code(placed(*where_found)),
                 text(unchecked.surface),

@@ -28,7 +28,8 @@ from modelsunset.render.common import (
     chain,
     paint,
 )
-from modelsunset.wording import days_phrase, model_label, surface_name, visible
+from modelsunset.wording import days_phrase, model_label, surface_name
+from modelsunset.wording import inert as unhidden
 
 _INDENT = " " * 10
 
@@ -119,7 +120,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines += [_wrap(line, ctx) for line in _notes(judgement, report)]
         if entry.note:
             # A note of several lines stays several lines, each indented.
-            note = visible(entry.note.strip(), lines=True).replace("\n", "\n" + _INDENT)
+            note = unhidden(entry.note.strip(), lines=True).replace("\n", "\n" + _INDENT)
             lines.append(_INDENT + paint(note, QUIET_STYLE, ctx))
         for finding in group.findings:
             lines.append(f"{_INDENT}{where(finding)}")
@@ -128,7 +129,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append(paint(words.check_unknown_title, STRONG_STYLE, ctx) + words.check_unknown_hint)
         width = max(len(item.match) for item in report.unknown)
         for item in report.unknown:
-            line = f"  {item.match:<{width}}  {visible(item.path)}:{item.line}:{item.column}"
+            line = f"  {item.match:<{width}}  {unhidden(item.path)}:{item.line}:{item.column}"
             if item.suggestions:
                 line += "  (did you mean " + " or ".join(item.suggestions) + "?)"
             lines.append(line)
@@ -140,7 +141,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         )
         shown = [
             (
-                visible(item.match),
+                unhidden(item.match),
                 placed(item.path, item.line, item.column, item.match),
                 f"on {item.surface}; offered on {', '.join(item.offered_on) or 'no surface'}",
             )

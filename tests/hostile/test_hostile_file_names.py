@@ -1,0 +1,66 @@
+"""File names are written by whoever wrote the repository: one that holds control
+characters (ESC, DEL, NEL) or characters that reorder or hide text (U+202E, U+200B,
+U+2066) is shown with them written out in every format of ``check``, and JSON and SARIF
+read back the very name."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from support import pinned_env, run
+
+NAMES = [
+    "a\u202eb\x7fc.py",
+    "plain\u202e.py",
+    "x\x1b[2Jy.py",
+    "n\x85\u200bz\u2066.py",
+    "##[warning]w.py",
+]
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in NAMES:
+        (root / name).write_text('model = "gpt-4o-2024-05-13"\n', encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "github", "json", "sarif"])
+def test_no_format_writes_a_file_name_raw(tree: Path, tmp_path: Path, fmt: str) -> None:
+    result = run(
+        "check",
+        str(tree),
+        "--format",
+        fmt,
+        "--no-fail",
+        "--date",
+        "2026-12-01",
+        env=pinned_env(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert RAW.search(result.stdout) is None, fmt
+    for line in result.stdout.splitlines():
+        if fmt != "github":
+            assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line, line
+
+
+def test_json_reads_back_the_names(tree: Path, tmp_path: Path) -> None:
+    result = run(
+        "check",
+        str(tree),
+        "--format",
+        "json",
+        "--no-fail",
+        "--date",
+        "2026-12-01",
+        env=pinned_env(tmp_path),
+    )
+    paths = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"]}
+    assert paths == set(NAMES)
