@@ -168,6 +168,11 @@ def read(file: str) -> Baseline:
             f"{where}: not a baseline (not JSON: {exc})",
             hint=f"record one with --write-baseline {file}",
         ) from None
+    except RecursionError:
+        raise UsageError(
+            f"{where}: not a baseline (it nests lists or objects too deeply to be read)",
+            hint=f"record one with --write-baseline {file}",
+        ) from None
     return Baseline(file, os.path.dirname(os.path.abspath(file)), _counts(document, where))
 
 

@@ -159,6 +159,11 @@ def read(file: str) -> tuple[Waiver, ...]:
     except ValueError as exc:  # JSONDecodeError and TOMLDecodeError are ValueErrors
         kind = "JSON" if file.endswith(".json") else "TOML"
         raise UsageError(f"{where}: not valid {kind}: {exc}") from None
+    except RecursionError:
+        raise UsageError(
+            f"{where}: nests lists or tables too deeply to be read",
+            hint="waivers are a flat list of tables of strings",
+        ) from None
     if isinstance(document, dict):
         unknown = [key for key in document if key != "waivers"]
         if unknown:

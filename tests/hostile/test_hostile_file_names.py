@@ -64,3 +64,33 @@ def test_json_reads_back_the_names(tree: Path, tmp_path: Path) -> None:
     )
     paths = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"]}
     assert paths == set(NAMES)
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "text"),
+    [
+        ("--baseline", "deep.json", "[" * 100_000 + "]" * 100_000),
+        ("--waivers", "deep.toml", "waivers = " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("--waivers", "deep.json", '{"waivers": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ],
+)
+def test_a_baseline_or_waivers_nested_too_deep_is_a_usage_error(
+    tmp_path: Path, option: str, name: str, text: str
+) -> None:
+    # A pull request writes these files too: nesting deep enough to overflow a parser is
+    # said, with exit 2, never a traceback.
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "app.py").write_text('model = "gpt-4o"\n', encoding="utf-8")
+    result = run(
+        "check",
+        str(tmp_path / "app.py"),
+        option,
+        str(tmp_path / name),
+        "--date",
+        "2026-12-01",
+        env=pinned_env(tmp_path),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "too deeply" in result.stderr
+    assert "Traceback" not in result.stderr
