@@ -60,6 +60,15 @@ class Reader(Values):
             self.seen.add(id(root))
         layer = Layer(self.file, {table.key: {} for table in TOP_TABLES})
         pairs = self.pairs(root, "the top level")
+        if pairs and not any(key in TOP or key == VERSION.key for key, _, _ in pairs):
+            # A mapping with none of a catalogue's keys is a file named by mistake (a
+            # `.env`, a credentials file): not a word of it is shown, its keys included.
+            self.problem(
+                line_of(root),
+                "none of the top-level keys is one a catalogue has "
+                f"({', '.join(self.allowed(TOP))}): this file is not a catalogue",
+            )
+            return None
         for key, line, value_node in pairs:
             if key == VERSION.key:
                 version = VERSION.kind.read(self, value_node, line, key)
@@ -161,7 +170,7 @@ class Reader(Values):
             return False
         self.problem(
             line,
-            f"'{key}' in {where} needs catalogue format version {row.since}; "
+            f"{quoted(key)} in {where} needs catalogue format version {row.since}; "
             f"this file is version {self.version}",
             f"write `version: {row.since}` at the top (version {row.since} reads every "
             f"version-{self.version} file as it is)",
@@ -171,7 +180,7 @@ class Reader(Values):
     def unknown(self, key: str, line: int, where: str, allowed: Sequence[str]) -> None:
         self.problem(
             line,
-            f"unknown key '{key}' in {where}; allowed: {', '.join(allowed)}",
+            f"unknown key {quoted(key)} in {where}; allowed: {', '.join(allowed)}",
             did_you_mean(suggest(key, allowed, limit=1)),
         )
 

@@ -31,6 +31,7 @@ from modelsunset.catalogue.schema import (
     VERSIONS,
 )
 from modelsunset.names import did_you_mean, normalise, suggest
+from modelsunset.wording import quoted
 
 
 class Names(NamedTuple):
@@ -61,7 +62,7 @@ def provider_declared(
         return True
     report.problem(
         loc,
-        f"{what}: unknown provider '{value}'",
+        f"{what}: unknown provider {quoted(value)}",
         did_you_mean(suggest(value, providers)) or "declare it under `providers:`",
     )
     return False
@@ -102,7 +103,7 @@ def surface_declared(
         return True
     report.problem(
         entry,
-        f"model {mid}: unknown surface '{sid}'",
+        f"model {mid}: unknown surface {quoted(sid)}",
         did_you_mean(suggest(sid, surfaces)) or "declare it under `surfaces:`",
     )
     return False
@@ -217,7 +218,7 @@ def unique_names(report: Report, models: Mapping[str, Obj]) -> Names:
             report.problem(
                 at,
                 (
-                    f"model id '{mid}'{of[0]} would also find {held[0]}{of[1]} (they read "
+                    f"model id {quoted(mid)}{of[0]} would also find {held[0]}{of[1]} (they read "
                     "the same, ignoring case, spaces and underscores)"
                 ),
                 "use one id, and an alias for the other spelling",
@@ -235,12 +236,12 @@ def unique_names(report: Report, models: Mapping[str, Obj]) -> Names:
             held = owner.get(key)
             if held is not None and held[0] != mid:
                 other, as_written, there = held
-                same = "is" if as_written == alias else f"reads the same as '{as_written}'"
+                same = "is" if as_written == alias else f"reads the same as {quoted(as_written)}"
                 at, of = report.placed(here, there)
                 report.problem(
                     at,
                     (
-                        f"alias '{alias}' of {mid}{of[0]} would also find {other}{of[1]} "
+                        f"alias {quoted(alias)} of {mid}{of[0]} would also find {other}{of[1]} "
                         f"(it {same}, ignoring case, spaces and underscores)"
                     ),
                     "remove the alias or rename one of the models",
@@ -283,7 +284,7 @@ def unique_prefixes(report: Report, surfaces: Mapping[str, Obj]) -> None:
                 at, of = report.placed(here, held[2])
                 report.problem(
                     at,
-                    f"prefix '{prefix}' of surface {sid}{of[0]} is also a prefix of surface "
+                    f"prefix {quoted(prefix)} of surface {sid}{of[0]} is also a prefix of surface "
                     f"{held[0]}{of[1]}",
                     "a prefix says which surface a model runs on: give it to one surface",
                 )
@@ -313,12 +314,14 @@ def entry_aliases(
                 held = owner.get(key)
                 if held is not None and held[0] != f"{mid} on {sid}":
                     other, as_written, there = held
-                    same = "is" if as_written == alias else f"reads the same as '{as_written}'"
+                    same = (
+                        "is" if as_written == alias else f"reads the same as {quoted(as_written)}"
+                    )
                     at, of = report.placed(here, there)
                     report.problem(
                         at,
                         (
-                            f"alias '{alias}' of {mid} on {sid}{of[0]} would also find "
+                            f"alias {quoted(alias)} of {mid} on {sid}{of[0]} would also find "
                             f"{other}{of[1]} (it {same}, ignoring case, spaces and underscores)"
                         ),
                         "an alias finds one model on one surface: remove one of them",

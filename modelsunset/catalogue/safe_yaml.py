@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from modelsunset.errors import Problem
+from modelsunset.wording import quoted
 
 _T = "tag:yaml.org,2002:"
 NULL_TAG = _T + "null"
@@ -185,7 +186,7 @@ class SafeYaml:
             if key in first:
                 self.problem(
                     line,
-                    f"duplicate key '{key}' in {where} (first written at line {first[key]})",
+                    f"duplicate key {quoted(key)} in {where} (first written at line {first[key]})",
                     "keep one of them; YAML would silently drop the first",
                 )
                 continue

@@ -17,6 +17,7 @@ from modelsunset.catalogue.rules import Names
 from modelsunset.catalogue.schema import FALLBACK, REPLACEMENT, RETIRES, SINCE, Field
 from modelsunset.model import Entry
 from modelsunset.names import did_you_mean, normalise, suggest
+from modelsunset.wording import quoted
 
 # model id -> surface id -> the entry read
 Entries = dict[str, dict[str, Entry]]
@@ -67,7 +68,7 @@ class Successors:
         if target is None:
             self.report.problem(
                 loc,
-                f"{where}: {key} '{name}' is not a model in the catalogue",
+                f"{where}: {key} {quoted(name)} is not a model in the catalogue",
                 did_you_mean(suggest(name, names.exact)) or "add the model, or fix the id",
             )
             return None

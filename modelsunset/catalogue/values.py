@@ -187,7 +187,7 @@ class Values(Lists):
         if isinstance(text, str) and (not _URL.fullmatch(text) or not _parses_as_url(text)):
             self.problem(
                 line_of(node),
-                f"{what} '{text}' is not an http(s) URL",
+                f"{what} {quoted(text)} is not an http(s) URL",
                 "write the whole address, starting with https://",
             )
             return REPORTED
@@ -201,7 +201,7 @@ class Values(Lists):
             hint = "write it as YYYY-MM-DD"
             if _DATE.match(text):
                 hint = f"a date has no time of day here: write {text[:10]}"
-            self.problem(line_of(node), f"{what} '{text}' is not a date", hint)
+            self.problem(line_of(node), f"{what} {quoted(text)} is not a date", hint)
             return REPORTED
         try:
             return date.fromisoformat(text)

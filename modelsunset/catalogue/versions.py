@@ -18,6 +18,7 @@ from modelsunset.catalogue.schema import VERSIONS
 from modelsunset.catalogue.successors import Entries, Successors
 from modelsunset.derive import derive_all
 from modelsunset.names import did_you_mean, normalise, suggest
+from modelsunset.wording import quoted
 
 
 def check_and_derive(
@@ -59,7 +60,7 @@ def _version_ids(
         if target is None:
             report.problem(
                 here,
-                f"{where}: version '{name}' is not a model in the catalogue",
+                f"{where}: version {quoted(name)} is not a model in the catalogue",
                 did_you_mean(suggest(name, names.exact)) or "add the model, or fix the id",
             )
         elif target == mid:

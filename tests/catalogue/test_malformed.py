@@ -187,3 +187,26 @@ def test_a_catalogue_over_the_size_limit_is_refused_unless_the_limit_is_raised(
     wrong = run("validate", str(big), env=pinned_env(tmp_path, MODELSUNSET_MAX_CATALOGUE_MB="x"))
     assert wrong.returncode == 2
     assert "MODELSUNSET_MAX_CATALOGUE_MB must be a whole number" in wrong.stderr
+
+
+def test_a_mapping_that_is_no_catalogue_is_never_quoted() -> None:
+    """A ``.env`` or credentials file that YAML reads as a mapping: not even its keys."""
+    from malformed import CORPUS
+    from support import pinned_env, run
+
+    name = "hostile-a-secret-mapping-named-as-catalogue.yaml"
+    result = run("validate", str(CORPUS / name), env=pinned_env())
+    assert result.returncode == 3
+    assert "SECRET" not in result.stderr and "ghp_" not in result.stderr
+    assert "AWS_" not in result.stderr and "GITHUB_TOKEN" not in result.stderr
+
+
+def test_a_long_value_is_quoted_at_most_about_sixty_characters() -> None:
+    from malformed import CORPUS
+    from support import pinned_env, run
+
+    result = run(
+        "validate", str(CORPUS / "hostile-a-long-value-is-quoted-short.yaml"), env=pinned_env()
+    )
+    assert result.returncode == 3
+    assert "x" * 57 in result.stderr and "x" * 61 not in result.stderr
