@@ -37,14 +37,23 @@ def visible(text: str, lines: bool = False) -> str:
 # names; line and paragraph separators (U+2028, U+2029) break lines for some readers.
 HIDDEN = (0x061C, *range(0x200B, 0x2010), 0x2028, 0x2029, *range(0x202A, 0x202F), 0x2060)
 HIDDEN += (*range(0x2066, 0x206A), 0xFEFF)
-_INERT = {**_WRITTEN_OUT, **{code: f"\\u{code:04x}" for code in HIDDEN}}
-_INERT_BUT_LINES = {**_WRITTEN_OUT_BUT_LINES, **{code: f"\\u{code:04x}" for code in HIDDEN}}
+# And the rest of Unicode's default-ignorable characters, which show nothing either: the
+# soft hyphen, the combining grapheme joiner, the Hangul and Khmer fillers, the Mongolian
+# and other variation selectors, the deprecated format characters, interlinear
+# annotation marks, musical formatting marks and the tag characters.
+HIDDEN += (0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x3164)
+HIDDEN += (*range(0x2061, 0x2065), *range(0x206A, 0x2070), *range(0xFE00, 0xFE10), 0xFFA0)
+HIDDEN += (*range(0xFFF0, 0xFFFC), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE1000))
+# ``\\u202e``; beyond U+FFFF ``\\U000e0041``, as Python writes them.
+_HIDDEN_OUT = {code: f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}" for code in HIDDEN}
+_INERT = {**_WRITTEN_OUT, **_HIDDEN_OUT}
+_INERT_BUT_LINES = {**_WRITTEN_OUT_BUT_LINES, **_HIDDEN_OUT}
 
 
 def inert(text: str, lines: bool = False) -> str:
     """``text`` as ``visible`` writes it, with the characters of ``HIDDEN`` written out
     too (``\\u202e``): what is shown is what is there, in the order it is there."""
-    if text.isprintable():  # no control, format or separator character: most texts
+    if text.isascii() and text.isprintable():  # no control character: most texts
         return text
     return text.translate(_INERT_BUT_LINES if lines else _INERT)
 

@@ -28,7 +28,10 @@ ID = re.compile(r"[^\s\x00-\x1f\x7f]+")
 # mark. Catalogue text reaches terminals and CI logs; none of these has a place there.
 HOSTILE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    # the other default-ignorable characters (``wording.HIDDEN``): they show nothing
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\u206a-\u206f"
+    "\ufe00-\ufe0f\uffa0\ufff0-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
 _LINE_BREAK = re.compile("[\r\n\t]")
 _MAX_DIGITS = 9  # a whole number of the format (the version) is small

@@ -32,14 +32,33 @@ def inert(encoded: str) -> str:
     unsafe = _unsafe()
     if unsafe.search(encoded) is None:
         return encoded
-    return unsafe.sub(lambda match: f"\\u{ord(match[0]):04x}", encoded)
+    return unsafe.sub(lambda match: _escaped(ord(match[0])), encoded)
+
+
+def _escaped(code: int) -> str:
+    """A character as JSON writes it escaped: beyond U+FFFF, as its surrogate pair."""
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 @cache
 def _unsafe() -> re.Pattern[str]:
     from modelsunset.wording import HIDDEN
 
-    hidden = "".join(map(chr, HIDDEN))
+    # As ranges (``\u180b-\u180f``): a class of thousands of single characters is
+    # searched a hundred times slower.
+    ranges: list[list[int]] = []
+    for code in sorted(set(HIDDEN)):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    hidden = "".join(
+        re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high)))
+        for low, high in ranges
+    )
     return re.compile(f"[\x7f-\x9f{hidden}]|#(?=#\\[)")
 
 

@@ -94,3 +94,39 @@ def test_a_baseline_or_waivers_nested_too_deep_is_a_usage_error(
     assert result.returncode == 2, result.stderr
     assert "too deeply" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "char", ["\u00ad", "\u034f", "\u180e", "\u3164", "\ufe0f", "\U000e0041", "\u206a"]
+)
+def test_other_invisible_characters_are_refused_in_a_catalogue(tmp_path: Path, char: str) -> None:
+    # Default-ignorable characters show nothing: two ids differing by one look the same.
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "version: 1\nupdated: 2026-01-01\nproviders:\n  p: {name: P}\n"
+        "surfaces:\n  api: {name: A}\n"
+        f"models:\n  gpt{char}-4o:\n    provider: p\n    surfaces: {{api: }}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(path), env=pinned_env(tmp_path))
+    assert result.returncode == 3, result.stderr
+    assert f"U+{ord(char):04X}" in result.stderr
+    assert char not in result.stderr
+
+
+def test_other_invisible_characters_in_a_file_name_are_written_out(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "a\u00adb\ufe0f\U000e0041.py").write_text('model = "gpt-4o-2024-05-13"\n')
+    for fmt in ("text", "markdown", "github", "json"):
+        result = run(
+            "check",
+            str(root),
+            "--format",
+            fmt,
+            "--no-fail",
+            "--date",
+            "2026-12-01",
+            env=pinned_env(tmp_path),
+        )
+        assert not any(char in result.stdout for char in "\u00ad\ufe0f\U000e0041"), fmt
