@@ -38,23 +38,8 @@ class Reader(Values):
         root = self.compose(data)
         if root is not None and root.tag == NULL_TAG and not isinstance(root, MappingNode):
             root = None  # a document with nothing in it (`---` alone)
-        if root is None:
-            if not any(p.file == self.file for p in self.problems):
-                self.problem(
-                    1,
-                    "the catalogue is empty",
-                    "a catalogue starts with `version: 1`, then providers, surfaces and models",
-                )
-            return None
         if not isinstance(root, MappingNode):
-            self.problem(
-                line_of(root),
-                # Not a word of the file itself: a file named by mistake (a secret, say)
-                # is never shown.
-                f"the top of a catalogue must be a mapping ({', '.join(self.allowed(TOP))}), "
-                f"not {'a list' if isinstance(root, SequenceNode) else 'text'}: this file "
-                "is not a catalogue",
-            )
+            _not_a_mapping(self, root)
             return None
         if self.seen is not None:
             self.seen.add(id(root))
@@ -63,11 +48,7 @@ class Reader(Values):
         if pairs and not any(key in TOP or key == VERSION.key for key, _, _ in pairs):
             # A mapping with none of a catalogue's keys is a file named by mistake (a
             # `.env`, a credentials file): not a word of it is shown, its keys included.
-            self.problem(
-                line_of(root),
-                "none of the top-level keys is one a catalogue has "
-                f"({', '.join(self.allowed(TOP))}): this file is not a catalogue",
-            )
+            _not_a_mapping(self, root)
             return None
         for key, line, value_node in pairs:
             if key == VERSION.key:
@@ -183,6 +164,27 @@ class Reader(Values):
             f"unknown key {quoted(key)} in {where}; allowed: {', '.join(allowed)}",
             did_you_mean(suggest(key, allowed, limit=1)),
         )
+
+
+def _not_a_mapping(reader: Reader, root: Node | None) -> None:
+    """Say that the file is no catalogue: empty, text, a list, or a mapping with none of a
+    catalogue's keys. Not a word of the file itself: a file named by mistake (a secret,
+    say) is never shown."""
+    if root is None:
+        if not any(p.file == reader.file for p in reader.problems):
+            reader.problem(
+                1,
+                "the catalogue is empty",
+                "a catalogue starts with `version: 1`, then providers, surfaces and models",
+            )
+        return
+    allowed = ", ".join(reader.allowed(TOP))
+    if isinstance(root, MappingNode):
+        what = f"none of the top-level keys is one a catalogue has ({allowed})"
+    else:
+        shape = "a list" if isinstance(root, SequenceNode) else "text"
+        what = f"the top of a catalogue must be a mapping ({allowed}), not {shape}"
+    reader.problem(line_of(root), f"{what}: this file is not a catalogue")
 
 
 def check_version(reader: Reader, layer: Layer) -> None:
