@@ -25,6 +25,7 @@ from support import examples
 from typer.testing import CliRunner
 
 from modelsunset.catalogue import parse
+from modelsunset.catalogue.values import HOSTILE
 from modelsunset.cli import _only, app
 from modelsunset.errors import CatalogueError
 from modelsunset.model import Catalogue
@@ -109,7 +110,10 @@ TEXT = st.text(
     st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Cf", "Zl", "Zp")),
     min_size=1,
     max_size=20,
-).filter(str.strip)  # text of spaces alone is an empty value
+).filter(
+    # text of spaces alone is an empty value; characters that show nothing are refused
+    lambda text: bool(text.strip()) and HOSTILE.search(text) is None
+)
 DATES = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
 URLS = st.sampled_from(
     ["https://openai.com/index/deprecations", "http://example.test/a?b=c#d", "https://x.test"]
