@@ -252,7 +252,11 @@ def test_help_and_completion() -> None:
     assert helped.returncode == 0
     for name in ("status", "resolve", "notices", "validate", "--install-completion"):
         assert name in helped.stdout
-    completion = run("--show-completion", "bash", env={**pinned_env(), "SHELL": "/bin/bash"})
+    # In a process of its own: Typer reads the shell from the process and its environment,
+    # which other tests in the same process may have changed.
+    completion = run_installed(
+        "--show-completion", "bash", env={**pinned_env(), "SHELL": "/bin/bash"}
+    )
     assert completion.returncode == 0
     assert "complete" in completion.stdout
 
