@@ -222,16 +222,13 @@ def _models(models: list[Any], days: _Days) -> dict[str, Model]:
         model_id, name, provider, aliases, rows = model
         if type(model_id) is not str or type(name) is not str or type(provider) is not str:
             raise Malformed("a model's id, name or provider")
-        if type(rows) is not list or type(aliases) is not list:
-            raise Malformed("a model's aliases or entries")
-        for alias in aliases:
-            if type(alias) is not str:
-                raise Malformed("a model's alias")
+        if type(rows) is not list:
+            raise Malformed("a model's entries")
         entries = {}
         for row in rows:
             entry = _entry(model_id, row, days)
             entries[entry.surface] = entry
-        built[model_id] = Model(model_id, name, provider, tuple(aliases), entries)
+        built[model_id] = Model(model_id, name, provider, _names(aliases), entries)
     return built
 
 

@@ -125,27 +125,19 @@ FormatOpt = Annotated[
 ]
 
 
+def _within(help: str) -> typer.models.OptionInfo:
+    """``--within DAYS``, as notices and calendar take it."""
+    option: typer.models.OptionInfo = typer.Option(
+        "--within", "-w", metavar="DAYS", parser=span, help=help, show_default=False
+    )
+    return option
+
+
 NoticesWithinOpt = Annotated[
-    Span | None,
-    typer.Option(
-        "--within",
-        "-w",
-        metavar="DAYS",
-        parser=span,
-        help="Days ahead to look: 90, 90d, 12w, 3m or 1y (default: 90).",
-        show_default=False,
-    ),
+    Span | None, _within("Days ahead to look: 90, 90d, 12w, 3m or 1y (default: 90).")
 ]
 CalendarWithinOpt = Annotated[
-    Span | None,
-    typer.Option(
-        "--within",
-        "-w",
-        metavar="DAYS",
-        parser=span,
-        help="Only retirements within DAYS: 90, 90d, 12w, 3m or 1y (default: all).",
-        show_default=False,
-    ),
+    Span | None, _within("Only retirements within DAYS: 90, 90d, 12w, 3m or 1y (default: all).")
 ]
 LangOpt = Annotated[
     Lang | None,

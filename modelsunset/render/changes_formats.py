@@ -1,7 +1,7 @@
 """The formats of ``changes``: a line per change for the terminal (``table``), JSON, and
 Markdown. Each module is typed as ``ChangesRenderer`` and imported only when its format is
-asked for; the words the text formats share are in ``changes_text``. (Every run imports
-this module, for the command line's choices: it holds nothing else.)"""
+asked for; the words the text formats share are in ``changes_text``. (The command line
+imports this module for its choices when ``changes`` runs: it holds nothing else.)"""
 
 from __future__ import annotations
 

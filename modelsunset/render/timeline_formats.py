@@ -3,8 +3,8 @@
 
 Each module is typed as ``TimelineRenderer``, so mypy checks it against the protocol, and
 is imported only when its format is asked for. The words they share are in
-``timeline_text``. (Every run imports this module, for the command line's choices: it holds
-nothing else.)
+``timeline_text``. (The command line imports this module for its choices when ``timeline``
+runs: it holds nothing else.)
 """
 
 from __future__ import annotations

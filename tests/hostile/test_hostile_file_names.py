@@ -1,13 +1,14 @@
 """File names are written by whoever wrote the repository: one that holds control
 characters (ESC, DEL, NEL) or characters that reorder or hide text (U+202E, U+200B,
-U+2066) is shown with them written out in every format of ``check``, and JSON and SARIF
-read back the very name."""
+U+2066) is shown with them written out in every format of ``check``; JSON reads back the
+very name, and SARIF's URIs decode to it."""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from support import pinned_env, run
@@ -51,7 +52,7 @@ def test_no_format_writes_a_file_name_raw(tree: Path, tmp_path: Path, fmt: str) 
         assert "##[" not in line, line
 
 
-def test_json_reads_back_the_names(tree: Path, tmp_path: Path) -> None:
+def test_json_and_sarif_read_back_the_names(tree: Path, tmp_path: Path) -> None:
     result = run(
         "check",
         str(tree),
@@ -64,6 +65,22 @@ def test_json_reads_back_the_names(tree: Path, tmp_path: Path) -> None:
     )
     paths = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"]}
     assert paths == set(NAMES)
+    sarif = run(
+        "check",
+        str(tree),
+        "--format",
+        "sarif",
+        "--no-fail",
+        "--date",
+        "2026-12-01",
+        env=pinned_env(tmp_path),
+    )
+    uris = [
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for item in json.loads(sarif.stdout)["runs"][0]["results"]
+        for location in item["locations"]
+    ]
+    assert {unquote(uri).rsplit("/", 1)[-1] for uri in uris} == set(NAMES)
 
 
 @pytest.mark.parametrize(

@@ -10,15 +10,13 @@ from __future__ import annotations
 from modelsunset.check.report import Finding, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
 from modelsunset.render.common import unknown_sentence
-from modelsunset.wording import days_phrase
+from modelsunset.wording import days_phrase, defused
 
 
 def escape_data(text: str) -> str:
     """A workflow command's message: ``%``, CR and LF as the runner reads them back; other
     control characters and the hidden ones written out, and ``##[`` defused (``wording``),
     so that a file name or a catalogue's text cannot restyle the log or forge a command."""
-    from modelsunset.wording import defused
-
     shown = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return defused(shown)
 

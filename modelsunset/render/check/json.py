@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from modelsunset.check.report import Finding, NotChecked, Report, Unknown, moves_by_itself
 from modelsunset.render import RenderContext
 from modelsunset.render.fields import iso
-from modelsunset.render.json import dumps
+from modelsunset.render.json import dumps, inert
 
 CHUNK = 2000  # items of a list written in one piece by ``pieces``
 _Item = TypeVar("_Item", Finding, Unknown, NotChecked)
@@ -193,6 +193,4 @@ def unreadable_as_command(text: str) -> str:
     line, as a file's line text may hold it) written ``##\\u005b``, and the characters a
     terminal or a CI log would obey or hide (C1 controls, DEL, the bidirectional and
     zero-width ones: ``render.json.inert``) escaped: the same JSON value."""
-    from modelsunset.render.json import inert
-
     return inert(text.replace("##[", "##\\u005b"))
