@@ -3,9 +3,11 @@
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
 (data files in ``fixtures/``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
-HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``) and
-pictures drawn as SVG (``*.svg``: a chart of past results, a diagram; a name in one is a
-label, never a call).
+HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``), dated
+documents (a Markdown, reST or text file whose name begins with its day,
+``_posts/2024-05-13-gpt-4o.md``: a blog post, a release note, a decision record, kept as
+it was written on that day) and pictures drawn as SVG (``*.svg``: a chart of past
+results, a diagram; a name in one is a label, never a call).
 Datasets and results kept as JSON, YAML or XML are recorded too, by two rules that only
 ever apply to those data files (code, docs, TOML and INI files keep their kinds):
 
@@ -95,6 +97,8 @@ _CONFIG = frozenset(
     {"yaml", "yml", "toml", "ini", "cfg", "conf", "json", "jsonc", "json5", "properties", "env"}
 )
 _CHANGELOG = re.compile(r"(?:changelog|changes|history|news|releases?[-_ ]?notes)(?:[-_.].*)?")
+# A document named after its day: 2024-05-13-title.md, 2024-05-13.md, 2024_05_13_notes.rst.
+_DATED = re.compile(r"(?:19|20)\d\d([-_])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?:[-_. ].*)?")
 
 
 def kind_of(path: str) -> tuple[Kind, bool]:
@@ -128,7 +132,7 @@ def _recorded_name(lower: str, stem: str, extension: str) -> bool:
     if lower in _LOCKFILES or lower.endswith(("-lock.json", "-lock.yaml", ".lock.json")):
         return True
     if extension in _DOCS:
-        return _CHANGELOG.fullmatch(stem) is not None
+        return _CHANGELOG.fullmatch(stem) is not None or _DATED.fullmatch(stem) is not None
     return not extension and _CHANGELOG.fullmatch(lower) is not None
 
 

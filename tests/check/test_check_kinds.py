@@ -58,6 +58,19 @@ from modelsunset.check.notebook import regions
         ("docs/img/Architecture.SVG", Kind.RECORDED),
         ("svg.py", Kind.CODE),
         ("icons/svg/render.ts", Kind.CODE),
+        # documents named after their day: posts, notes and records of that day
+        ("aider/website/_posts/2024-09-12-o1.md", Kind.RECORDED),
+        ("docs/decisions/2025-01-31.md", Kind.RECORDED),
+        ("notes/2025_01_31_standup.rst", Kind.RECORDED),
+        ("blog/2024-05-13 GPT-4o.txt", Kind.RECORDED),
+        ("docs/2024-13-01-notes.md", Kind.DOCS),  # no month 13
+        ("docs/2024-05-1-notes.md", Kind.DOCS),
+        ("docs/2024-05_13-notes.md", Kind.DOCS),  # separators differ
+        ("docs/2024-05-13x.md", Kind.DOCS),
+        ("docs/v2024-05-13.md", Kind.DOCS),
+        ("docs/20240513-notes.md", Kind.DOCS),
+        ("scripts/2024-05-13-migrate.py", Kind.CODE),
+        ("config/2024-05-13.yaml", Kind.CONFIG),
     ],
 )
 def test_kinds_of_file(path: str, kind: Kind) -> None:
