@@ -7,7 +7,8 @@ Run from a checkout, with the package installed (``pip install -e .``):
     python scripts/coverage.py --summary            # the figures without the misses
 
 The ids are those of ``tests/data/real-ids.tsv`` (its header says where they come from and
-which rule chose them); each is looked up as ``resolve`` looks names up. The test
+which rule chose them); each is looked up as ``resolve`` looks names up. Each miss is
+shown with why it is one, from ``tests/data/real-ids-misses.tsv``. The test
 ``tests/data/test_corpus_coverage.py`` keeps the figure from falling below its floor.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from support.coverage import CORPUS, measure, read_corpus, report
+from support.coverage import CORPUS, MISSES, measure, read_corpus, read_misses, report
 
 from modelsunset import api
 from modelsunset.errors import CatalogueError
@@ -37,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogueError as error:
         print(error.render(), file=sys.stderr)
         return 3
-    print(report(measure(catalogue, read_corpus(args.corpus)), show_misses=not args.summary))
+    explained = read_misses() if MISSES.exists() else None
+    coverage = measure(catalogue, read_corpus(args.corpus))
+    print(report(coverage, show_misses=not args.summary, explained=explained))
     return 0
 
 

@@ -2,7 +2,7 @@
 
 Each ``$ command`` line runs in bash, in a fresh folder, with the installed
 ``modelsunset`` first on PATH, the bundled catalogue, width 100, no colour and
-MODELSUNSET_DATE=2026-12-01; the lines after it are what it prints (stdout, and stderr
+MODELSUNSET_DATE=2026-12-02; the lines after it are what it prints (stdout, and stderr
 when the command redirects it). Regenerate after an intended change with
 ``MODELSUNSET_UPDATE_GOLDEN=1 pytest tests/cli/test_readme.py`` and review the diff.
 """
@@ -19,7 +19,7 @@ from support import command, pinned_env
 
 README = Path(__file__).parent.parent.parent / "README.md"
 BLOCK = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-EXAMPLE_DATE = "2026-12-01"
+EXAMPLE_DATE = "2026-12-02"
 
 
 def _blocks(text: str) -> list[re.Match[str]]:

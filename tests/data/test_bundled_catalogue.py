@@ -20,7 +20,7 @@ from support import run as run_command
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BUNDLED = ROOT / "retirements.yaml"
-TODAY = "2026-12-01"  # the catalogue's `updated` day; used as a fixed date, never the clock
+TODAY = "2026-12-01"  # the catalogue's `verified` day; used as a fixed date, never the clock
 
 AVAILABLE = {"active", "retiring"}
 
@@ -710,3 +710,36 @@ def test_no_date_is_invented(
     assert row["retires"] is None
     assert row["not_before"] == floor
     assert row["state"] == ("active" if floor is None else "retiring")
+
+
+# Ids that real code calls and an audit of 2026-12-01 found the catalogue lacked, each on
+# the surface that code reaches it on: each must be known there (offered or retired, with
+# its dates), never "unknown model" or "not offered on".
+CALLED_BY_REAL_CODE = [
+    ("claude-3-5-sonnet-latest", "api"),
+    ("claude-sonnet-4-5", "api"),
+    ("claude-opus-4-1", "api"),
+    ("claude-haiku-4-5", "api"),
+    ("gemini-1.5-pro", "api"),
+    ("gemini-1.5-flash", "api"),
+    ("gemini-pro", "api"),
+    ("gemini-pro", "vertex"),
+    ("models/gemini-1.5-pro", "api"),
+    ("text-embedding-004", "api"),
+    ("text-embedding-ada-002", "api"),
+    ("text-embedding-ada-002-v2", "api"),
+    ("text-embedding-3-large", "api"),
+    ("tts-1", "api"),
+    ("gpt-3.5-turbo-16k", "api"),
+    ("gpt-35-turbo", "azure"),
+    ("gemini-2.0-flash", "vertex"),
+]
+
+
+@pytest.mark.parametrize(("name", "surface"), CALLED_BY_REAL_CODE)
+def test_ids_real_code_calls_are_known_where_it_calls_them(name: str, surface: str) -> None:
+    answer = run_json("resolve", name, "--surface", surface, "--date", TODAY, expect=(0, 1))
+    assert answer["surface"] == surface
+    assert answer["state"] in {"active", "retiring", "retired"}
+    if answer["state"] == "retired":
+        assert answer["retires"] is not None
