@@ -35,52 +35,35 @@ addresses: neither is reported as unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
 
 import ahocorasick_rs
 
 from modelsunset.check.prefixes import Prefixes
+from modelsunset.check.tokens import (
+    QUOTES,
+    Hit,
+    ends_token,
+    in_base64,
+    in_model_context,
+    starts_token,
+    unknown_at,
+)
 from modelsunset.model import Catalogue
 
-_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
-_WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
-_JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
-_QUOTES = frozenset(b"\"'`")
-_ESCAPES = frozenset(b"ntr")
-_BACKSLASH = ord("\\")
-_HYPHEN = ord("-")
-_BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
-_SLASHES = frozenset(b"+/")
-_BASE64_RUN = 16
-_BASE64_LOOK = 64
-_CAPITALS = re.compile(rb"[A-Z]")
-_SMALL = re.compile(rb"[a-z]")
-_DIGITS = re.compile(rb"[0-9]")
+__all__ = ["Hit", "Matcher", "beginnings", "catalogue_names", "ends_token", "starts_token"]
+
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _WORD_PART = re.compile(r"[a-z][a-z0-9]*")
 _DIGIT_TEXT = frozenset("0123456789")  # one character: "" is not in it
 _O_SERIES = re.compile(r"o[0-9]")
-_O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
-_FILE_NAME = re.compile(rb"\.[A-Za-z]+")
-_MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
-_LONGEST_UNKNOWN = 80
 CHUNK = 5000  # patterns in one automaton, at most
 CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pattern)
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
-
-
-class Hit(NamedTuple):
-    """A name found at ``data[start:end]``; ``model`` is None for an unknown id, ``surface``
-    the one surface the name holds on (after a surface's prefix, or a surface alias)."""
-
-    start: int
-    end: int
-    name: str
-    model: str | None
-    surface: str | None = None
+# Bytes searched at once from which the leftmost-longest names are sought first (``_walk``):
+# an automaton more to build (10 ms), for less work on each name of text dense with them.
+LEFTMOST_FROM = 1 << 20
 
 
 def beginnings(names: Iterable[str]) -> list[str]:
@@ -113,94 +96,6 @@ def _has_shorter(beginning: str, found: set[str]) -> bool:
             return True
         hyphen = beginning.find("-", hyphen + 1)
     return False
-
-
-def starts_token(data: bytes, start: int) -> bool:
-    if start == 0:
-        return True
-    before = data[start - 1]
-    if _WORD[before]:
-        # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
-        return before in _ESCAPES and _escaped(data, start - 1)
-    return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
-
-
-def _escaped(data: bytes, at: int) -> bool:
-    """Whether ``data[at]`` follows an odd number of backslashes (``\\n``, not ``\\\\n``)."""
-    first = at
-    while first > 0 and data[first - 1] == _BACKSLASH:
-        first -= 1
-    return (at - first) % 2 == 1
-
-
-def ends_token(data: bytes, end: int) -> bool:
-    if end >= len(data):
-        return True
-    after = data[end]
-    if _WORD[after] or after == _HYPHEN:
-        return False
-    return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
-
-
-def in_base64(data: bytes, start: int, end: int) -> bool:
-    """Whether ``data[start:end]`` is next to a ``+`` or ``/`` and lies inside a run that looks
-    like base64 rather than a path (``models/o3``) or a sum (``o3+o1``): at least
-    ``_BASE64_RUN`` characters of the base64 alphabet around it, holding capitals, small
-    letters and digits, with a ``+`` or long pieces between the ``/`` (paths have short
-    words). Only ``_BASE64_LOOK`` bytes on either side are read."""
-    if not (
-        (start > 0 and data[start - 1] in _SLASHES) or (end < len(data) and data[end] in _SLASHES)
-    ):
-        return False
-    low = start
-    floor = max(0, start - _BASE64_LOOK)
-    while low > floor and _BASE64[data[low - 1]]:
-        low -= 1
-    high = end
-    ceiling = min(len(data), end + _BASE64_LOOK)
-    while high < ceiling and _BASE64[data[high]]:
-        high += 1
-    around = data[low:start] + data[end:high]
-    if len(around) < _BASE64_RUN:
-        return False
-    if not (_CAPITALS.search(around) and _SMALL.search(around) and _DIGITS.search(around)):
-        return False
-    if b"+" in around:
-        return True
-    pieces = [piece for piece in data[low:high].split(b"/") if piece]
-    return sum(map(len, pieces)) >= 6 * len(pieces)
-
-
-def _quoted(data: bytes, start: int, end: int) -> bool:
-    return (
-        start > 0
-        and end < len(data)
-        and data[start - 1] in _QUOTES
-        and data[end] == data[start - 1]
-    )
-
-
-def _in_model_context(data: bytes, start: int, end: int) -> bool:
-    if _quoted(data, start, end):
-        return True
-    # The 120 bytes before the hit at most: without a line break in them (minified text,
-    # a transcript of one long line), rfind answers -1, and the search must still not run
-    # from the start of the file, once per hit.
-    window = max(0, start - 120)
-    line_start = max(window, data.rfind(b"\n", window, start) + 1)
-    return _MODEL_KEY.search(data, line_start, start) is not None
-
-
-def _in_url(data: bytes, start: int) -> bool:
-    """Whether the token is part of a URL (``https://example.com/gpt-5-1/``)."""
-    begin = max(0, start - 300)
-    if data.find(b"://", begin, start) == -1:
-        return False  # the common case, in one pass over at most 300 bytes
-    for stop in (b" ", b"\t", b"\n", b'"', b"'", b"`", b"(", b"<", b"["):
-        found = data.rfind(stop, begin, start)
-        if found + 1 > begin:
-            begin = found + 1
-    return data.find(b"://", begin, start) != -1
 
 
 class Matcher:
@@ -244,7 +139,7 @@ class Matcher:
             patterns.append(f"{family}-".encode())
             self._meaning.append((family, None, 1, None))
         if o_series:
-            for quote in sorted(_QUOTES):
+            for quote in sorted(QUOTES):
                 for digit in b"0123456789":
                     patterns.append(bytes([quote, ord("o"), digit]))
                     self._meaning.append(("o", None, 2, None))
@@ -253,7 +148,15 @@ class Matcher:
         self._alnum = {name for name in every if _ALNUM.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
         self.longest += max((len(prefix) for prefix, _ in self._prefixes.pairs), default=0)
-        self._automata = _automata(patterns)
+        self._reach = max((len(pattern) for pattern in patterns), default=1)
+        chunks = _chunks(patterns)
+        self._automata = _automata(chunks)
+        # Built when first needed (``_walk``): with one automaton, no two patterns alike.
+        self._patterns = (
+            patterns if len(chunks) == 1 and len(set(patterns)) == len(patterns) else []
+        )
+        self._leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
+        self._leftmost_meaning = self._meaning
 
     def _known(self, name: str) -> bool:
         return name in self.names or name in self.on_surface
@@ -283,19 +186,102 @@ class Matcher:
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
-        # (pattern index, start, end) of every occurrence, overlaps included.
-        raw: list[tuple[int, int, int]] = []
-        for first, automaton in self._automata:
-            found = automaton.find_matches_as_indexes(data, overlapping=True)
-            if first:
-                found = [(index + first, start, end) for index, start, end in found]
-            raw += found
-        if not raw:
-            return []
-        raw.sort(key=lambda item: (item[1], -item[2], item[0]))
         known: list[Hit] = []
         unknown: list[Hit] = []
+        if len(data) >= LEFTMOST_FROM and self._patterns:
+            self._walk(data, self._leftmost or self._leftmost_built(), known, unknown)
+        else:
+            self._pick(data, self._overlapping(data, 0, len(data)), known, unknown, 0)
+        if not unknown:
+            return known
+        spans = [(hit.start, hit.end) for hit in known]
+        merged = known + [hit for hit in unknown if not _overlaps(hit, spans)]
+        merged.sort(key=lambda hit: hit.start)
+        return _distinct(merged)
+
+    def _leftmost_built(self) -> ahocorasick_rs.BytesAhoCorasick:
+        """The automaton of ``_walk``. Leftmost-first over the patterns longest first is
+        leftmost-longest (of two names at one place the longer is listed first), and is
+        built sooner."""
+        patterns = self._patterns
+        longest_first = sorted(range(len(patterns)), key=lambda index: -len(patterns[index]))
+        self._leftmost = ahocorasick_rs.BytesAhoCorasick(
+            [patterns[index] for index in longest_first],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
+            implementation=ahocorasick_rs.Implementation.DFA,
+        )
+        self._leftmost_meaning = [self._meaning[index] for index in longest_first]
+        return self._leftmost
+
+    def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of every name that starts in ``data[low:high]``,
+        overlaps included, in the order ``_pick`` takes them: by start, the longest first."""
+        raw: list[tuple[int, int, int]] = []
+        whole = low == 0 and high == len(data)
+        view = data if whole else data[low : high - 1 + self._reach]
+        for first, automaton in self._automata:
+            found = automaton.find_matches_as_indexes(view, overlapping=True)
+            if first or low:
+                found = [(index + first, start + low, end + low) for index, start, end in found]
+            raw += found
+        if not whole:
+            raw = [item for item in raw if item[1] < high]
+        raw.sort(key=lambda item: (item[1], -item[2], item[0]))
+        return raw
+
+    def _walk(
+        self,
+        data: bytes,
+        leftmost: ahocorasick_rs.BytesAhoCorasick,
+        known: list[Hit],
+        unknown: list[Hit],
+    ) -> None:
+        """``_pick`` over every occurrence, overlaps included, done with fewer of them.
+
+        The leftmost-longest names, one after the other, begin every stretch where names
+        start (a name that starts before the end of one is in its stretch): such a name
+        that is whole and known (as ``_pick`` would take it first) is the stretch's one
+        hit, its other names inside it and never taken. Any other stretch (an unknown id's
+        start, a name that is not a token) is given to ``_pick``, all of its names."""
         last_end = 0
+        meaning = self._leftmost_meaning
+        prefixes = self._prefixes
+        lasts = prefixes.lasts
+        generic, alnum = self._generic, self._alnum
+        for index, start, end in leftmost.find_matches_as_indexes(data):
+            name, model, kind, surface = meaning[index]
+            if kind == 0 and start >= last_end and ends_token(data, end):
+                if start > last_end and data[start - 1] in lasts:
+                    prefixed = prefixes.before(data, start, last_end, starts_token)
+                    if prefixed is not None:
+                        text = data[prefixed.start : end].decode("utf-8", errors="replace")
+                        known.append(
+                            Hit(prefixed.start, end, text, model, surface or prefixed.surface)
+                        )
+                        last_end = end
+                        continue
+                if (
+                    starts_token(data, start)
+                    and (name not in generic or in_model_context(data, start, end))
+                    and (name not in alnum or not in_base64(data, start, end))
+                ):
+                    known.append(Hit(start, end, name, model, surface))
+                    last_end = end
+                    continue
+            raw = self._overlapping(data, start, end)
+            last_end = self._pick(data, raw, known, unknown, last_end)
+
+    def _pick(
+        self,
+        data: bytes,
+        raw: list[tuple[int, int, int]],
+        known: list[Hit],
+        unknown: list[Hit],
+        last_end: int,
+    ) -> int:
+        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``;
+        ``last_end``: where the last known hit before them ends. Answers where the last
+        known one ends now."""
         meaning = self._meaning
         prefixes = self._prefixes
         for index, start, end in raw:
@@ -314,45 +300,37 @@ class Matcher:
                     continue
                 if not starts_token(data, start):
                     continue
-                if name in self._generic and not _in_model_context(data, start, end):
+                if name in self._generic and not in_model_context(data, start, end):
                     continue
                 if name in self._alnum and in_base64(data, start, end):
                     continue
                 known.append(Hit(start, end, name, model, surface))
                 last_end = end
             elif start >= last_end:  # else inside a known name: never an unknown id
-                hit = _unknown(data, start, kind, name, self._known)
+                hit = unknown_at(data, start, kind, name, self._known)
                 if hit is not None:
                     unknown.append(hit)
-        if not unknown:
-            return known
-        spans = [(hit.start, hit.end) for hit in known]
-        merged = known + [hit for hit in unknown if not _overlaps(hit, spans)]
-        merged.sort(key=lambda hit: hit.start)
-        return _distinct(merged)
+        return last_end
 
 
-def _automata(patterns: list[bytes]) -> list[tuple[int, ahocorasick_rs.BytesAhoCorasick]]:
-    """Automata that find ``patterns`` between them, each with the index of its first.
+def _automata(
+    chunks: list[tuple[int, list[bytes]]],
+    implementation: ahocorasick_rs.Implementation | None = None,
+) -> list[tuple[int, ahocorasick_rs.BytesAhoCorasick]]:
+    """Automata that find the patterns of ``chunks`` (see ``_chunks``) between them, each
+    with the index of its first pattern.
 
     Building one automaton for overlapping matches costs more than linear time in the
     number of patterns (a catalogue of 100,000 aliases ``a1`` .. ``a100000`` took 17 s as
     one DFA, 39 s as one NFA), so a large set is cut into automata of at most ``CHUNK``
     patterns (and ``CHUNK_BYTES`` bytes): building stays linear in the catalogue, and each
     is searched in turn. One is a DFA (the fastest to search); many are NFAs, which are
-    built faster and smaller."""
-    chunks: list[tuple[int, list[bytes]]] = []
-    size = 0
-    for index, pattern in enumerate(patterns):
-        if not chunks or len(chunks[-1][1]) >= CHUNK or size + len(pattern) > CHUNK_BYTES:
-            chunks.append((index, []))
-            size = 0
-        chunks[-1][1].append(pattern)
-        size += len(pattern)
-    if len(chunks) <= DFA_CHUNKS:
-        implementation = ahocorasick_rs.Implementation.DFA
-    else:
-        implementation = ahocorasick_rs.Implementation.NoncontiguousNFA
+    built faster and smaller (``implementation``, if given, is used whatever their number)."""
+    if implementation is None:
+        if len(chunks) <= DFA_CHUNKS:
+            implementation = ahocorasick_rs.Implementation.DFA
+        else:
+            implementation = ahocorasick_rs.Implementation.NoncontiguousNFA
     return [
         (
             first,
@@ -364,38 +342,18 @@ def _automata(patterns: list[bytes]) -> list[tuple[int, ahocorasick_rs.BytesAhoC
     ]
 
 
-def _unknown(
-    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
-) -> Hit | None:
-    """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
-    if the token there is one: not a known name (``known``), no file name, no URL."""
-    if kind == 2:
-        start += 1  # the pattern began with the opening quote
-    if not starts_token(data, start):
-        return None
-    # Never read further than the longest unknown id could reach: a long run of
-    # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
-    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
-    if token is None:
-        return None
-    end = token.end()
-    text = token.group()
-    if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
-        return None
-    name = text.decode("ascii")
-    if known(name) or _in_url(data, start):
-        return None
-    if kind == 2:
-        if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
-            return None
-    else:
-        rest = text[len(family) + 1 :]
-        if _DIGITS.search(rest) is None:
-            return None
-        last = text.rfind(b".")
-        if last != -1 and _FILE_NAME.fullmatch(text, last):
-            return None
-    return Hit(start, end, name, None)
+def _chunks(patterns: list[bytes]) -> list[tuple[int, list[bytes]]]:
+    """``patterns`` cut into runs of at most ``CHUNK`` patterns and ``CHUNK_BYTES`` bytes
+    (but one pattern), each with the index of its first."""
+    chunks: list[tuple[int, list[bytes]]] = []
+    size = 0
+    for index, pattern in enumerate(patterns):
+        if not chunks or len(chunks[-1][1]) >= CHUNK or size + len(pattern) > CHUNK_BYTES:
+            chunks.append((index, []))
+            size = 0
+        chunks[-1][1].append(pattern)
+        size += len(pattern)
+    return chunks
 
 
 def catalogue_names(
