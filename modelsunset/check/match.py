@@ -157,6 +157,7 @@ class Matcher:
         )
         self._leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
         self._leftmost_meaning = self._meaning
+        self._alone: list[int | None] = []
 
     def _known(self, name: str) -> bool:
         return name in self.names or name in self.on_surface
@@ -211,6 +212,7 @@ class Matcher:
             implementation=ahocorasick_rs.Implementation.DFA,
         )
         self._leftmost_meaning = [self._meaning[index] for index in longest_first]
+        self._alone = _alone(patterns, longest_first, self._automata[0][1])
         return self._leftmost
 
     def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
@@ -268,7 +270,13 @@ class Matcher:
                     known.append(Hit(start, end, name, model, surface))
                     last_end = end
                     continue
-            raw = self._overlapping(data, start, end)
+            # The stretch of a pattern that holds no other, and begins none (``gpt-``): its
+            # one name. Else all of the stretch's.
+            alone = self._alone[index]
+            if alone is not None:
+                raw = [(alone, start, end)]
+            else:
+                raw = self._overlapping(data, start, end)
             last_end = self._pick(data, raw, known, unknown, last_end)
 
     def _pick(
@@ -311,6 +319,27 @@ class Matcher:
                 if hit is not None:
                     unknown.append(hit)
         return last_end
+
+
+def _alone(
+    patterns: list[bytes], order: list[int], automaton: ahocorasick_rs.BytesAhoCorasick
+) -> list[int | None]:
+    """For each pattern of ``order`` (indexes of ``patterns``), its index when no other
+    pattern can start inside an occurrence of it: none within it (a shorter one at its
+    start, or one further on), and none that an end of it begins (``-4o`` of ``gpt-4o``
+    would begin ``-4o-x``); else None."""
+    starts: set[bytes] = set()
+    for pattern in patterns:
+        starts.update(pattern[:size] for size in range(1, len(pattern)))
+    alone: list[int | None] = []
+    for index in order:
+        pattern = patterns[index]
+        inside = automaton.find_matches_as_indexes(pattern, overlapping=True)
+        if len(inside) > 1 or any(pattern[at:] in starts for at in range(1, len(pattern))):
+            alone.append(None)
+        else:
+            alone.append(index)
+    return alone
 
 
 def _automata(
