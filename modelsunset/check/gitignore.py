@@ -37,7 +37,7 @@ class Pattern:
     with ``leading``); with ``open_end`` the pattern ends with ``/**`` or ``/``. A match
     through an open end, or of ``_NESTED``, is ``level`` strong or weak."""
 
-    __slots__ = ("chunks", "form", "ignore", "leading", "level", "name", "open_end")
+    __slots__ = ("anchor", "chunks", "form", "ignore", "leading", "level", "name", "open_end")
 
     def __init__(
         self,
@@ -57,6 +57,10 @@ class Pattern:
         # A name at any depth (``*.log``, ``build``): matched without the general search.
         single = leading and not open_end and len(chunks) == 1 and len(chunks[0]) == 1
         self.name = chunks[0][0] if single else None
+        # A path from the top whose first segment is a plain name (``examples/*.mp3``):
+        # no other path's first segment can match.
+        anchored = form == _SEGMENTS and not leading and bool(chunks) and bool(chunks[0])
+        self.anchor = chunks[0][0].exact if anchored else None
 
     def match(self, parts: Sequence[str], path: str) -> int:
         """``NONE``, ``WEAK`` or ``STRONG`` for a path cut at ``/`` into ``parts``."""
@@ -66,6 +70,8 @@ class Pattern:
             return STRONG if path else NONE
         if self.form == _NESTED:
             return self.level if "/" in path else NONE
+        if self.anchor is not None and parts[0] != self.anchor:
+            return NONE
         count = len(parts)
         ends = [0]
         for number, chunk in enumerate(self.chunks):
@@ -192,6 +198,9 @@ class IgnoreSpec:
         self.paths: dict[str, Hit] = {}  # a path, as the path or a folder above it
         self.tops: tuple[dict[str, Hit], dict[str, Hit]] = ({}, {})  # folders: weak, strong
         self.rest: list[tuple[int, Pattern]] = []
+        # What ``names``, ``suffixes`` and ``above`` say of the folders of a path (the path
+        # up to its last ``/``): (strong, weak).
+        self._folders: dict[str, tuple[Hit, Hit]] = {}
         for number, pattern in enumerate(patterns):
             self._file(number, pattern)
         self.sizes = sorted({len(suffix) for suffix in self.suffixes})
@@ -241,9 +250,18 @@ class IgnoreSpec:
         count = len(parts)
         strong = weak = _MISS
         if self.names or self.suffixes or self.above[0] or self.above[1]:
-            for place, name in enumerate(parts):
-                if place != 1 or parts[0]:  # no ``**`` stands for one empty segment
-                    strong, weak = self._named(name, place == count - 1, strong, weak)
+            # What the folders above say is the same for every path in them: found once.
+            above = path[: len(path) - len(parts[-1])]
+            found = self._folders.get(above)
+            if found is None:
+                found = _MISS, _MISS
+                for place in range(count - 1):
+                    if place != 1 or parts[0]:  # no ``**`` stands for one empty segment
+                        found = self._named(parts[place], False, *found)
+                self._folders[above] = found
+            strong, weak = found
+            if count != 2 or parts[0]:
+                strong, weak = self._named(parts[-1], True, strong, weak)
         if self.paths or self.tops[0] or self.tops[1]:
             strong = _later(strong, self.paths.get(path))
             end = path.find("/")
