@@ -39,15 +39,13 @@ from collections.abc import Iterable, Mapping
 
 import ahocorasick_rs
 
+from modelsunset.check.picking import Picker
 from modelsunset.check.prefixes import Prefixes
 from modelsunset.check.tokens import (
     QUOTES,
     Hit,
     ends_token,
-    in_base64,
-    in_model_context,
     starts_token,
-    unknown_at,
 )
 from modelsunset.model import Catalogue
 
@@ -61,9 +59,6 @@ _O_SERIES = re.compile(r"o[0-9]")
 CHUNK = 5000  # patterns in one automaton, at most
 CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pattern)
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
-# Bytes searched at once from which the leftmost-longest names are sought first (``_walk``):
-# an automaton more to build (10 ms), for less work on each name of text dense with them.
-LEFTMOST_FROM = 1 << 20
 
 
 def beginnings(names: Iterable[str]) -> list[str]:
@@ -148,16 +143,15 @@ class Matcher:
         self._alnum = {name for name in every if _ALNUM.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
         self.longest += max((len(prefix) for prefix, _ in self._prefixes.pairs), default=0)
-        self._reach = max((len(pattern) for pattern in patterns), default=1)
-        chunks = _chunks(patterns)
-        self._automata = _automata(chunks)
-        # Built when first needed (``_walk``): with one automaton, no two patterns alike.
-        self._patterns = (
-            patterns if len(chunks) == 1 and len(set(patterns)) == len(patterns) else []
+        self._automata = _automata(_chunks(patterns))
+        self._picker = Picker(
+            patterns,
+            self._automata,
+            self._meaning,
+            (self._generic, self._alnum),
+            self._prefixes,
+            self._known,
         )
-        self._leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
-        self._leftmost_meaning = self._meaning
-        self._alone: list[int | None] = []
 
     def _known(self, name: str) -> bool:
         return name in self.names or name in self.on_surface
@@ -187,12 +181,7 @@ class Matcher:
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
-        known: list[Hit] = []
-        unknown: list[Hit] = []
-        if len(data) >= LEFTMOST_FROM and self._patterns:
-            self._walk(data, self._leftmost or self._leftmost_built(), known, unknown)
-        else:
-            self._pick(data, self._overlapping(data, 0, len(data)), known, unknown, 0)
+        known, unknown = self._picker.pick(data)
         if not unknown:
             return known
         spans = [(hit.start, hit.end) for hit in known]
@@ -200,151 +189,9 @@ class Matcher:
         merged.sort(key=lambda hit: hit.start)
         return _distinct(merged)
 
-    def _leftmost_built(self) -> ahocorasick_rs.BytesAhoCorasick:
-        """The automaton of ``_walk``. Leftmost-first over the patterns longest first is
-        leftmost-longest (of two names at one place the longer is listed first), and is
-        built sooner."""
-        patterns = self._patterns
-        longest_first = sorted(range(len(patterns)), key=lambda index: -len(patterns[index]))
-        self._leftmost = ahocorasick_rs.BytesAhoCorasick(
-            [patterns[index] for index in longest_first],
-            matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
-            implementation=ahocorasick_rs.Implementation.DFA,
-        )
-        self._leftmost_meaning = [self._meaning[index] for index in longest_first]
-        self._alone = _alone(patterns, longest_first, self._automata[0][1])
-        return self._leftmost
-
-    def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
-        """(pattern index, start, end) of every name that starts in ``data[low:high]``,
-        overlaps included, in the order ``_pick`` takes them: by start, the longest first."""
-        raw: list[tuple[int, int, int]] = []
-        whole = low == 0 and high == len(data)
-        view = data if whole else data[low : high - 1 + self._reach]
-        for first, automaton in self._automata:
-            found = automaton.find_matches_as_indexes(view, overlapping=True)
-            if first or low:
-                found = [(index + first, start + low, end + low) for index, start, end in found]
-            raw += found
-        if not whole:
-            raw = [item for item in raw if item[1] < high]
-        raw.sort(key=lambda item: (item[1], -item[2], item[0]))
-        return raw
-
-    def _walk(
-        self,
-        data: bytes,
-        leftmost: ahocorasick_rs.BytesAhoCorasick,
-        known: list[Hit],
-        unknown: list[Hit],
-    ) -> None:
-        """``_pick`` over every occurrence, overlaps included, done with fewer of them.
-
-        The leftmost-longest names, one after the other, begin every stretch where names
-        start (a name that starts before the end of one is in its stretch): such a name
-        that is whole and known (as ``_pick`` would take it first) is the stretch's one
-        hit, its other names inside it and never taken. Any other stretch (an unknown id's
-        start, a name that is not a token) is given to ``_pick``, all of its names."""
-        last_end = 0
-        meaning = self._leftmost_meaning
-        prefixes = self._prefixes
-        lasts = prefixes.lasts
-        generic, alnum = self._generic, self._alnum
-        for index, start, end in leftmost.find_matches_as_indexes(data):
-            name, model, kind, surface = meaning[index]
-            if kind == 0 and start >= last_end and ends_token(data, end):
-                if start > last_end and data[start - 1] in lasts:
-                    prefixed = prefixes.before(data, start, last_end, starts_token)
-                    if prefixed is not None:
-                        text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                        known.append(
-                            Hit(prefixed.start, end, text, model, surface or prefixed.surface)
-                        )
-                        last_end = end
-                        continue
-                if (
-                    starts_token(data, start)
-                    and (name not in generic or in_model_context(data, start, end))
-                    and (name not in alnum or not in_base64(data, start, end))
-                ):
-                    known.append(Hit(start, end, name, model, surface))
-                    last_end = end
-                    continue
-            # The stretch of a pattern that holds no other, and begins none (``gpt-``): its
-            # one name. Else all of the stretch's.
-            alone = self._alone[index]
-            if alone is not None:
-                raw = [(alone, start, end)]
-            else:
-                raw = self._overlapping(data, start, end)
-            last_end = self._pick(data, raw, known, unknown, last_end)
-
-    def _pick(
-        self,
-        data: bytes,
-        raw: list[tuple[int, int, int]],
-        known: list[Hit],
-        unknown: list[Hit],
-        last_end: int,
-    ) -> int:
-        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``;
-        ``last_end``: where the last known hit before them ends. Answers where the last
-        known one ends now."""
-        meaning = self._meaning
-        prefixes = self._prefixes
-        for index, start, end in raw:
-            name, model, kind, surface = meaning[index]
-            if kind == 0:
-                if start < last_end or not ends_token(data, end):
-                    continue
-                prefixed = (
-                    prefixes.before(data, start, last_end, starts_token) if prefixes else None
-                )
-                if prefixed is not None:
-                    # ``azure/gpt-4o``: the prefix is part of what was found.
-                    text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
-                    last_end = end
-                    continue
-                if not starts_token(data, start):
-                    continue
-                if name in self._generic and not in_model_context(data, start, end):
-                    continue
-                if name in self._alnum and in_base64(data, start, end):
-                    continue
-                known.append(Hit(start, end, name, model, surface))
-                last_end = end
-            elif start >= last_end:  # else inside a known name: never an unknown id
-                hit = unknown_at(data, start, kind, name, self._known)
-                if hit is not None:
-                    unknown.append(hit)
-        return last_end
-
-
-def _alone(
-    patterns: list[bytes], order: list[int], automaton: ahocorasick_rs.BytesAhoCorasick
-) -> list[int | None]:
-    """For each pattern of ``order`` (indexes of ``patterns``), its index when no other
-    pattern can start inside an occurrence of it: none within it (a shorter one at its
-    start, or one further on), and none that an end of it begins (``-4o`` of ``gpt-4o``
-    would begin ``-4o-x``); else None."""
-    starts: set[bytes] = set()
-    for pattern in patterns:
-        starts.update(pattern[:size] for size in range(1, len(pattern)))
-    alone: list[int | None] = []
-    for index in order:
-        pattern = patterns[index]
-        inside = automaton.find_matches_as_indexes(pattern, overlapping=True)
-        if len(inside) > 1 or any(pattern[at:] in starts for at in range(1, len(pattern))):
-            alone.append(None)
-        else:
-            alone.append(index)
-    return alone
-
 
 def _automata(
     chunks: list[tuple[int, list[bytes]]],
-    implementation: ahocorasick_rs.Implementation | None = None,
 ) -> list[tuple[int, ahocorasick_rs.BytesAhoCorasick]]:
     """Automata that find the patterns of ``chunks`` (see ``_chunks``) between them, each
     with the index of its first pattern.
@@ -354,12 +201,11 @@ def _automata(
     one DFA, 39 s as one NFA), so a large set is cut into automata of at most ``CHUNK``
     patterns (and ``CHUNK_BYTES`` bytes): building stays linear in the catalogue, and each
     is searched in turn. One is a DFA (the fastest to search); many are NFAs, which are
-    built faster and smaller (``implementation``, if given, is used whatever their number)."""
-    if implementation is None:
-        if len(chunks) <= DFA_CHUNKS:
-            implementation = ahocorasick_rs.Implementation.DFA
-        else:
-            implementation = ahocorasick_rs.Implementation.NoncontiguousNFA
+    built faster and smaller."""
+    if len(chunks) <= DFA_CHUNKS:
+        implementation = ahocorasick_rs.Implementation.DFA
+    else:
+        implementation = ahocorasick_rs.Implementation.NoncontiguousNFA
     return [
         (
             first,
