@@ -17,7 +17,6 @@ handler, which then printed "Exception ignored ... Bad file descriptor".)
 from __future__ import annotations
 
 import os
-import pickle
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -159,6 +158,8 @@ class Workers:
         over (so that the walk's own notes come first); meanwhile batches are handed out
         as the walk makes them and answers taken as they come, so that the workers are
         busy while the walk goes on."""
+        import pickle
+
         waiting: deque[tuple[int, bytes]] = deque()
         done: dict[int, Answer] = {}
         count = 0
@@ -193,6 +194,7 @@ class Workers:
     def _take(self, done: dict[int, Answer], timeout: float | None) -> None:
         """The answers that have come (within ``timeout`` seconds if none has; None: wait
         for one)."""
+        import pickle
         from multiprocessing.connection import wait
 
         busy = [worker for worker, queued in enumerate(self.queued) if queued]
@@ -248,6 +250,7 @@ def _work(
     takes it, ends the workers (so no worker prints a traceback, and none goes on with
     the work handed to it). SIGTERM ends a worker at once, without Python's handler the
     command had when it forked. Both were held back from the fork until now."""
+    import pickle
     import signal
 
     for connection in inherited:

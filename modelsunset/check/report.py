@@ -248,8 +248,6 @@ def _build(
 ) -> Report:
     from operator import attrgetter
 
-    from modelsunset.check.suggest import Suggestions
-
     checked = tuple(surfaces)
     judge = Judge(catalogue, on, fail_within, warn_within)
     builder = _Builder(catalogue, judge, checked)
@@ -286,6 +284,8 @@ def _build(
             suggestions = suggested.get(match)
             if suggestions is None:
                 if suggest is None:
+                    from modelsunset.check.suggest import Suggestions
+
                     suggest = Suggestions(catalogue.models)
                 suggestions = suggested[match] = suggest(match)
             unknown.append(Unknown(path, line, column, match, text, suggestions, kind))
