@@ -26,6 +26,8 @@ LEFTMOST_FROM = 1 << 20
 PROBE = 1 << 18
 LEFTMOST_AFTER = 50_000
 
+_SPAN = 1 << 48  # more than any offset in the bytes searched at once
+
 # What a pattern stands for: (name, model id, 0, surface) for names; (family, None, 1,
 # None) for the start of an unknown id; ("o", None, 2, None) for a quoted o-series start.
 Meaning = tuple[str, str | None, int, str | None]
@@ -47,8 +49,8 @@ class Picker:
         known: Callable[[str], bool],
     ) -> None:
         # ``_walk`` needs one automaton of them all, and no two patterns alike.
-        single = len(automata) == 1 and len(set(patterns)) == len(patterns)
-        self.patterns = patterns if single else []
+        self._unique = len(set(patterns)) == len(patterns)
+        self.patterns = patterns if len(automata) == 1 and self._unique else []
         self.automata = automata
         self._meaning = meaning
         self._generic, self._alnum = words
@@ -106,7 +108,12 @@ class Picker:
             raw += found
         if not whole:
             raw = [item for item in raw if item[1] < high]
-        raw.sort(key=lambda item: (item[1], -item[2], item[0]))
+        if self._unique:
+            # No two names at one place are the same pattern: start and end decide, as
+            # one number (quicker to make and compare than a tuple).
+            raw.sort(key=lambda item: item[1] * _SPAN - item[2])
+        else:
+            raw.sort(key=lambda item: (item[1], -item[2], item[0]))
         return raw
 
     def _walk(
@@ -170,14 +177,16 @@ class Picker:
         known one ends now."""
         meaning = self._meaning
         prefixes = self._prefixes
+        lasts = prefixes.lasts
         for index, start, end in raw:
             name, model, kind, surface = meaning[index]
             if kind == 0:
                 if start < last_end or not ends_token(data, end):
                     continue
-                prefixed = (
-                    prefixes.before(data, start, last_end, starts_token) if prefixes else None
-                )
+                # No prefix can end where the byte before the name ends none.
+                prefixed = None
+                if start > last_end and data[start - 1] in lasts:
+                    prefixed = prefixes.before(data, start, last_end, starts_token)
                 if prefixed is not None:
                     # ``azure/gpt-4o``: the prefix is part of what was found.
                     text = data[prefixed.start : end].decode("utf-8", errors="replace")
