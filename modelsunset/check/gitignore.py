@@ -182,6 +182,18 @@ def _later(best: Hit, hit: Hit | None) -> Hit:
     return hit if hit is not None and hit[0] > best[0] else best
 
 
+_ANY_PATTERN, _NAME_ANYWHERE, _FOLDERS_ONLY = 0, 1, 2  # see ``IgnoreSpec._folder_levels``
+
+
+def _rest_form(pattern: Pattern) -> int:
+    if pattern.name is not None:
+        return _NAME_ANYWHERE
+    one = len(pattern.chunks) == 1 and len(pattern.chunks[0]) == 1
+    if pattern.form == _SEGMENTS and pattern.leading and pattern.open_end and one:
+        return _FOLDERS_ONLY
+    return _ANY_PATTERN
+
+
 class IgnoreSpec:
     """The patterns of one ignore file, or of the ``--exclude`` patterns, in order.
 
@@ -204,6 +216,10 @@ class IgnoreSpec:
         for number, pattern in enumerate(patterns):
             self._file(number, pattern)
         self.sizes = sorted({len(suffix) for suffix in self.suffixes})
+        # How much of each pattern of ``rest`` the folders of a path decide, and what they
+        # decide of each, for the paths in each folder (see ``_folder_levels``).
+        self._rest_forms = [_rest_form(pattern) for _, pattern in self.rest]
+        self._rest_folders: dict[str, tuple[int, ...]] = {}
 
     def _file(self, number: int, pattern: Pattern) -> None:
         hit = (number, pattern.ignore)
@@ -249,9 +265,9 @@ class IgnoreSpec:
         parts = path.split("/")
         count = len(parts)
         strong = weak = _MISS
+        # What the folders above say is the same for every path in them: found once.
+        above = path[: len(path) - len(parts[-1])]
         if self.names or self.suffixes or self.above[0] or self.above[1]:
-            # What the folders above say is the same for every path in them: found once.
-            above = path[: len(path) - len(parts[-1])]
             found = self._folders.get(above)
             if found is None:
                 found = _MISS, _MISS
@@ -270,10 +286,22 @@ class IgnoreSpec:
                 weak = _later(_later(weak, self.paths.get(top)), self.tops[0].get(top))
                 strong = _later(strong, self.tops[1].get(top))
                 end = path.find("/", end + 1)
-        for number, pattern in reversed(self.rest):
+        rest = self.rest
+        levels = self._rest_folders.get(above) if rest else ()
+        if levels is None:
+            levels = self._rest_folders[above] = self._folder_levels(parts, path)
+        for place in range(len(rest) - 1, -1, -1):
+            number, pattern = rest[place]
             if number < strong[0]:
                 break
-            level = pattern.match(parts, path)
+            form = self._rest_forms[place]
+            glob = pattern.name
+            if form == _ANY_PATTERN:
+                level = pattern.match(parts, path)
+            elif glob is not None and (count != 2 or parts[0]) and glob.match(parts[-1]):
+                level = STRONG  # as ``Pattern._name`` finds it, the folders' part found once
+            else:
+                level = levels[place]
             if level == STRONG:
                 strong = (number, pattern.ignore)
                 break
@@ -282,6 +310,27 @@ class IgnoreSpec:
         if strong[0] >= 0:
             return strong[1]
         return weak[1] if weak[0] >= 0 else None
+
+    def _folder_levels(self, parts: list[str], path: str) -> tuple[int, ...]:
+        """For each pattern of ``rest``, what the folders of ``parts`` alone make of it, for
+        every path in them: a folder pattern at any depth (``*.egg-info/``) matches there or
+        not; a name at any depth (``*.py[cod]``) matches a folder (``WEAK``) or not. Others
+        are matched path by path (``NONE`` here)."""
+        levels: list[int] = []
+        for (_, pattern), form in zip(self.rest, self._rest_forms, strict=True):
+            if form == _FOLDERS_ONLY:
+                levels.append(pattern.match(parts, path))
+            elif form == _NAME_ANYWHERE:
+                glob = pattern.name
+                assert glob is not None
+                weak = any(
+                    (place != 1 or parts[0]) and glob.match(parts[place])
+                    for place in range(len(parts) - 1)
+                )
+                levels.append(WEAK if weak else NONE)
+            else:
+                levels.append(NONE)
+        return tuple(levels)
 
     def match_file(self, path: str) -> bool:
         """Whether the path is ignored."""
