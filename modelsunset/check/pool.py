@@ -164,7 +164,9 @@ class Workers:
         done: dict[int, Answer] = {}
         count = 0
         for batch in batches:
-            waiting.append((count, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)))
+            # As plain tuples, which pickle in a tenth of the time.
+            plain = [tuple(target) for target in batch]
+            waiting.append((count, pickle.dumps(plain, pickle.HIGHEST_PROTOCOL)))
             count += 1
             self._take(done, 0)
             self._hand_out(waiting)
@@ -253,6 +255,8 @@ def _work(
     import pickle
     import signal
 
+    from modelsunset.check.walk import Target
+
     for connection in inherited:
         connection.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -262,7 +266,7 @@ def _work(
     scanner = FileScanner(matcher, Stats(), lambda text: None)
     while True:
         try:
-            batch: list[Target] = pickle.loads(tasks.recv_bytes())
+            batch = [Target._make(plain) for plain in pickle.loads(tasks.recv_bytes())]
         except EOFError:  # the scan is over, or the command gone
             return
         reply: tuple[bool, Answer | Exception]
