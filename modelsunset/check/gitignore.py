@@ -182,7 +182,7 @@ def _later(best: Hit, hit: Hit | None) -> Hit:
     return hit if hit is not None and hit[0] > best[0] else best
 
 
-_ANY_PATTERN, _NAME_ANYWHERE, _FOLDERS_ONLY = 0, 1, 2  # see ``IgnoreSpec._folder_levels``
+_ANY_PATTERN, _NAME_ANYWHERE, _FOLDERS_ONLY = 0, 1, 2  # see ``_folder_levels``
 
 
 def _rest_form(pattern: Pattern) -> int:
@@ -216,10 +216,12 @@ class IgnoreSpec:
         for number, pattern in enumerate(patterns):
             self._file(number, pattern)
         self.sizes = sorted({len(suffix) for suffix in self.suffixes})
+        self._endings = tuple(self.suffixes)
         # How much of each pattern of ``rest`` the folders of a path decide, and what they
         # decide of each, for the paths in each folder (see ``_folder_levels``).
         self._rest_forms = [_rest_form(pattern) for _, pattern in self.rest]
         self._rest_folders: dict[str, tuple[int, ...]] = {}
+        self._tops: dict[str, tuple[Hit, Hit]] = {}  # see ``_above_tops``
 
     def _file(self, number: int, pattern: Pattern) -> None:
         hit = (number, pattern.ignore)
@@ -247,9 +249,10 @@ class IgnoreSpec:
 
     def _named(self, name: str, last: bool, strong: Hit, weak: Hit) -> tuple[Hit, Hit]:
         found = self.names.get(name)
-        for size in self.sizes:
-            if size <= len(name):
-                found = _later(found or _MISS, self.suffixes.get(name[-size:]))
+        if self.sizes and name.endswith(self._endings):  # most names end with none
+            for size in self.sizes:
+                if size <= len(name):
+                    found = _later(found or _MISS, self.suffixes.get(name[-size:]))
         if last:
             return _later(strong, found), weak
         weak = _later(_later(weak, found), self.above[0].get(name))
@@ -280,16 +283,15 @@ class IgnoreSpec:
                 strong, weak = self._named(parts[-1], True, strong, weak)
         if self.paths or self.tops[0] or self.tops[1]:
             strong = _later(strong, self.paths.get(path))
-            end = path.find("/")
-            while end >= 0:
-                top = path[:end]
-                weak = _later(_later(weak, self.paths.get(top)), self.tops[0].get(top))
-                strong = _later(strong, self.tops[1].get(top))
-                end = path.find("/", end + 1)
+            # The folders above, each a path from the top: the same for every path in them.
+            tops = self._tops.get(above)
+            if tops is None:
+                tops = self._tops[above] = self._above_tops(above)
+            strong, weak = _later(strong, tops[0]), _later(weak, tops[1])
         rest = self.rest
         levels = self._rest_folders.get(above) if rest else ()
         if levels is None:
-            levels = self._rest_folders[above] = self._folder_levels(parts, path)
+            levels = self._rest_folders[above] = _folder_levels(rest, self._rest_forms, parts, path)
         for place in range(len(rest) - 1, -1, -1):
             number, pattern = rest[place]
             if number < strong[0]:
@@ -311,30 +313,45 @@ class IgnoreSpec:
             return strong[1]
         return weak[1] if weak[0] >= 0 else None
 
-    def _folder_levels(self, parts: list[str], path: str) -> tuple[int, ...]:
-        """For each pattern of ``rest``, what the folders of ``parts`` alone make of it, for
-        every path in them: a folder pattern at any depth (``*.egg-info/``) matches there or
-        not; a name at any depth (``*.py[cod]``) matches a folder (``WEAK``) or not. Others
-        are matched path by path (``NONE`` here)."""
-        levels: list[int] = []
-        for (_, pattern), form in zip(self.rest, self._rest_forms, strict=True):
-            if form == _FOLDERS_ONLY:
-                levels.append(pattern.match(parts, path))
-            elif form == _NAME_ANYWHERE:
-                glob = pattern.name
-                assert glob is not None
-                weak = any(
-                    (place != 1 or parts[0]) and glob.match(parts[place])
-                    for place in range(len(parts) - 1)
-                )
-                levels.append(WEAK if weak else NONE)
-            else:
-                levels.append(NONE)
-        return tuple(levels)
+    def _above_tops(self, above: str) -> tuple[Hit, Hit]:
+        """What ``paths`` and ``tops`` say of the folders of ``above`` (``a/b/``: of ``a``
+        and ``a/b``): (strong, weak)."""
+        strong = weak = _MISS
+        end = above.find("/")
+        while end >= 0:
+            top = above[:end]
+            weak = _later(_later(weak, self.paths.get(top)), self.tops[0].get(top))
+            strong = _later(strong, self.tops[1].get(top))
+            end = above.find("/", end + 1)
+        return strong, weak
 
     def match_file(self, path: str) -> bool:
         """Whether the path is ignored."""
         return self.verdict(path) is True
+
+
+def _folder_levels(
+    rest: list[tuple[int, Pattern]], forms: list[int], parts: list[str], path: str
+) -> tuple[int, ...]:
+    """For each pattern of ``rest`` (of ``forms``), what the folders of ``parts`` alone
+    make of it, for every path in them: a folder pattern at any depth (``*.egg-info/``)
+    matches there or not; a name at any depth (``*.py[cod]``) matches a folder (``WEAK``)
+    or not. Others are matched path by path (``NONE`` here)."""
+    levels: list[int] = []
+    for (_, pattern), form in zip(rest, forms, strict=True):
+        if form == _FOLDERS_ONLY:
+            levels.append(pattern.match(parts, path))
+        elif form == _NAME_ANYWHERE:
+            glob = pattern.name
+            assert glob is not None
+            weak = any(
+                (place != 1 or parts[0]) and glob.match(parts[place])
+                for place in range(len(parts) - 1)
+            )
+            levels.append(WEAK if weak else NONE)
+        else:
+            levels.append(NONE)
+    return tuple(levels)
 
 
 def compile_lines(lines: Iterable[str]) -> tuple[IgnoreSpec | None, list[tuple[int, str]]]:
