@@ -23,9 +23,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from modelsunset.errors import UsageError
 
@@ -54,24 +53,25 @@ class Asked(Protocol):
     def changed(self) -> str | None: ...
 
 
-@dataclass(slots=True)
 class Aside:
     """The findings set aside, and what to say about the files behind them."""
 
-    on: date
-    baseline: str | None = None  # the baseline file, if any
-    baselined: list[Finding] = field(default_factory=list)
-    unused: int = 0  # baseline entries that match nothing any more
-    written: int | None = None  # places recorded, when this run wrote the baseline
-    waived: list[tuple[Finding, Waiver]] = field(default_factory=list)
-    expired: list[tuple[Finding, Waiver]] = field(default_factory=list)
+    __slots__ = ("baseline", "baselined", "expired", "on", "unused", "waived", "written")
+
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self.baseline: str | None = None  # the baseline file, if any
+        self.baselined: list[Finding] = []
+        self.unused = 0  # baseline entries that match nothing any more
+        self.written: int | None = None  # places recorded, when this run wrote the baseline
+        self.waived: list[tuple[Finding, Waiver]] = []
+        self.expired: list[tuple[Finding, Waiver]] = []
 
     def __bool__(self) -> bool:
         return bool(self.baseline or self.waived or self.expired)
 
 
-@dataclass(frozen=True, slots=True)
-class Gate:
+class Gate(NamedTuple):
     baseline: Baseline | None = None
     write_to: str | None = None
     waivers: Sequence[tuple[Waiver, str]] = ()

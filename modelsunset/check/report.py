@@ -118,13 +118,15 @@ class Query(NamedTuple):
     surface: str | None = None
 
 
-@dataclass(slots=True)
 class LeftOut:
     """What was found in files of the kinds not asked for: counted, not reported."""
 
-    findings: int = 0
-    unknown: int = 0
-    not_checked: int = 0
+    __slots__ = ("findings", "not_checked", "unknown")
+
+    def __init__(self, findings: int = 0, unknown: int = 0, not_checked: int = 0) -> None:
+        self.findings = findings
+        self.unknown = unknown
+        self.not_checked = not_checked
 
 
 @dataclass(frozen=True, slots=True)
