@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "collector_paused", "pattern_problem", "scan"]
 
-PARALLEL_AFTER = 1000  # files walked before worker processes are started
+PARALLEL_AFTER = 2000  # files walked before worker processes are started
 # Or so many files once so many bytes are read: the work of a tree with large files is
 # shared sooner, and one of a few hundred files is never (starting workers costs more).
 PARALLEL_SOONER = 300
