@@ -35,7 +35,12 @@ def _inner(fields: dict[str, Any]) -> str:
 
 def _string(value: str | None) -> str:
     """A string (or null) encoded, made inert."""
-    return "null" if value is None else unreadable_as_command(encode_basestring(value))
+    if value is None:
+        return "null"
+    encoded = encode_basestring(value)
+    if encoded.isascii() and "##[" not in encoded and "\x7f" not in encoded:
+        return encoded  # as ``unreadable_as_command`` leaves it, found sooner
+    return unreadable_as_command(encoded)
 
 
 class Encoder:
@@ -88,29 +93,38 @@ class Encoder:
         )
 
     def finding(self, finding: Finding) -> str:
-        judgement = finding.judgement
+        # ``_place`` written out: this is done for every finding.
+        path, line, column, match, text, judgement, kind = finding
         known = self.judged.get(id(judgement))
         if known is None:
             head, tail = _judgement_fields(finding)
             known = self.judged[id(judgement)] = (judgement, _inner(head), _inner(tail))
-        text = finding.text
         last, encoded = self.last
         if text is not last:
             encoded = self._line(text)
-        kind = finding.kind
+        texts = self.texts
         return (
-            f"{self._place(finding.path, finding.line, finding.column, finding.match)}"
+            f'    {{"path": {texts.get(path) or self._text(path)}, '
+            f'"line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, '
+            f'"match": {texts.get(match) or self._text(match)}, '
             f'{known[1]}, "text": {encoded}, {known[2]}, '
             f'"kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def unknown(self, item: Unknown) -> str:
-        suggestions = item.suggestions
-        kind = item.kind
+        path, line, column, match, text, suggestions, kind = item
+        last, encoded = self.last
+        if text is not last:
+            encoded = self._line(text)
+        texts = self.texts
         return (
-            f"{self._place(item.path, item.line, item.column, item.match)}"
+            f'    {{"path": {texts.get(path) or self._text(path)}, '
+            f'"line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, '
+            f'"match": {texts.get(match) or self._text(match)}, '
             f'"suggestions": {self.lists.get(suggestions) or self._list(suggestions)}, '
-            f'"text": {self._line(item.text)}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
+            f'"text": {encoded}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def not_checked(self, item: NotChecked) -> str:
