@@ -42,6 +42,9 @@ PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
+# A NamedTuple made from all its fields at once, in C (its own ``__new__`` is Python's):
+# for each occurrence, 0.19 us against 0.11 us.
+_new = tuple.__new__
 _BOM = codecs.BOM_UTF8
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -252,15 +255,18 @@ def _occurrences(
         if suppress is not None and suppressed(suppress, hit):
             continue
         append(
-            Occurrence(
-                shown,
-                line,
-                column + 1,
-                hit.name,
-                hit.model,
-                whole if whole is not None else _excerpt(data, line_start, line_end, hit),
-                hit.surface,
-                kind if regions is None else regions.at(at),
+            _new(
+                Occurrence,
+                (
+                    shown,
+                    line,
+                    column + 1,
+                    hit.name,
+                    hit.model,
+                    whole if whole is not None else _excerpt(data, line_start, line_end, hit),
+                    hit.surface,
+                    kind if regions is None else regions.at(at),
+                ),
             )
         )
     return found

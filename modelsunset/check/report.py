@@ -61,6 +61,7 @@ __all__ = [
 
 
 _LEVEL = attrgetter("judgement.level")
+_new = tuple.__new__  # a NamedTuple made from all its fields in C, for each occurrence
 
 
 class Finding(NamedTuple):
@@ -292,7 +293,7 @@ def _build(
 
                     suggest = Suggestions(catalogue.models)
                 suggestions = suggested[match] = suggest(match)
-            unknown.append(Unknown(path, line, column, match, text, suggestions, kind))
+            unknown.append(_new(Unknown, (path, line, column, match, text, suggestions, kind)))
             continue
         where = (path, line, column)
         if where == last:
@@ -307,10 +308,10 @@ def _build(
         tied = (len(findings), len(not_checked))
         judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
         for judgement in judged:
-            findings.append(Finding(path, line, column, match, text, judgement, kind))
+            findings.append(_new(Finding, (path, line, column, match, text, judgement, kind)))
         for one in unchecked:
             not_checked.append(
-                NotChecked(path, line, column, match, model, one, on_surfaces, text, kind)
+                _new(NotChecked, (path, line, column, match, model, one, on_surfaces, text, kind))
             )
     for kind, held in aside.items():
         left_out[kind].findings = len(held.findings)
