@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 import ahocorasick_rs
 
@@ -56,6 +57,7 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 _WORD_PART = re.compile(r"[a-z][a-z0-9]*")
 _DIGIT_TEXT = frozenset("0123456789")  # one character: "" is not in it
 _O_SERIES = re.compile(r"o[0-9]")
+_START = itemgetter(0)  # of a hit
 CHUNK = 5000  # patterns in one automaton, at most
 CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pattern)
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
@@ -185,9 +187,9 @@ class Matcher:
         if not unknown:
             return known
         spans = [(hit.start, hit.end) for hit in known]
-        merged = known + [hit for hit in unknown if not _overlaps(hit, spans)]
-        merged.sort(key=lambda hit: hit.start)
-        return _distinct(merged)
+        merged = known + _distinct(unknown, spans)
+        merged.sort(key=_START)
+        return merged
 
 
 def _automata(
@@ -264,11 +266,15 @@ def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return index < len(spans) and spans[index][0] < hit.end
 
 
-def _distinct(hits: list[Hit]) -> list[Hit]:
-    """Drops unknown hits found twice at one place (family and o-series patterns)."""
+def _distinct(unknown: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """The unknown ids that overlap no known name's span, each place once (an id found
+    twice at one place, by a family and an o-series pattern, is the same hit twice)."""
+    seen: set[int] = set()
     result: list[Hit] = []
-    for hit in hits:
-        if result and result[-1].start == hit.start:
+    for hit in unknown:
+        if hit.start in seen:
             continue
-        result.append(hit)
+        seen.add(hit.start)
+        if not _overlaps(hit, spans):
+            result.append(hit)
     return result
