@@ -34,11 +34,14 @@ _SPAN = 1 << 48  # more than any offset in the bytes searched at once
 Meaning = tuple[str, str | None, int, str | None]
 
 
-class Picker:
+class _Overlapping:
     """The hits of a ``Matcher``'s ``patterns`` (each standing for its ``meaning``) in
     bytes. ``automata`` find them all between them, overlaps included, each with the
     index of its first pattern; ``words``: the names that are plain words (found only in a
-    model-like context) and those base64 can hold; ``known``: whether a token is a name."""
+    model-like context) and those base64 can hold; ``known``: whether a token is a name.
+
+    Here every occurrence, overlaps included, is taken by where it starts, the longest
+    first (``_pick``)."""
 
     def __init__(
         self,
@@ -58,6 +61,86 @@ class Picker:
         self._prefixes = prefixes
         self._known = known
         self._reach = max((len(pattern) for pattern in patterns), default=1)
+
+    def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of every name that starts in ``data[low:high]``,
+        overlaps included, in the order ``_pick`` takes them: by start, the longest first."""
+        raw: list[tuple[int, int, int]] = []
+        whole = low == 0 and high == len(data)
+        view = data if whole else data[low : high - 1 + self._reach]
+        for first, automaton in self.automata:
+            found = automaton.find_matches_as_indexes(view, overlapping=True)
+            if first or low:
+                found = [(index + first, start + low, end + low) for index, start, end in found]
+            raw += found
+        if not whole:
+            raw = [item for item in raw if item[1] < high]
+        if self._unique:
+            # No two names at one place are the same pattern: start and end decide, as
+            # one number (quicker to make and compare than a tuple).
+            raw.sort(key=lambda item: item[1] * _SPAN - item[2])
+        else:
+            raw.sort(key=lambda item: (item[1], -item[2], item[0]))
+        return raw
+
+    def _pick(
+        self,
+        data: bytes,
+        raw: list[tuple[int, int, int]],
+        known: list[Hit],
+        unknown: list[Hit],
+        last_end: int,
+    ) -> int:
+        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``;
+        ``last_end``: where the last known hit before them ends. Answers where the last
+        known one ends now."""
+        meaning = self._meaning
+        prefixes = self._prefixes
+        lasts = prefixes.lasts
+        for index, start, end in raw:
+            name, model, kind, surface = meaning[index]
+            if kind == 0:
+                if start < last_end or not ends_token(data, end):
+                    continue
+                # No prefix can end where the byte before the name ends none.
+                prefixed = None
+                if start > last_end and data[start - 1] in lasts:
+                    prefixed = prefixes.before(data, start, last_end, starts_token)
+                if prefixed is not None:
+                    # ``azure/gpt-4o``: the prefix is part of what was found.
+                    text = data[prefixed.start : end].decode("utf-8", errors="replace")
+                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
+                    last_end = end
+                    continue
+                if not starts_token(data, start):
+                    continue
+                if name in self._generic and not in_model_context(data, start, end):
+                    continue
+                if name in self._alnum and in_base64(data, start, end):
+                    continue
+                known.append(_new(Hit, (start, end, name, model, surface)))
+                last_end = end
+            elif start >= last_end:  # else inside a known name: never an unknown id
+                hit = unknown_at(data, start, kind, name, self._known)
+                if hit is not None:
+                    unknown.append(hit)
+        return last_end
+
+
+class Picker(_Overlapping):
+    """``_Overlapping``'s hits, found with fewer of the overlapping names in text dense
+    with names (``_walk``)."""
+
+    def __init__(
+        self,
+        patterns: list[bytes],
+        automata: list[tuple[int, ahocorasick_rs.BytesAhoCorasick]],
+        meaning: list[Meaning],
+        words: tuple[set[str], set[str]],
+        prefixes: Prefixes,
+        known: Callable[[str], bool],
+    ) -> None:
+        super().__init__(patterns, automata, meaning, words, prefixes, known)
         # Built when first needed (``_walk``).
         self._leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
         self._leftmost_meaning = meaning
@@ -95,27 +178,6 @@ class Picker:
         self._leftmost_meaning = [self._meaning[index] for index in longest_first]
         self._alone = _alone(patterns, longest_first, self.automata[0][1])
         return self._leftmost
-
-    def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
-        """(pattern index, start, end) of every name that starts in ``data[low:high]``,
-        overlaps included, in the order ``_pick`` takes them: by start, the longest first."""
-        raw: list[tuple[int, int, int]] = []
-        whole = low == 0 and high == len(data)
-        view = data if whole else data[low : high - 1 + self._reach]
-        for first, automaton in self.automata:
-            found = automaton.find_matches_as_indexes(view, overlapping=True)
-            if first or low:
-                found = [(index + first, start + low, end + low) for index, start, end in found]
-            raw += found
-        if not whole:
-            raw = [item for item in raw if item[1] < high]
-        if self._unique:
-            # No two names at one place are the same pattern: start and end decide, as
-            # one number (quicker to make and compare than a tuple).
-            raw.sort(key=lambda item: item[1] * _SPAN - item[2])
-        else:
-            raw.sort(key=lambda item: (item[1], -item[2], item[0]))
-        return raw
 
     def _walk(
         self,
@@ -164,49 +226,6 @@ class Picker:
             else:
                 raw = self._overlapping(data, start, end)
             last_end = self._pick(data, raw, known, unknown, last_end)
-
-    def _pick(
-        self,
-        data: bytes,
-        raw: list[tuple[int, int, int]],
-        known: list[Hit],
-        unknown: list[Hit],
-        last_end: int,
-    ) -> int:
-        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``;
-        ``last_end``: where the last known hit before them ends. Answers where the last
-        known one ends now."""
-        meaning = self._meaning
-        prefixes = self._prefixes
-        lasts = prefixes.lasts
-        for index, start, end in raw:
-            name, model, kind, surface = meaning[index]
-            if kind == 0:
-                if start < last_end or not ends_token(data, end):
-                    continue
-                # No prefix can end where the byte before the name ends none.
-                prefixed = None
-                if start > last_end and data[start - 1] in lasts:
-                    prefixed = prefixes.before(data, start, last_end, starts_token)
-                if prefixed is not None:
-                    # ``azure/gpt-4o``: the prefix is part of what was found.
-                    text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
-                    last_end = end
-                    continue
-                if not starts_token(data, start):
-                    continue
-                if name in self._generic and not in_model_context(data, start, end):
-                    continue
-                if name in self._alnum and in_base64(data, start, end):
-                    continue
-                known.append(_new(Hit, (start, end, name, model, surface)))
-                last_end = end
-            elif start >= last_end:  # else inside a known name: never an unknown id
-                hit = unknown_at(data, start, kind, name, self._known)
-                if hit is not None:
-                    unknown.append(hit)
-        return last_end
 
 
 def _alone(
