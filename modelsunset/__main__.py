@@ -12,7 +12,7 @@ import gc
 def main() -> None:
     try:
         gc.disable()
-        from modelsunset.cli import main as run
+        from modelsunset.cli import main_then_exit as run
 
         gc.freeze()
         gc.enable()

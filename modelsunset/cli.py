@@ -331,6 +331,39 @@ def _only(args: list[str]) -> typer.Typer | None:
     return _app(frozenset({name}))
 
 
+def main_then_exit() -> None:
+    """``main`` as the ``modelsunset`` command runs it: once it has its exit code, the
+    ``atexit`` functions have run and stdout and stderr are flushed, the process ends at
+    once, without the rest of the interpreter's teardown (freeing every module and object:
+    some 40 million instructions, 5 to 15 ms, more after a large scan), which has nothing
+    else to do: files are closed where they are written, worker processes reaped. An exit
+    with a message, a flush that fails or an error goes the usual way, with what Python
+    says then."""
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            _exit_at_once(exc.code or 0)
+        raise
+    _exit_at_once(0)
+
+
+def _exit_at_once(code: int) -> None:
+    """Ends the process with ``code`` once the ``atexit`` functions have run (as the
+    interpreter runs them at exit, once) and stdout and stderr are flushed; returns if a
+    flush fails."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
 def main() -> None:
     """Entry point of the `modelsunset` command."""
     from modelsunset.console import quiet, writer

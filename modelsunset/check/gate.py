@@ -23,9 +23,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from modelsunset.errors import UsageError
 
@@ -54,24 +53,25 @@ class Asked(Protocol):
     def changed(self) -> str | None: ...
 
 
-@dataclass(slots=True)
 class Aside:
     """The findings set aside, and what to say about the files behind them."""
 
-    on: date
-    baseline: str | None = None  # the baseline file, if any
-    baselined: list[Finding] = field(default_factory=list)
-    unused: int = 0  # baseline entries that match nothing any more
-    written: int | None = None  # places recorded, when this run wrote the baseline
-    waived: list[tuple[Finding, Waiver]] = field(default_factory=list)
-    expired: list[tuple[Finding, Waiver]] = field(default_factory=list)
+    __slots__ = ("baseline", "baselined", "expired", "on", "unused", "waived", "written")
+
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self.baseline: str | None = None  # the baseline file, if any
+        self.baselined: list[Finding] = []
+        self.unused = 0  # baseline entries that match nothing any more
+        self.written: int | None = None  # places recorded, when this run wrote the baseline
+        self.waived: list[tuple[Finding, Waiver]] = []
+        self.expired: list[tuple[Finding, Waiver]] = []
 
     def __bool__(self) -> bool:
         return bool(self.baseline or self.waived or self.expired)
 
 
-@dataclass(frozen=True, slots=True)
-class Gate:
+class Gate(NamedTuple):
     baseline: Baseline | None = None
     write_to: str | None = None
     waivers: Sequence[tuple[Waiver, str]] = ()
@@ -83,10 +83,7 @@ class Gate:
     def make(
         cls, asked: Asked, settings: Config, catalogue: Catalogue, paths: Sequence[str]
     ) -> Gate:
-        from modelsunset.check import baseline as baselines
-        from modelsunset.check import waivers
-        from modelsunset.check.changed import since
-
+        # Each module imported only when its option is used: most runs use none.
         if asked.baseline is not None and asked.write_baseline is not None:
             raise UsageError(
                 "--baseline and --write-baseline cannot be used together",
@@ -101,15 +98,32 @@ class Gate:
         for option, value in files:
             if value is not None and not value.strip():
                 raise UsageError(f"{option} is empty", hint="give a file, or leave it out")
-        chosen = [*settings.waivers, *(waivers.read(asked.waivers) if asked.waivers else ())]
+        chosen = list(settings.waivers)
         table = None
-        if settings.file is not None and settings.waivers:
-            table = (os.path.realpath(settings.file), waivers.table_lines(settings.file))
+        if chosen or asked.waivers:
+            from modelsunset.check import waivers
+
+            chosen += waivers.read(asked.waivers) if asked.waivers else ()
+            if settings.file is not None and settings.waivers:
+                table = (os.path.realpath(settings.file), waivers.table_lines(settings.file))
+        recorded = None
+        if asked.baseline is not None:
+            from modelsunset.check import baseline as baselines
+
+            recorded = baselines.read(asked.baseline)
+        resolved: list[tuple[Waiver, str]] = []
+        if chosen:
+            resolved = waivers.resolved(chosen, catalogue)
+        changed = None
+        if asked.changed is not None:
+            from modelsunset.check.changed import since
+
+            changed = since(asked.changed, paths)
         return cls(
-            baselines.read(asked.baseline) if asked.baseline is not None else None,
+            recorded,
             asked.write_baseline,
-            waivers.resolved(chosen, catalogue),
-            since(asked.changed, paths),
+            resolved,
+            changed,
             [value for _, value in files if value is not None],
             table,
         )
@@ -130,11 +144,11 @@ class Gate:
         return occurrences
 
     def sort(self, report: Report) -> tuple[Report, Aside | None]:
+        if self.baseline is None and self.write_to is None and not self.waivers:
+            return report, None
         from modelsunset.check import baseline as baselines
         from modelsunset.check import waivers
 
-        if self.baseline is None and self.write_to is None and not self.waivers:
-            return report, None
         aside = Aside(report.on)
         found = waivers.apply(report.findings, self.waivers, report.on)
         left, aside.waived, aside.expired = found

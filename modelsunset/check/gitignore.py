@@ -37,7 +37,7 @@ class Pattern:
     with ``leading``); with ``open_end`` the pattern ends with ``/**`` or ``/``. A match
     through an open end, or of ``_NESTED``, is ``level`` strong or weak."""
 
-    __slots__ = ("chunks", "form", "ignore", "leading", "level", "name", "open_end")
+    __slots__ = ("anchor", "chunks", "form", "ignore", "leading", "level", "name", "open_end")
 
     def __init__(
         self,
@@ -57,6 +57,10 @@ class Pattern:
         # A name at any depth (``*.log``, ``build``): matched without the general search.
         single = leading and not open_end and len(chunks) == 1 and len(chunks[0]) == 1
         self.name = chunks[0][0] if single else None
+        # A path from the top whose first segment is a plain name (``examples/*.mp3``):
+        # no other path's first segment can match.
+        anchored = form == _SEGMENTS and not leading and bool(chunks) and bool(chunks[0])
+        self.anchor = chunks[0][0].exact if anchored else None
 
     def match(self, parts: Sequence[str], path: str) -> int:
         """``NONE``, ``WEAK`` or ``STRONG`` for a path cut at ``/`` into ``parts``."""
@@ -66,6 +70,8 @@ class Pattern:
             return STRONG if path else NONE
         if self.form == _NESTED:
             return self.level if "/" in path else NONE
+        if self.anchor is not None and parts[0] != self.anchor:
+            return NONE
         count = len(parts)
         ends = [0]
         for number, chunk in enumerate(self.chunks):
@@ -176,6 +182,18 @@ def _later(best: Hit, hit: Hit | None) -> Hit:
     return hit if hit is not None and hit[0] > best[0] else best
 
 
+_ANY_PATTERN, _NAME_ANYWHERE, _FOLDERS_ONLY = 0, 1, 2  # see ``_folder_levels``
+
+
+def _rest_form(pattern: Pattern) -> int:
+    if pattern.name is not None:
+        return _NAME_ANYWHERE
+    one = len(pattern.chunks) == 1 and len(pattern.chunks[0]) == 1
+    if pattern.form == _SEGMENTS and pattern.leading and pattern.open_end and one:
+        return _FOLDERS_ONLY
+    return _ANY_PATTERN
+
+
 class IgnoreSpec:
     """The patterns of one ignore file, or of the ``--exclude`` patterns, in order.
 
@@ -192,9 +210,18 @@ class IgnoreSpec:
         self.paths: dict[str, Hit] = {}  # a path, as the path or a folder above it
         self.tops: tuple[dict[str, Hit], dict[str, Hit]] = ({}, {})  # folders: weak, strong
         self.rest: list[tuple[int, Pattern]] = []
+        # What ``names``, ``suffixes`` and ``above`` say of the folders of a path (the path
+        # up to its last ``/``): (strong, weak).
+        self._folders: dict[str, tuple[Hit, Hit]] = {}
         for number, pattern in enumerate(patterns):
             self._file(number, pattern)
         self.sizes = sorted({len(suffix) for suffix in self.suffixes})
+        self._endings = tuple(self.suffixes)
+        # How much of each pattern of ``rest`` the folders of a path decide, and what they
+        # decide of each, for the paths in each folder (see ``_folder_levels``).
+        self._rest_forms = [_rest_form(pattern) for _, pattern in self.rest]
+        self._rest_folders: dict[str, tuple[int, ...]] = {}
+        self._tops: dict[str, tuple[Hit, Hit]] = {}  # see ``_above_tops``
 
     def _file(self, number: int, pattern: Pattern) -> None:
         hit = (number, pattern.ignore)
@@ -222,9 +249,10 @@ class IgnoreSpec:
 
     def _named(self, name: str, last: bool, strong: Hit, weak: Hit) -> tuple[Hit, Hit]:
         found = self.names.get(name)
-        for size in self.sizes:
-            if size <= len(name):
-                found = _later(found or _MISS, self.suffixes.get(name[-size:]))
+        if self.sizes and name.endswith(self._endings):  # most names end with none
+            for size in self.sizes:
+                if size <= len(name):
+                    found = _later(found or _MISS, self.suffixes.get(name[-size:]))
         if last:
             return _later(strong, found), weak
         weak = _later(_later(weak, found), self.above[0].get(name))
@@ -240,22 +268,42 @@ class IgnoreSpec:
         parts = path.split("/")
         count = len(parts)
         strong = weak = _MISS
+        # What the folders above say is the same for every path in them: found once.
+        above = path[: len(path) - len(parts[-1])]
         if self.names or self.suffixes or self.above[0] or self.above[1]:
-            for place, name in enumerate(parts):
-                if place != 1 or parts[0]:  # no ``**`` stands for one empty segment
-                    strong, weak = self._named(name, place == count - 1, strong, weak)
+            found = self._folders.get(above)
+            if found is None:
+                found = _MISS, _MISS
+                for place in range(count - 1):
+                    if place != 1 or parts[0]:  # no ``**`` stands for one empty segment
+                        found = self._named(parts[place], False, *found)
+                self._folders[above] = found
+            strong, weak = found
+            if count != 2 or parts[0]:
+                strong, weak = self._named(parts[-1], True, strong, weak)
         if self.paths or self.tops[0] or self.tops[1]:
             strong = _later(strong, self.paths.get(path))
-            end = path.find("/")
-            while end >= 0:
-                top = path[:end]
-                weak = _later(_later(weak, self.paths.get(top)), self.tops[0].get(top))
-                strong = _later(strong, self.tops[1].get(top))
-                end = path.find("/", end + 1)
-        for number, pattern in reversed(self.rest):
+            # The folders above, each a path from the top: the same for every path in them.
+            tops = self._tops.get(above)
+            if tops is None:
+                tops = self._tops[above] = self._above_tops(above)
+            strong, weak = _later(strong, tops[0]), _later(weak, tops[1])
+        rest = self.rest
+        levels = self._rest_folders.get(above) if rest else ()
+        if levels is None:
+            levels = self._rest_folders[above] = _folder_levels(rest, self._rest_forms, parts, path)
+        for place in range(len(rest) - 1, -1, -1):
+            number, pattern = rest[place]
             if number < strong[0]:
                 break
-            level = pattern.match(parts, path)
+            form = self._rest_forms[place]
+            glob = pattern.name
+            if form == _ANY_PATTERN:
+                level = pattern.match(parts, path)
+            elif glob is not None and (count != 2 or parts[0]) and glob.match(parts[-1]):
+                level = STRONG  # as ``Pattern._name`` finds it, the folders' part found once
+            else:
+                level = levels[place]
             if level == STRONG:
                 strong = (number, pattern.ignore)
                 break
@@ -265,9 +313,45 @@ class IgnoreSpec:
             return strong[1]
         return weak[1] if weak[0] >= 0 else None
 
+    def _above_tops(self, above: str) -> tuple[Hit, Hit]:
+        """What ``paths`` and ``tops`` say of the folders of ``above`` (``a/b/``: of ``a``
+        and ``a/b``): (strong, weak)."""
+        strong = weak = _MISS
+        end = above.find("/")
+        while end >= 0:
+            top = above[:end]
+            weak = _later(_later(weak, self.paths.get(top)), self.tops[0].get(top))
+            strong = _later(strong, self.tops[1].get(top))
+            end = above.find("/", end + 1)
+        return strong, weak
+
     def match_file(self, path: str) -> bool:
         """Whether the path is ignored."""
         return self.verdict(path) is True
+
+
+def _folder_levels(
+    rest: list[tuple[int, Pattern]], forms: list[int], parts: list[str], path: str
+) -> tuple[int, ...]:
+    """For each pattern of ``rest`` (of ``forms``), what the folders of ``parts`` alone
+    make of it, for every path in them: a folder pattern at any depth (``*.egg-info/``)
+    matches there or not; a name at any depth (``*.py[cod]``) matches a folder (``WEAK``)
+    or not. Others are matched path by path (``NONE`` here)."""
+    levels: list[int] = []
+    for (_, pattern), form in zip(rest, forms, strict=True):
+        if form == _FOLDERS_ONLY:
+            levels.append(pattern.match(parts, path))
+        elif form == _NAME_ANYWHERE:
+            glob = pattern.name
+            assert glob is not None
+            weak = any(
+                (place != 1 or parts[0]) and glob.match(parts[place])
+                for place in range(len(parts) - 1)
+            )
+            levels.append(WEAK if weak else NONE)
+        else:
+            levels.append(NONE)
+    return tuple(levels)
 
 
 def compile_lines(lines: Iterable[str]) -> tuple[IgnoreSpec | None, list[tuple[int, str]]]:

@@ -35,52 +35,32 @@ addresses: neither is reported as unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from operator import itemgetter
 
 import ahocorasick_rs
 
+from modelsunset.check.picking import Picker
 from modelsunset.check.prefixes import Prefixes
+from modelsunset.check.tokens import (
+    QUOTES,
+    Hit,
+    ends_token,
+    starts_token,
+)
 from modelsunset.model import Catalogue
 
-_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
-_WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
-_JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
-_QUOTES = frozenset(b"\"'`")
-_ESCAPES = frozenset(b"ntr")
-_BACKSLASH = ord("\\")
-_HYPHEN = ord("-")
-_BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
-_SLASHES = frozenset(b"+/")
-_BASE64_RUN = 16
-_BASE64_LOOK = 64
-_CAPITALS = re.compile(rb"[A-Z]")
-_SMALL = re.compile(rb"[a-z]")
-_DIGITS = re.compile(rb"[0-9]")
+__all__ = ["Hit", "Matcher", "beginnings", "catalogue_names", "ends_token", "starts_token"]
+
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _WORD_PART = re.compile(r"[a-z][a-z0-9]*")
 _DIGIT_TEXT = frozenset("0123456789")  # one character: "" is not in it
 _O_SERIES = re.compile(r"o[0-9]")
-_O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
-_FILE_NAME = re.compile(rb"\.[A-Za-z]+")
-_MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
-_LONGEST_UNKNOWN = 80
+_START = itemgetter(0)  # of a hit
 CHUNK = 5000  # patterns in one automaton, at most
 CHUNK_BYTES = 1 << 20  # bytes of patterns in one automaton, at most (but one pattern)
 DFA_CHUNKS = 4  # automata that are built as DFAs, at most; more are NFAs
-
-
-class Hit(NamedTuple):
-    """A name found at ``data[start:end]``; ``model`` is None for an unknown id, ``surface``
-    the one surface the name holds on (after a surface's prefix, or a surface alias)."""
-
-    start: int
-    end: int
-    name: str
-    model: str | None
-    surface: str | None = None
 
 
 def beginnings(names: Iterable[str]) -> list[str]:
@@ -113,94 +93,6 @@ def _has_shorter(beginning: str, found: set[str]) -> bool:
             return True
         hyphen = beginning.find("-", hyphen + 1)
     return False
-
-
-def starts_token(data: bytes, start: int) -> bool:
-    if start == 0:
-        return True
-    before = data[start - 1]
-    if _WORD[before]:
-        # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
-        return before in _ESCAPES and _escaped(data, start - 1)
-    return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
-
-
-def _escaped(data: bytes, at: int) -> bool:
-    """Whether ``data[at]`` follows an odd number of backslashes (``\\n``, not ``\\\\n``)."""
-    first = at
-    while first > 0 and data[first - 1] == _BACKSLASH:
-        first -= 1
-    return (at - first) % 2 == 1
-
-
-def ends_token(data: bytes, end: int) -> bool:
-    if end >= len(data):
-        return True
-    after = data[end]
-    if _WORD[after] or after == _HYPHEN:
-        return False
-    return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
-
-
-def in_base64(data: bytes, start: int, end: int) -> bool:
-    """Whether ``data[start:end]`` is next to a ``+`` or ``/`` and lies inside a run that looks
-    like base64 rather than a path (``models/o3``) or a sum (``o3+o1``): at least
-    ``_BASE64_RUN`` characters of the base64 alphabet around it, holding capitals, small
-    letters and digits, with a ``+`` or long pieces between the ``/`` (paths have short
-    words). Only ``_BASE64_LOOK`` bytes on either side are read."""
-    if not (
-        (start > 0 and data[start - 1] in _SLASHES) or (end < len(data) and data[end] in _SLASHES)
-    ):
-        return False
-    low = start
-    floor = max(0, start - _BASE64_LOOK)
-    while low > floor and _BASE64[data[low - 1]]:
-        low -= 1
-    high = end
-    ceiling = min(len(data), end + _BASE64_LOOK)
-    while high < ceiling and _BASE64[data[high]]:
-        high += 1
-    around = data[low:start] + data[end:high]
-    if len(around) < _BASE64_RUN:
-        return False
-    if not (_CAPITALS.search(around) and _SMALL.search(around) and _DIGITS.search(around)):
-        return False
-    if b"+" in around:
-        return True
-    pieces = [piece for piece in data[low:high].split(b"/") if piece]
-    return sum(map(len, pieces)) >= 6 * len(pieces)
-
-
-def _quoted(data: bytes, start: int, end: int) -> bool:
-    return (
-        start > 0
-        and end < len(data)
-        and data[start - 1] in _QUOTES
-        and data[end] == data[start - 1]
-    )
-
-
-def _in_model_context(data: bytes, start: int, end: int) -> bool:
-    if _quoted(data, start, end):
-        return True
-    # The 120 bytes before the hit at most: without a line break in them (minified text,
-    # a transcript of one long line), rfind answers -1, and the search must still not run
-    # from the start of the file, once per hit.
-    window = max(0, start - 120)
-    line_start = max(window, data.rfind(b"\n", window, start) + 1)
-    return _MODEL_KEY.search(data, line_start, start) is not None
-
-
-def _in_url(data: bytes, start: int) -> bool:
-    """Whether the token is part of a URL (``https://example.com/gpt-5-1/``)."""
-    begin = max(0, start - 300)
-    if data.find(b"://", begin, start) == -1:
-        return False  # the common case, in one pass over at most 300 bytes
-    for stop in (b" ", b"\t", b"\n", b'"', b"'", b"`", b"(", b"<", b"["):
-        found = data.rfind(stop, begin, start)
-        if found + 1 > begin:
-            begin = found + 1
-    return data.find(b"://", begin, start) != -1
 
 
 class Matcher:
@@ -244,7 +136,7 @@ class Matcher:
             patterns.append(f"{family}-".encode())
             self._meaning.append((family, None, 1, None))
         if o_series:
-            for quote in sorted(_QUOTES):
+            for quote in sorted(QUOTES):
                 for digit in b"0123456789":
                     patterns.append(bytes([quote, ord("o"), digit]))
                     self._meaning.append(("o", None, 2, None))
@@ -253,7 +145,15 @@ class Matcher:
         self._alnum = {name for name in every if _ALNUM.fullmatch(name)}
         self.longest = max((len(pattern) for pattern in patterns), default=0)
         self.longest += max((len(prefix) for prefix, _ in self._prefixes.pairs), default=0)
-        self._automata = _automata(patterns)
+        self._automata = _automata(_chunks(patterns))
+        self._picker = Picker(
+            patterns,
+            self._automata,
+            self._meaning,
+            (self._generic, self._alnum),
+            self._prefixes,
+            self._known,
+        )
 
     def _known(self, name: str) -> bool:
         return name in self.names or name in self.on_surface
@@ -283,57 +183,20 @@ class Matcher:
 
     def find(self, data: bytes) -> list[Hit]:
         """Known names and unknown ids in ``data``, in order, never overlapping."""
-        # (pattern index, start, end) of every occurrence, overlaps included.
-        raw: list[tuple[int, int, int]] = []
-        for first, automaton in self._automata:
-            found = automaton.find_matches_as_indexes(data, overlapping=True)
-            if first:
-                found = [(index + first, start, end) for index, start, end in found]
-            raw += found
-        if not raw:
-            return []
-        raw.sort(key=lambda item: (item[1], -item[2], item[0]))
-        known: list[Hit] = []
-        unknown: list[Hit] = []
-        last_end = 0
-        meaning = self._meaning
-        prefixes = self._prefixes
-        for index, start, end in raw:
-            name, model, kind, surface = meaning[index]
-            if kind == 0:
-                if start < last_end or not ends_token(data, end):
-                    continue
-                prefixed = (
-                    prefixes.before(data, start, last_end, starts_token) if prefixes else None
-                )
-                if prefixed is not None:
-                    # ``azure/gpt-4o``: the prefix is part of what was found.
-                    text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
-                    last_end = end
-                    continue
-                if not starts_token(data, start):
-                    continue
-                if name in self._generic and not _in_model_context(data, start, end):
-                    continue
-                if name in self._alnum and in_base64(data, start, end):
-                    continue
-                known.append(Hit(start, end, name, model, surface))
-                last_end = end
-            elif start >= last_end:  # else inside a known name: never an unknown id
-                hit = _unknown(data, start, kind, name, self._known)
-                if hit is not None:
-                    unknown.append(hit)
+        known, unknown = self._picker.pick(data)
         if not unknown:
             return known
         spans = [(hit.start, hit.end) for hit in known]
-        merged = known + [hit for hit in unknown if not _overlaps(hit, spans)]
-        merged.sort(key=lambda hit: hit.start)
-        return _distinct(merged)
+        merged = known + _distinct(unknown, spans)
+        merged.sort(key=_START)
+        return merged
 
 
-def _automata(patterns: list[bytes]) -> list[tuple[int, ahocorasick_rs.BytesAhoCorasick]]:
-    """Automata that find ``patterns`` between them, each with the index of its first.
+def _automata(
+    chunks: list[tuple[int, list[bytes]]],
+) -> list[tuple[int, ahocorasick_rs.BytesAhoCorasick]]:
+    """Automata that find the patterns of ``chunks`` (see ``_chunks``) between them, each
+    with the index of its first pattern.
 
     Building one automaton for overlapping matches costs more than linear time in the
     number of patterns (a catalogue of 100,000 aliases ``a1`` .. ``a100000`` took 17 s as
@@ -341,14 +204,6 @@ def _automata(patterns: list[bytes]) -> list[tuple[int, ahocorasick_rs.BytesAhoC
     patterns (and ``CHUNK_BYTES`` bytes): building stays linear in the catalogue, and each
     is searched in turn. One is a DFA (the fastest to search); many are NFAs, which are
     built faster and smaller."""
-    chunks: list[tuple[int, list[bytes]]] = []
-    size = 0
-    for index, pattern in enumerate(patterns):
-        if not chunks or len(chunks[-1][1]) >= CHUNK or size + len(pattern) > CHUNK_BYTES:
-            chunks.append((index, []))
-            size = 0
-        chunks[-1][1].append(pattern)
-        size += len(pattern)
     if len(chunks) <= DFA_CHUNKS:
         implementation = ahocorasick_rs.Implementation.DFA
     else:
@@ -364,38 +219,18 @@ def _automata(patterns: list[bytes]) -> list[tuple[int, ahocorasick_rs.BytesAhoC
     ]
 
 
-def _unknown(
-    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
-) -> Hit | None:
-    """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
-    if the token there is one: not a known name (``known``), no file name, no URL."""
-    if kind == 2:
-        start += 1  # the pattern began with the opening quote
-    if not starts_token(data, start):
-        return None
-    # Never read further than the longest unknown id could reach: a long run of
-    # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
-    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
-    if token is None:
-        return None
-    end = token.end()
-    text = token.group()
-    if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
-        return None
-    name = text.decode("ascii")
-    if known(name) or _in_url(data, start):
-        return None
-    if kind == 2:
-        if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
-            return None
-    else:
-        rest = text[len(family) + 1 :]
-        if _DIGITS.search(rest) is None:
-            return None
-        last = text.rfind(b".")
-        if last != -1 and _FILE_NAME.fullmatch(text, last):
-            return None
-    return Hit(start, end, name, None)
+def _chunks(patterns: list[bytes]) -> list[tuple[int, list[bytes]]]:
+    """``patterns`` cut into runs of at most ``CHUNK`` patterns and ``CHUNK_BYTES`` bytes
+    (but one pattern), each with the index of its first."""
+    chunks: list[tuple[int, list[bytes]]] = []
+    size = 0
+    for index, pattern in enumerate(patterns):
+        if not chunks or len(chunks[-1][1]) >= CHUNK or size + len(pattern) > CHUNK_BYTES:
+            chunks.append((index, []))
+            size = 0
+        chunks[-1][1].append(pattern)
+        size += len(pattern)
+    return chunks
 
 
 def catalogue_names(
@@ -431,11 +266,15 @@ def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return index < len(spans) and spans[index][0] < hit.end
 
 
-def _distinct(hits: list[Hit]) -> list[Hit]:
-    """Drops unknown hits found twice at one place (family and o-series patterns)."""
+def _distinct(unknown: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """The unknown ids that overlap no known name's span, each place once (an id found
+    twice at one place, by a family and an o-series pattern, is the same hit twice)."""
+    seen: set[int] = set()
     result: list[Hit] = []
-    for hit in hits:
-        if result and result[-1].start == hit.start:
+    for hit in unknown:
+        if hit.start in seen:
             continue
-        result.append(hit)
+        seen.add(hit.start)
+        if not _overlaps(hit, spans):
+            result.append(hit)
     return result

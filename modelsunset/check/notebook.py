@@ -22,7 +22,14 @@ _TOKEN = re.compile(
 )
 
 
-_BETWEEN = re.compile(rb'[^"{}\[\]]*')  # what lies between strings and brackets
+# What lies between brackets: the text between strings, and strings whole, but none whose
+# text runs more than ``_SHORT`` bytes without a backslash (an image in an output), which
+# ``_string_end`` passes over in one search instead.
+_SHORT = 4096
+_BETWEEN = re.compile(
+    rb'(?:[^"{}\[\]]++|"[^"\\]{0,%d}+(?:\\.[^"\\]{0,%d}+)*+")*+' % (_SHORT, _SHORT),
+    re.DOTALL,
+)
 _OPENING = frozenset(b"{[")
 _QUOTE = ord('"')
 _BACKSLASH = ord("\\")
@@ -85,12 +92,14 @@ class _Reader:
         found = _TOKEN.match(self.data, self.position)
         if found is None:  # the text ends inside the document, or a string never ends
             raise Malformed
-        self.position = found.end()
-        if found.group(1) is not None:
-            return b'"', found.start(1), found.end(1)
-        if found.group(2) is not None:
-            return found.group(2), found.start(2), found.end(2)
-        return b"v", found.start(3), found.end(3)
+        # A token ends where the match does; punctuation is one byte.
+        self.position = end = found.end()
+        group = found.lastindex
+        if group == 1:
+            return b'"', found.start(1), end
+        if group == 2:
+            return self.data[end - 1 : end], end - 1, end
+        return b"v", found.start(3), end
 
     def _expect(self, what: bytes) -> None:
         if self._next()[0] != what:
@@ -98,8 +107,8 @@ class _Reader:
 
     def _skip(self, first: tuple[bytes, int, int]) -> int:
         """Passes over the value that begins with ``first``; where it ends. Inside a list
-        or object only brackets count: the text between them (strings whole, however long)
-        is passed over by one search, not token by token."""
+        or object only brackets count: the text between them (strings whole) is passed
+        over by one search, not token by token, and a long string by another."""
         kind, _, end = first
         if kind in (b'"', b"v"):
             return end

@@ -36,6 +36,10 @@ class Prefixes:
         for prefix, surface in self.pairs:
             raw = prefix.lower().encode("utf-8")
             self._by_last.setdefault(raw[-1], []).append((raw, surface))
+        # The bytes a prefix may end with, either case: where none is, none need be sought.
+        self.lasts = frozenset(self._by_last) | frozenset(
+            byte - 32 for byte in self._by_last if 97 <= byte <= 122
+        )
 
     def __bool__(self) -> bool:
         return bool(self.pairs)

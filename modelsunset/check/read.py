@@ -23,7 +23,6 @@ import codecs
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from io import FileIO
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,6 +42,9 @@ PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
+# A NamedTuple made from all its fields at once, in C (its own ``__new__`` is Python's):
+# for each occurrence, 0.19 us against 0.11 us.
+_new = tuple.__new__
 _BOM = codecs.BOM_UTF8
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
@@ -65,16 +67,26 @@ class Occurrence(NamedTuple):
     kind: Kind = Kind.CODE
 
 
-@dataclass(slots=True)
 class Stats:
     """Counts of a scan; ``skipped`` holds the files and folders that could not be read,
-    each with the reason (a folder's name ends in ``/``)."""
+    each with the reason (a folder's name ends in ``/``). (A class of slots written out:
+    a dataclass takes half a millisecond of every run to make.)"""
 
-    files: int = 0
-    bytes: int = 0
-    binary: int = 0
-    ignored_files: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    __slots__ = ("binary", "bytes", "files", "ignored_files", "skipped")
+
+    def __init__(
+        self,
+        files: int = 0,
+        bytes: int = 0,
+        binary: int = 0,
+        ignored_files: int = 0,
+        skipped: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.files = files
+        self.bytes = bytes
+        self.binary = binary
+        self.ignored_files = ignored_files
+        self.skipped = [] if skipped is None else skipped
 
     def skip(self, shown: str, reason: str, note: Note) -> None:
         """Records a file or folder that cannot be read, and says so through ``note``."""
@@ -243,15 +255,18 @@ def _occurrences(
         if suppress is not None and suppressed(suppress, hit):
             continue
         append(
-            Occurrence(
-                shown,
-                line,
-                column + 1,
-                hit.name,
-                hit.model,
-                whole if whole is not None else _excerpt(data, line_start, line_end, hit),
-                hit.surface,
-                kind if regions is None else regions.at(at),
+            _new(
+                Occurrence,
+                (
+                    shown,
+                    line,
+                    column + 1,
+                    hit.name,
+                    hit.model,
+                    whole if whole is not None else _excerpt(data, line_start, line_end, hit),
+                    hit.surface,
+                    kind if regions is None else regions.at(at),
+                ),
             )
         )
     return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, countOf
 from typing import NamedTuple
 
 from modelsunset.check.judge import (
@@ -57,6 +58,10 @@ __all__ = [
     "moves_by_itself",
     "notes",
 ]
+
+
+_LEVEL = attrgetter("judgement.level")
+_new = tuple.__new__  # a NamedTuple made from all its fields in C, for each occurrence
 
 
 class Finding(NamedTuple):
@@ -118,13 +123,15 @@ class Query(NamedTuple):
     surface: str | None = None
 
 
-@dataclass(slots=True)
 class LeftOut:
     """What was found in files of the kinds not asked for: counted, not reported."""
 
-    findings: int = 0
-    unknown: int = 0
-    not_checked: int = 0
+    __slots__ = ("findings", "not_checked", "unknown")
+
+    def __init__(self, findings: int = 0, unknown: int = 0, not_checked: int = 0) -> None:
+        self.findings = findings
+        self.unknown = unknown
+        self.not_checked = not_checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +151,11 @@ class Report:
 
     @property
     def errors(self) -> int:
-        return sum(1 for finding in self.findings if finding.level is Level.ERROR)
+        return countOf(map(_LEVEL, self.findings), Level.ERROR)  # counted in C
 
     @property
     def warnings(self) -> int:
-        return sum(1 for finding in self.findings if finding.level is Level.WARNING)
+        return countOf(map(_LEVEL, self.findings), Level.WARNING)
 
     def order(self, surface: str) -> int:
         """Where a surface sorts: the surfaces checked in their order, then the others."""
@@ -246,10 +253,6 @@ def _build(
     stats: Stats | None,
     kinds: Collection[Kind],
 ) -> Report:
-    from operator import attrgetter
-
-    from modelsunset.check.suggest import Suggestions
-
     checked = tuple(surfaces)
     judge = Judge(catalogue, on, fail_within, warn_within)
     builder = _Builder(catalogue, judge, checked)
@@ -286,9 +289,11 @@ def _build(
             suggestions = suggested.get(match)
             if suggestions is None:
                 if suggest is None:
+                    from modelsunset.check.suggest import Suggestions
+
                     suggest = Suggestions(catalogue.models)
                 suggestions = suggested[match] = suggest(match)
-            unknown.append(Unknown(path, line, column, match, text, suggestions, kind))
+            unknown.append(_new(Unknown, (path, line, column, match, text, suggestions, kind)))
             continue
         where = (path, line, column)
         if where == last:
@@ -303,10 +308,10 @@ def _build(
         tied = (len(findings), len(not_checked))
         judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
         for judgement in judged:
-            findings.append(Finding(path, line, column, match, text, judgement, kind))
+            findings.append(_new(Finding, (path, line, column, match, text, judgement, kind)))
         for one in unchecked:
             not_checked.append(
-                NotChecked(path, line, column, match, model, one, on_surfaces, text, kind)
+                _new(NotChecked, (path, line, column, match, model, one, on_surfaces, text, kind))
             )
     for kind, held in aside.items():
         left_out[kind].findings = len(held.findings)

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "collector_paused", "pattern_problem", "scan"]
 
-PARALLEL_AFTER = 1000  # files walked before worker processes are started
+PARALLEL_AFTER = 2000  # files walked before worker processes are started
+# Or so many files once so many bytes are read: the work of a tree with large files is
+# shared sooner, and one of a few hundred files is never (starting workers costs more).
+PARALLEL_SOONER = 300
+PARALLEL_BYTES = 16 << 20
 
 
 def scan(
@@ -44,10 +48,11 @@ def scan(
     """Every occurrence under ``paths``; each file once, even if two PATHs reach it.
 
     ``skip`` names files never to scan (the catalogue files in use). Small trees are read
-    in this process; once a walk passes ``PARALLEL_AFTER`` files, batches of files go to
-    ``jobs`` worker processes (default: one per core, at most 8; never more than
-    ``PER_CORE`` per core) while the walk goes on. The answer
-    is the same either way; notes about skipped files come in walk order."""
+    in this process; once a walk passes ``PARALLEL_AFTER`` files (or ``PARALLEL_SOONER``
+    files and ``PARALLEL_BYTES`` bytes read), batches of files go to ``jobs`` worker
+    processes (default: one per core, at most 8; never more than ``PER_CORE`` per core)
+    while the walk goes on. The answer is the same either way; notes about skipped files
+    come in walk order."""
     with collector_paused():
         return _scan(paths, matcher, excludes, gitignore, note, progress, skip, jobs)
 
@@ -88,7 +93,10 @@ def _scan(
         found += scanner.scan(target)
         if progress is not None:
             progress(stats)
-        if workers > 1 and number + 1 >= PARALLEL_AFTER:
+        walked_past = number + 1 >= PARALLEL_AFTER or (
+            number + 1 >= PARALLEL_SOONER and stats.bytes >= PARALLEL_BYTES
+        )
+        if workers > 1 and walked_past:
             found += in_parallel(walked, matcher, workers, stats, note, progress)
             break
     return found, stats

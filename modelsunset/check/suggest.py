@@ -20,6 +20,7 @@ from modelsunset.names import normalise
 POOL = 200  # catalogue ids compared with one unknown id, at most
 AT_MOST = 1000  # distinct unknown ids given suggestions in one run
 LIMIT = 3  # suggestions per id
+CUTOFF = 0.6  # the least similarity of a suggestion (difflib's ratio)
 _LAST = "\U0010ffff"
 _SIZES = (5, 3, 0)  # the shared beginnings compared at, longest first
 
@@ -68,14 +69,12 @@ class Suggestions:
         """As ``names.Suggester``: the ids that share the first five characters, else the
         first three, else any, stopping at the first group with a close one; each group
         bounded by ``POOL``."""
-        import difflib
-
         close: list[str] = []
         pool: list[str] = []
         for size in _SIZES:
             pool = self._pool(needle, size)
             if pool:
-                close = difflib.get_close_matches(needle, pool, n=LIMIT, cutoff=0.6)
+                close = _close_matches(needle, pool)
                 if close:
                     break
         if len(close) < LIMIT and len(needle) >= 2:
@@ -86,3 +85,41 @@ class Suggestions:
                     if len(close) == LIMIT:
                         break
         return tuple(self.by_norm[key] for key in close)
+
+
+def _close_matches(word: str, pool: list[str]) -> list[str]:
+    """``difflib.get_close_matches(word, pool, n=LIMIT, cutoff=CUTOFF)``, with fewer of its
+    costly ratios: they are worked out in the order of the quick upper bound on them
+    (``quick_ratio``), best first, until that bound is below the ``LIMIT``-th best ratio
+    found, as no id further on could be among the closest."""
+    import heapq
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher()
+    matcher.set_seq2(word)
+    size = len(word)
+    bounds: list[tuple[float, str]] = []
+    for key in pool:
+        # ``real_quick_ratio`` first, as difflib works it out from the lengths alone.
+        if _ratio(min(len(key), size), len(key) + size) >= CUTOFF:
+            matcher.set_seq1(key)
+            quick = matcher.quick_ratio()
+            if quick >= CUTOFF:
+                bounds.append((quick, key))
+    bounds.sort(key=lambda pair: -pair[0])
+    scored: list[tuple[float, str]] = []
+    floor = CUTOFF
+    for bound, key in bounds:
+        if bound < floor:
+            break
+        matcher.set_seq1(key)
+        score = matcher.ratio()
+        if score >= CUTOFF:
+            scored.append((score, key))
+            if len(scored) >= LIMIT:
+                floor = max(CUTOFF, heapq.nlargest(LIMIT, scored)[-1][0])
+    return [key for _, key in heapq.nlargest(LIMIT, scored)]
+
+
+def _ratio(matches: int, length: int) -> float:
+    return 2.0 * matches / length if length else 1.0

@@ -4,8 +4,8 @@ module only when its format is asked for), and what the formats for people share
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.report import Finding, Judgement, LeftOut, Level, Report
@@ -13,8 +13,7 @@ from modelsunset.i18n import Lang, count, messages
 from modelsunset.wording import inert as unhidden
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """The findings of one (model, surface) pair."""
 
     judgement: Judgement

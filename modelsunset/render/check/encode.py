@@ -6,6 +6,11 @@ What many items share is encoded once: the fields a finding takes from its judge
 (encoded from ``finding_fields``'s own dicts, so the keys and values stay theirs), a path,
 a name, a list of suggestions, the model of a known id not checked. The rest are ints,
 null and strings, which the json module's C function encodes.
+
+Each part that holds a string is made inert (``unreadable_as_command``) as it is encoded,
+once for all the items that share it: every string of the JSON text lies inside one part
+(the text between the parts is ASCII punctuation, keys, ints and null), so the items are
+what the whole text made inert would be, and only the parts that are not ASCII are read.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import json
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from modelsunset.render.check.json import _judgement_fields
+from modelsunset.render.check.json import _judgement_fields, unreadable_as_command
 
 if TYPE_CHECKING:
     from modelsunset.check.kinds import Kind
@@ -24,8 +29,18 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _inner(fields: dict[str, Any]) -> str:
-    """The keys and values of an object, without its braces."""
-    return _encode(fields)[1:-1]
+    """The keys and values of an object, without its braces, made inert."""
+    return unreadable_as_command(_encode(fields)[1:-1])
+
+
+def _string(value: str | None) -> str:
+    """A string (or null) encoded, made inert."""
+    if value is None:
+        return "null"
+    encoded = encode_basestring(value)
+    if encoded.isascii() and "##[" not in encoded and "\x7f" not in encoded:
+        return encoded  # as ``unreadable_as_command`` leaves it, found sooner
+    return unreadable_as_command(encoded)
 
 
 class Encoder:
@@ -43,14 +58,14 @@ class Encoder:
     def _text(self, value: str | None) -> str:
         found = self.texts.get(value)
         if found is None:
-            found = self.texts[value] = "null" if value is None else encode_basestring(value)
+            found = self.texts[value] = _string(value)
         return found
 
     def _line(self, value: str | None) -> str:
         last, encoded = self.last
         if value is last:
             return encoded
-        encoded = "null" if value is None else encode_basestring(value)
+        encoded = _string(value)
         self.last = (value, encoded)
         return encoded
 
@@ -63,7 +78,7 @@ class Encoder:
     def _list(self, items: tuple[str, ...]) -> str:
         found = self.lists.get(items)
         if found is None:
-            found = self.lists[items] = _encode(list(items))
+            found = self.lists[items] = unreadable_as_command(_encode(list(items)))
         return found
 
     def _place(self, path: str | None, line: int | None, column: int | None, match: str) -> str:
@@ -78,29 +93,38 @@ class Encoder:
         )
 
     def finding(self, finding: Finding) -> str:
-        judgement = finding.judgement
+        # ``_place`` written out: this is done for every finding.
+        path, line, column, match, text, judgement, kind = finding
         known = self.judged.get(id(judgement))
         if known is None:
             head, tail = _judgement_fields(finding)
             known = self.judged[id(judgement)] = (judgement, _inner(head), _inner(tail))
-        text = finding.text
         last, encoded = self.last
         if text is not last:
             encoded = self._line(text)
-        kind = finding.kind
+        texts = self.texts
         return (
-            f"{self._place(finding.path, finding.line, finding.column, finding.match)}"
+            f'    {{"path": {texts.get(path) or self._text(path)}, '
+            f'"line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, '
+            f'"match": {texts.get(match) or self._text(match)}, '
             f'{known[1]}, "text": {encoded}, {known[2]}, '
             f'"kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def unknown(self, item: Unknown) -> str:
-        suggestions = item.suggestions
-        kind = item.kind
+        path, line, column, match, text, suggestions, kind = item
+        last, encoded = self.last
+        if text is not last:
+            encoded = self._line(text)
+        texts = self.texts
         return (
-            f"{self._place(item.path, item.line, item.column, item.match)}"
+            f'    {{"path": {texts.get(path) or self._text(path)}, '
+            f'"line": {"null" if line is None else line}, '
+            f'"column": {"null" if column is None else column}, '
+            f'"match": {texts.get(match) or self._text(match)}, '
             f'"suggestions": {self.lists.get(suggestions) or self._list(suggestions)}, '
-            f'"text": {self._line(item.text)}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
+            f'"text": {encoded}, "kind": {self.kinds.get(kind) or self._kind(kind)}}}'
         )
 
     def not_checked(self, item: NotChecked) -> str:

@@ -183,8 +183,9 @@ def _listed(key: str, items: Sequence[_Item], encode: Callable[[_Item], str]) ->
         return
     yield f',\n  "{key}": [\n'
     for start in range(0, len(items), CHUNK):
+        # Inert already: ``Encoder`` makes each part of an item inert as it encodes it.
         part = ",\n".join([encode(item) for item in items[start : start + CHUNK]])
-        yield unreadable_as_command(part if start == 0 else ",\n" + part)
+        yield part if start == 0 else ",\n" + part
     yield "\n  ]"
 
 

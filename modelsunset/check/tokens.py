@@ -1,0 +1,158 @@
+"""Where a token begins and ends, the contexts some names need, and unknown ids: the
+rules ``match`` describes, applied to bytes at one place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
+_WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
+_JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
+QUOTES = frozenset(b"\"'`")
+_ESCAPES = frozenset(b"ntr")
+_BACKSLASH = ord("\\")
+_HYPHEN = ord("-")
+_BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
+_SLASHES = frozenset(b"+/")
+_BASE64_RUN = 16
+_BASE64_LOOK = 64
+_CAPITALS = re.compile(rb"[A-Z]")
+_SMALL = re.compile(rb"[a-z]")
+_DIGITS = re.compile(rb"[0-9]")
+_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
+_O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
+_FILE_NAME = re.compile(rb"\.[A-Za-z]+")
+_MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
+_LONGEST_UNKNOWN = 80
+
+
+class Hit(NamedTuple):
+    """A name found at ``data[start:end]``; ``model`` is None for an unknown id, ``surface``
+    the one surface the name holds on (after a surface's prefix, or a surface alias)."""
+
+    start: int
+    end: int
+    name: str
+    model: str | None
+    surface: str | None = None
+
+
+def starts_token(data: bytes, start: int) -> bool:
+    if start == 0:
+        return True
+    before = data[start - 1]
+    if _WORD[before]:
+        # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
+        return before in _ESCAPES and _escaped(data, start - 1)
+    return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
+
+
+def _escaped(data: bytes, at: int) -> bool:
+    """Whether ``data[at]`` follows an odd number of backslashes (``\\n``, not ``\\\\n``)."""
+    first = at
+    while first > 0 and data[first - 1] == _BACKSLASH:
+        first -= 1
+    return (at - first) % 2 == 1
+
+
+def ends_token(data: bytes, end: int) -> bool:
+    if end >= len(data):
+        return True
+    after = data[end]
+    if _WORD[after] or after == _HYPHEN:
+        return False
+    return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
+
+
+def in_base64(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` is next to a ``+`` or ``/`` and lies inside a run that looks
+    like base64 rather than a path (``models/o3``) or a sum (``o3+o1``): at least
+    ``_BASE64_RUN`` characters of the base64 alphabet around it, holding capitals, small
+    letters and digits, with a ``+`` or long pieces between the ``/`` (paths have short
+    words). Only ``_BASE64_LOOK`` bytes on either side are read."""
+    if not (
+        (start > 0 and data[start - 1] in _SLASHES) or (end < len(data) and data[end] in _SLASHES)
+    ):
+        return False
+    low = start
+    floor = max(0, start - _BASE64_LOOK)
+    while low > floor and _BASE64[data[low - 1]]:
+        low -= 1
+    high = end
+    ceiling = min(len(data), end + _BASE64_LOOK)
+    while high < ceiling and _BASE64[data[high]]:
+        high += 1
+    around = data[low:start] + data[end:high]
+    if len(around) < _BASE64_RUN:
+        return False
+    if not (_CAPITALS.search(around) and _SMALL.search(around) and _DIGITS.search(around)):
+        return False
+    if b"+" in around:
+        return True
+    pieces = [piece for piece in data[low:high].split(b"/") if piece]
+    return sum(map(len, pieces)) >= 6 * len(pieces)
+
+
+def _quoted(data: bytes, start: int, end: int) -> bool:
+    return (
+        start > 0 and end < len(data) and data[start - 1] in QUOTES and data[end] == data[start - 1]
+    )
+
+
+def in_model_context(data: bytes, start: int, end: int) -> bool:
+    if _quoted(data, start, end):
+        return True
+    # The 120 bytes before the hit at most: without a line break in them (minified text,
+    # a transcript of one long line), rfind answers -1, and the search must still not run
+    # from the start of the file, once per hit.
+    window = max(0, start - 120)
+    line_start = max(window, data.rfind(b"\n", window, start) + 1)
+    return _MODEL_KEY.search(data, line_start, start) is not None
+
+
+def _in_url(data: bytes, start: int) -> bool:
+    """Whether the token is part of a URL (``https://example.com/gpt-5-1/``)."""
+    begin = max(0, start - 300)
+    if data.find(b"://", begin, start) == -1:
+        return False  # the common case, in one pass over at most 300 bytes
+    for stop in (b" ", b"\t", b"\n", b'"', b"'", b"`", b"(", b"<", b"["):
+        found = data.rfind(stop, begin, start)
+        if found + 1 > begin:
+            begin = found + 1
+    return data.find(b"://", begin, start) != -1
+
+
+def unknown_at(
+    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
+) -> Hit | None:
+    """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
+    if the token there is one: not a known name (``known``), no file name, no URL."""
+    if kind == 2:
+        start += 1  # the pattern began with the opening quote
+    if not starts_token(data, start):
+        return None
+    # Never read further than the longest unknown id could reach: a long run of
+    # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
+    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
+    if token is None:
+        return None
+    end = token.end()
+    text = token.group()
+    if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        return None
+    name = text.decode("ascii")
+    if known(name) or _in_url(data, start):
+        return None
+    if kind == 2:
+        if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
+            return None
+    else:
+        rest = text[len(family) + 1 :]
+        if _DIGITS.search(rest) is None:
+            return None
+        last = text.rfind(b".")
+        if last != -1 and _FILE_NAME.fullmatch(text, last):
+            return None
+    return Hit(start, end, name, None)
