@@ -14,6 +14,9 @@ QUOTES = frozenset(b"\"'`")
 _ESCAPES = frozenset(b"ntr")
 _BACKSLASH = ord("\\")
 _HYPHEN = ord("-")
+_STAR = ord("*")
+_SPACES = frozenset(b" \t\r\n")
+_LINE_LOOK = 256
 _BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
 _SLASHES = frozenset(b"+/")
 _BASE64_RUN = 16
@@ -63,7 +66,26 @@ def ends_token(data: bytes, end: int) -> bool:
     after = data[end]
     if _WORD[after] or after == _HYPHEN:
         return False
+    if after == _STAR:
+        return _emphasised(data, end)
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
+
+
+def _emphasised(data: bytes, end: int) -> bool:
+    """Whether the ``*`` at ``data[end]`` may close an emphasis (``**gpt-4**``, ``*gpt-4o*``,
+    ``**58% gpt-4o**``): a ``*`` that can open one comes before it on its line (one that
+    does not follow a letter, digit or ``_``, and is followed by no space). Otherwise the
+    ``*`` makes a wildcard for a family (``'gpt-4*' models``: gpt-4o and gpt-4.1 as well),
+    no id. Only ``_LINE_LOOK`` bytes back are read."""
+    floor = max(0, end - _LINE_LOOK)
+    newline = data.rfind(b"\n", floor, end)
+    line = floor if newline < 0 else newline + 1
+    at = data.rfind(b"*", line, end)
+    while at >= 0:
+        if (at == 0 or not _WORD[data[at - 1]]) and data[at + 1] not in _SPACES:
+            return True
+        at = data.rfind(b"*", line, at)
+    return False
 
 
 def in_base64(data: bytes, start: int, end: int) -> bool:

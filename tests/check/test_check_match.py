@@ -3,6 +3,8 @@ and the matcher against a plain reference definition of a whole-token match."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -179,6 +181,7 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
                     data[end] not in WORD
                     and data[end] != ord("-")
                     and not (data[end] in b"." and end + 1 < len(data) and data[end + 1] in WORD)
+                    and (data[end] != ord("*") or _opened(data, end))
                 )
                 if before_ok and after_ok:
                     best = name
@@ -191,9 +194,17 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
     return result
 
 
+def _opened(data: bytes, end: int) -> bool:
+    """A ``*`` after a name may close an emphasis when a ``*`` that can open one (not after
+    a letter, digit or ``_``, and followed by no space) comes before it on its line
+    (``**gpt-4**``, ``**58% gpt-4o**``); else it makes a wildcard (``gpt-4*``)."""
+    line = data[:end].rsplit(b"\n", 1)[-1]
+    return re.search(rb"(?:^|[^A-Za-z0-9_])\*[^ \t\r\n]", line) is not None
+
+
 PLAIN = ["gpt-4", "gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3", "a-b", "b.c"]
 PIECES = st.sampled_from(
-    ["gpt-4", "o", "-mini", ".1", "o3", "a", "-", ".", "_", " ", "/", ":", "x", "b", "\n", "é"]
+    ["gpt-4", "o", "-mini", ".1", "o3", "a", "-", ".", "_", " ", "/", ":", "x", "b", "\n", "é", "*"]
 )
 
 
@@ -231,6 +242,27 @@ def test_token_edges() -> None:
     ],
 )
 def test_an_id_followed_by_a_hyphen_is_the_start_of_longer_ids(
+    text: str, expected: list[str]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The default is 20 for 'gpt-4*' models", []),
+        ("gpt-4* and gpt-4o*", []),
+        ('fnmatch(name, "openai/gpt-4o*")', []),
+        ("**gpt-4**", ["gpt-4"]),
+        ("*gpt-4o*", ["gpt-4o"]),
+        ("**openai/gpt-4o** is the default", ["gpt-4o"]),
+        ("- **58% gpt-4o**", ["gpt-4o"]),
+        ("gpt-4 * 2", ["gpt-4"]),
+        ('["gpt-4*", "o3*"]', []),
+        ("def f(**kwargs): gpt-4o* x", ["gpt-4o"]),  # ** opens, as Markdown reads it
+    ],
+)
+def test_an_id_followed_by_a_star_is_a_wildcard_unless_it_closes_an_emphasis(
     text: str, expected: list[str]
 ) -> None:
     assert found(text) == expected
