@@ -11,8 +11,8 @@ by ``-`` or ``.``. A name found in the text is a match only when it is a whole t
   ``gpt-4o``, and neither is the ``gpt-4-`` of ``"gpt-4-" in model``: an id followed by a
   hyphen is the start of longer ids), nor a ``.`` that a letter, digit or ``_`` follows
   (``gpt-4.1`` is not ``gpt-4``, but ``gpt-4o.`` at the end of a sentence is ``gpt-4o``),
-  nor a ``*`` that closes no emphasis (``'gpt-4*' models`` is a wildcard for a family;
-  ``**gpt-4**`` in Markdown is ``gpt-4``).
+  nor a ``*`` that ends a quoted pattern (``'gpt-4*' models`` and ``fnmatch(m, "gpt-4*")``
+  name a family; ``**gpt-4**``, a footnote's ``gpt-4o*`` and ``| gpt-4-0613* |`` are ids).
 
 Every other byte separates tokens: spaces, quotes, ``/`` (``openai/gpt-4o``), ``:``
 (``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte; except that ``+``

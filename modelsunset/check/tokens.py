@@ -15,8 +15,9 @@ _ESCAPES = frozenset(b"ntr")
 _BACKSLASH = ord("\\")
 _HYPHEN = ord("-")
 _STAR = ord("*")
-_SPACES = frozenset(b" \t\r\n")
-_LINE_LOOK = 256
+# What a quoted pattern's name may be made of before its ``*`` (``"openai/gpt-4o*"``).
+_RUN = bytes(1 if _WORD[byte] or byte in b"-./:@" else 0 for byte in range(256))
+_RUN_LOOK = 256
 _BASE64 = bytes(1 if byte in _WORD_BYTES.replace(b"_", b"") + b"+/" else 0 for byte in range(256))
 _SLASHES = frozenset(b"+/")
 _BASE64_RUN = 16
@@ -67,25 +68,23 @@ def ends_token(data: bytes, end: int) -> bool:
     if _WORD[after] or after == _HYPHEN:
         return False
     if after == _STAR:
-        return _emphasised(data, end)
+        return not _quoted_glob(data, end)
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
 
 
-def _emphasised(data: bytes, end: int) -> bool:
-    """Whether the ``*`` at ``data[end]`` may close an emphasis (``**gpt-4**``, ``*gpt-4o*``,
-    ``**58% gpt-4o**``): a ``*`` that can open one comes before it on its line (one that
-    does not follow a letter, digit or ``_``, and is followed by no space). Otherwise the
-    ``*`` makes a wildcard for a family (``'gpt-4*' models``: gpt-4o and gpt-4.1 as well),
-    no id. Only ``_LINE_LOOK`` bytes back are read."""
-    floor = max(0, end - _LINE_LOOK)
-    newline = data.rfind(b"\n", floor, end)
-    line = floor if newline < 0 else newline + 1
-    at = data.rfind(b"*", line, end)
-    while at >= 0:
-        if (at == 0 or not _WORD[data[at - 1]]) and data[at + 1] not in _SPACES:
-            return True
-        at = data.rfind(b"*", line, at)
-    return False
+def _quoted_glob(data: bytes, end: int) -> bool:
+    """Whether the ``*`` at ``data[end]`` ends a quoted pattern, the closing quote right after
+    it and the same quote opening the run of the name before it (``'gpt-4*'``,
+    ``"openai/gpt-4o*"``): a wildcard for a family (gpt-4o and gpt-4.1 as well), no id.
+    Every other ``*`` (``**gpt-4**``, a footnote's ``gpt-4o*``, a table's ``gpt-4-0613*``)
+    leaves the name whole. Only ``_RUN_LOOK`` bytes back are read."""
+    if end + 1 >= len(data) or data[end + 1] not in QUOTES:
+        return False
+    start = end
+    floor = max(0, end - _RUN_LOOK)
+    while start > floor and _RUN[data[start - 1]]:
+        start -= 1
+    return start > 0 and data[start - 1] == data[end + 1]
 
 
 def in_base64(data: bytes, start: int, end: int) -> bool:

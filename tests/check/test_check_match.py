@@ -181,7 +181,7 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
                     data[end] not in WORD
                     and data[end] != ord("-")
                     and not (data[end] in b"." and end + 1 < len(data) and data[end + 1] in WORD)
-                    and (data[end] != ord("*") or _opened(data, end))
+                    and not (data[end] == ord("*") and _glob(data, end))
                 )
                 if before_ok and after_ok:
                     best = name
@@ -194,18 +194,22 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
     return result
 
 
-def _opened(data: bytes, end: int) -> bool:
-    """A ``*`` after a name may close an emphasis when a ``*`` that can open one (not after
-    a letter, digit or ``_``, and followed by no space) comes before it on its line
-    (``**gpt-4**``, ``**58% gpt-4o**``); else it makes a wildcard (``gpt-4*``)."""
-    line = data[:end].rsplit(b"\n", 1)[-1]
-    return re.search(rb"(?:^|[^A-Za-z0-9_])\*[^ \t\r\n]", line) is not None
+def _glob(data: bytes, end: int) -> bool:
+    """A ``*`` after a name ends a quoted pattern when a quote follows it and the same quote
+    opens the run of name-like characters before it (``'gpt-4*'``): a wildcard."""
+    run = re.search(rb"[A-Za-z0-9_./:@-]*\Z", data[:end])
+    assert run is not None
+    return (
+        end + 1 < len(data)
+        and data[end + 1] in b"\"'`"
+        and run.start() > 0
+        and data[run.start() - 1] == data[end + 1]
+    )
 
 
 PLAIN = ["gpt-4", "gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3", "a-b", "b.c"]
-PIECES = st.sampled_from(
-    ["gpt-4", "o", "-mini", ".1", "o3", "a", "-", ".", "_", " ", "/", ":", "x", "b", "\n", "é", "*"]
-)
+_SEPARATORS = ["-", ".", "_", " ", "/", ":", "\n", "é", "*", "'", '"']
+PIECES = st.sampled_from(["gpt-4", "o", "-mini", ".1", "o3", "a", "x", "b", *_SEPARATORS])
 
 
 @settings(max_examples=examples(400), deadline=None)
@@ -251,20 +255,23 @@ def test_an_id_followed_by_a_hyphen_is_the_start_of_longer_ids(
     ("text", "expected"),
     [
         ("The default is 20 for 'gpt-4*' models", []),
-        ("gpt-4* and gpt-4o*", []),
         ('fnmatch(name, "openai/gpt-4o*")', []),
+        ('["gpt-4*", "o3*"]', []),
+        ('create(**kwargs, allowed="gpt-4*")', []),
+        ("`gpt-4o*`", []),
         ("**gpt-4**", ["gpt-4"]),
         ("*gpt-4o*", ["gpt-4o"]),
         ("**openai/gpt-4o** is the default", ["gpt-4o"]),
         ("- **58% gpt-4o**", ["gpt-4o"]),
+        ("Our bot runs on gpt-4o* (see footnote).", ["gpt-4o"]),
+        ("| gpt-4* | 58% |", ["gpt-4"]),
+        ("*Retiring soon: gpt-4o and\ngpt-4*", ["gpt-4o", "gpt-4"]),
+        ("all gpt-4* variants", ["gpt-4"]),  # a family, but not written as a pattern
+        ("'gpt-4*\"", ["gpt-4"]),  # the quotes differ
         ("gpt-4 * 2", ["gpt-4"]),
-        ('["gpt-4*", "o3*"]', []),
-        ("def f(**kwargs): gpt-4o* x", ["gpt-4o"]),  # ** opens, as Markdown reads it
     ],
 )
-def test_an_id_followed_by_a_star_is_a_wildcard_unless_it_closes_an_emphasis(
-    text: str, expected: list[str]
-) -> None:
+def test_an_id_that_ends_a_quoted_pattern_is_a_wildcard(text: str, expected: list[str]) -> None:
     assert found(text) == expected
 
 
