@@ -1,9 +1,11 @@
 """Gitignore patterns, read and matched without regular expressions.
 
 A line is read as pathspec's ``GitIgnoreSpec`` (0.12 to 1.x) reads it, and a path
-matches where pathspec's would, with two exceptions where git itself is followed: a
-bracket expression never matches ``/`` (``a[!x]b`` does not match ``a/b``), and a line
-break in a file name is a character like any other. A pattern is cut at ``/`` into
+matches where pathspec's would, with three exceptions where git itself is followed: a
+bracket expression never matches ``/`` (``a[!x]b`` does not match ``a/b``), a line
+break in a file name is a character like any other, and a line ending in ``/**`` matches
+what is inside a folder, not the folder itself (``docker/**`` with ``!docker/*`` keeps
+``docker/Dockerfile``, as git does, since the folder is entered). A pattern is cut at ``/`` into
 segments, each matched against one segment of the path by a glob matcher that never
 goes back more than to its last ``*`` (at most the length of the name times that of the
 pattern), and ``**`` spans whole segments; no match can take more than polynomial
@@ -35,9 +37,20 @@ class Pattern:
     ``_EVERY`` matches every path; ``_NESTED`` every path with a ``/``. ``_SEGMENTS``:
     ``chunks`` are runs of segment globs with ``**`` between them (and before the first,
     with ``leading``); with ``open_end`` the pattern ends with ``/**`` or ``/``. A match
-    through an open end, or of ``_NESTED``, is ``level`` strong or weak."""
+    through an open end, or of ``_NESTED``, is ``level`` strong or weak. ``inside``: the
+    line ends with ``/**``, which matches below a folder but not the folder itself."""
 
-    __slots__ = ("anchor", "chunks", "form", "ignore", "leading", "level", "name", "open_end")
+    __slots__ = (
+        "anchor",
+        "chunks",
+        "form",
+        "ignore",
+        "inside",
+        "leading",
+        "level",
+        "name",
+        "open_end",
+    )
 
     def __init__(
         self,
@@ -47,8 +60,10 @@ class Pattern:
         leading: bool = False,
         chunks: tuple[tuple[Glob, ...], ...] = (),
         open_end: bool = False,
+        inside: bool = False,
     ) -> None:
         self.ignore = ignore
+        self.inside = inside
         self.form = form
         self.level = level
         self.leading = leading
@@ -69,6 +84,8 @@ class Pattern:
         if self.form == _EVERY:
             return STRONG if path else NONE
         if self.form == _NESTED:
+            if self.inside and path.endswith("/"):
+                path = path[:-1]  # the folder itself is not inside it
             return self.level if "/" in path else NONE
         if self.anchor is not None and parts[0] != self.anchor:
             return NONE
@@ -95,6 +112,8 @@ class Pattern:
             if not ends:
                 return NONE
         if self.open_end:
+            if self.inside and ends[0] == count - 1 and not parts[-1]:
+                return NONE  # ``a/**`` and the folder ``a/`` itself
             return self.level if ends[0] < count else NONE
         if ends[-1] == count:
             return STRONG
@@ -140,7 +159,7 @@ def read_pattern(line: str) -> Pattern | None:
     if segments == ["**", "*"]:
         return Pattern(ignore, _EVERY)
     if segments == ["**", "*", "**"]:
-        return Pattern(ignore, _NESTED, WEAK if folder else STRONG)
+        return Pattern(ignore, _NESTED, WEAK if folder else STRONG, inside=not folder)
     leading = segments[0] == "**"
     open_end = segments[-1] == "**"
     inner = segments[int(leading) : len(segments) - int(open_end)]
@@ -162,7 +181,8 @@ def read_pattern(line: str) -> Pattern | None:
     if bad is not None:
         raise PatternError(f"is not a pattern modelsunset can read ({bad})")
     level = WEAK if open_end and folder else STRONG
-    return Pattern(ignore, _SEGMENTS, level, leading, tuple(chunks), open_end)
+    inside = open_end and not folder
+    return Pattern(ignore, _SEGMENTS, level, leading, tuple(chunks), open_end, inside)
 
 
 def pattern_problem(line: str) -> str | None:
@@ -189,7 +209,14 @@ def _rest_form(pattern: Pattern) -> int:
     if pattern.name is not None:
         return _NAME_ANYWHERE
     one = len(pattern.chunks) == 1 and len(pattern.chunks[0]) == 1
-    if pattern.form == _SEGMENTS and pattern.leading and pattern.open_end and one:
+    # ``inside`` ones tell a folder from the paths in it: matched path by path.
+    if (
+        pattern.form == _SEGMENTS
+        and pattern.leading
+        and pattern.open_end
+        and one
+        and not pattern.inside
+    ):
         return _FOLDERS_ONLY
     return _ANY_PATTERN
 
@@ -229,6 +256,11 @@ class IgnoreSpec:
         exact = [glob.exact for glob in chunk if glob.exact is not None]
         plain = bool(chunk) and len(exact) == len(chunk)
         strong = int(pattern.level == STRONG)
+        if pattern.inside:
+            # The tables say what a folder's name or path says of everything in it and of
+            # the folder alike; ``a/**`` says something of the one, not of the other.
+            self.rest.append((number, pattern))
+            return
         if pattern.form == _SEGMENTS and pattern.leading and len(chunk) == 1:
             suffix = chunk[0].suffix
             if plain:
