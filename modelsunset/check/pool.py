@@ -20,6 +20,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
 from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
@@ -38,7 +39,11 @@ MAX_JOBS = 256  # the most ``--jobs`` accepts
 PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
 REAP_WITHIN = 10.0  # seconds to wait for a killed worker to be gone
 
-Answer = tuple[list[Occurrence], Stats, list[str]]
+Answer = tuple[list[tuple[object, ...]], Stats, list[str]]  # occurrences as plain tuples
+# Occurrences cross the pipe as plain tuples: a NamedTuple pickles through its Python
+# ``__getnewargs__`` and unpickles through its Python ``__new__`` (1.9 us and 1.1 us each,
+# against 0.7 us and 0.6 us with the occurrence made again here in C).
+_occurrence = partial(tuple.__new__, Occurrence)
 
 
 def usable_cores() -> int:
@@ -75,7 +80,7 @@ def in_parallel(
     try:
         pool.start()
         for occurrences, part, notes in pool.answers(_batches(targets)):
-            found += occurrences
+            found += map(_occurrence, occurrences)
             stats.files += part.files
             stats.bytes += part.bytes
             stats.binary += part.binary
@@ -289,9 +294,9 @@ def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
     notes: list[str] = []
     scanner.stats = Stats()
     scanner.note = notes.append
-    found: list[Occurrence] = []
+    found: list[tuple[object, ...]] = []
     for target in batch:
-        found += scanner.scan(target)
+        found += map(tuple, scanner.scan(target))  # see ``_occurrence``
     return found, scanner.stats, notes
 
 

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 SKIPPED = "warning: skipped "  # how a note about a file or folder that cannot be read begins
 NOT_REGULAR = "warning: not scanned: "  # a file that is no longer a regular file when opened
 BINARY_PROBE = 8192
+# A file larger than this has its first ``BINARY_PROBE`` bytes read on their own first: a
+# binary one (images, archives, a tree's larger files) is then never read whole.
+PROBE_ABOVE = 4 * BINARY_PROBE
 PIECE = 4 * 1024 * 1024
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
@@ -47,6 +50,7 @@ _CONTINUATION = frozenset(range(0x80, 0xC0))
 _new = tuple.__new__
 _BOM = codecs.BOM_UTF8
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_pread = getattr(os, "pread", None)  # not on Windows
 
 
 class Occurrence(NamedTuple):
@@ -121,7 +125,14 @@ class FileScanner:
                     self.note(f"{NOT_REGULAR}{target.shown}: it is {what_is(info.st_mode)} now")
                     return []
                 source = _Source(handle, info.st_size)
-                found = self._scan(source, target)
+                if info.st_size > PROBE_ABOVE and _binary_start(handle):
+                    self.stats.binary += 1
+                    found = []
+                    # As reading it would tell: its last piece is read a byte further.
+                    if info.st_size <= PIECE:
+                        source.grew = os.fstat(handle.fileno()).st_size > info.st_size
+                else:
+                    found = self._scan(source, target)
         except IsADirectoryError:  # open() itself tells a folder
             self.note(f"{NOT_REGULAR}{target.shown}: it is {what_is(stat.S_IFDIR)} now")
             return []
@@ -270,6 +281,14 @@ def _occurrences(
             )
         )
     return found
+
+
+def _binary_start(handle: FileIO) -> bool:
+    """Whether the file's first ``BINARY_PROBE`` bytes hold a NUL byte (read where they
+    are, not moving the file's position; False where that cannot be done)."""
+    if _pread is None:
+        return False
+    return b"\0" in _pread(handle.fileno(), BINARY_PROBE, 0)
 
 
 def _without_waiting(path: str, flags: int) -> int:
