@@ -131,20 +131,10 @@ class Picker(_Overlapping):
     """``_Overlapping``'s hits, found with fewer of the overlapping names in text dense
     with names (``_walk``)."""
 
-    def __init__(
-        self,
-        patterns: list[bytes],
-        automata: list[tuple[int, ahocorasick_rs.BytesAhoCorasick]],
-        meaning: list[Meaning],
-        words: tuple[set[str], set[str]],
-        prefixes: Prefixes,
-        known: Callable[[str], bool],
-    ) -> None:
-        super().__init__(patterns, automata, meaning, words, prefixes, known)
-        # Built when first needed (``_walk``).
-        self._leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
-        self._leftmost_meaning = meaning
-        self._alone: list[int | None] = []
+    # Built, with what goes with it, when first needed (``_leftmost_built``, for ``_walk``).
+    _leftmost: ahocorasick_rs.BytesAhoCorasick | None = None
+    _leftmost_meaning: list[Meaning]
+    _alone: list[int | None]
 
     def pick(self, data: bytes) -> tuple[list[Hit], list[Hit]]:
         """The known names and the unknown ids in ``data``, each list in order."""

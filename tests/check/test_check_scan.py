@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from support import write_tree
+from support import git_untracked, write_tree
 
 from modelsunset.check import ignore as ignore_module
 from modelsunset.check import pool as pool_module
@@ -370,14 +370,7 @@ def test_git_and_walk_agree_on_a_real_repository(tmp_path: Path) -> None:
         "lib/util.py": "gpt-4o\n",
     }
     write_tree(tmp_path, files)
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    listed = subprocess.run(
-        ["git", "ls-files", "--others", "--exclude-standard"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = git_untracked(tmp_path, init=True)
     found, _, _ = run_scan(tmp_path)
     assert sorted(item.path for item in found) == sorted(
         name for name in listed if not name.endswith(".gitignore")
@@ -466,13 +459,7 @@ def test_git_and_walk_agree_in_a_real_worktree(tmp_path: Path) -> None:
     (main / ".git" / "info").mkdir(exist_ok=True)
     (main / ".git" / "info" / "exclude").write_text("*.log\n", encoding="utf-8")
     write_tree(worktree, {"a.log": "gpt-4o\n", "b.py": "gpt-4o\n", "sub/c.log": "gpt-4o\n"})
-    listed = subprocess.run(
-        ["git", "ls-files", "--others", "--exclude-standard"],
-        cwd=worktree,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = git_untracked(worktree)
     found, _, notes = run_scan(worktree)
     assert listed == ["b.py"]
     assert [item.path for item in found] == listed

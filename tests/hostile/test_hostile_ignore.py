@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import warnings
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import examples, write_tree
+from support import examples, git_untracked, write_tree
 
 from modelsunset.check.gitignore import IgnoreSpec, compile_lines, pattern_problem, read_pattern
 
@@ -257,14 +256,7 @@ def test_brackets_and_git_agree(tmp_path: Path) -> None:
         tmp_path,
         {".gitignore": "a[!x]b\nc[+-0]d\n", "a/b": "", "a-b": "", "c/d": "", "c.d": ""},
     )
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    listed = subprocess.run(
-        ["git", "ls-files", "--others", "--exclude-standard"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = git_untracked(tmp_path, init=True)
     spec, _ = compile_lines(["a[!x]b", "c[+-0]d"])
     assert spec is not None
     for path in ("a/b", "a-b", "c/d", "c.d"):
@@ -293,14 +285,7 @@ def test_the_walk_enters_a_folder_whose_insides_a_line_ignores_as_git_does(
 
     files = {"app.py": "x\n", "docker/Dockerfile": "x\n", "docker/sub/keep.py": "x\n"}
     write_tree(tmp_path, {".gitignore": lines, **files})
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    listed = subprocess.run(
-        ["git", "ls-files", "--others", "--exclude-standard"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = git_untracked(tmp_path, init=True)
     result = run_installed(
         "check", ".", "--format", "json", "--no-fail", "--date", "2026-12-01", cwd=tmp_path
     )

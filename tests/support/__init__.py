@@ -136,6 +136,21 @@ def examples(full: int) -> int:
     return max(1, round(full * settings.default.max_examples / ci))
 
 
+def git_untracked(root: Path, init: bool = False) -> list[str]:
+    """The files git lists in ``root`` as untracked and not ignored (``git ls-files
+    --others --exclude-standard``): what git's own reading of the ignore files keeps.
+    ``init``: make ``root`` a repository first."""
+    if init:
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    return subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """``files`` (path: text or bytes) written under ``root``."""
     for name, content in files.items():
