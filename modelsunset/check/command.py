@@ -160,6 +160,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
                 progress,
                 skip=[*files, *gate.skip],
                 jobs=request.jobs or None,
+                freeze=True,  # the command's process ends once its report is written
             )
         finally:
             if progress is not None:
@@ -167,7 +168,16 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         _unreadable(stats, request.skip_unreadable)
     occurrences = gate.keep(occurrences)
     found = report.build(
-        catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
+        catalogue,
+        on,
+        surfaces,
+        fail_within,
+        warn_within,
+        occurrences,
+        queries,
+        stats,
+        kinds,
+        freeze=True,
     )
     if request.skip_unreadable:
         found = dataclasses.replace(found, skip_unreadable=True)

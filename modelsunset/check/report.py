@@ -228,6 +228,7 @@ def build(
     queries: Sequence[tuple[str, str] | Query] = (),
     stats: Stats | None = None,
     kinds: Collection[Kind] = DEFAULT,
+    freeze: bool = False,
 ) -> Report:
     """Findings for every occurrence (and every ``--model`` query) on the surfaces it is
     judged on; unknown ids with suggestions; the names not offered where judged. What is
@@ -235,8 +236,8 @@ def build(
 
     Findings and the names not checked come in the order of their places (``--model``
     ones first), then of their surfaces (those checked in their order, then the others);
-    unknown ids in the order of their places."""
-    with collector_paused():
+    unknown ids in the order of their places. ``freeze``: see ``scan.collector_paused``."""
+    with collector_paused(freeze):
         return _build(
             catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
         )

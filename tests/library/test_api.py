@@ -247,3 +247,18 @@ def test_check_path_judges_a_prefix_and_a_surface_alias_as_check_does(tmp_path: 
         ("azure/o3", "azure"),
         ("us.anthropic.claude-3-sonnet-20240229-v1:0", "bedrock"),
     }
+
+
+def test_check_path_leaves_the_callers_objects_to_the_collector(
+    wave: api.Catalogue, tmp_path: Path
+) -> None:
+    # The command line freezes what its scan made (its process ends soon after); a library
+    # call must not, or a long-lived caller's reference cycles would never be freed.
+    import gc
+
+    write_tree(tmp_path, {"app.py": 'MODEL = "gpt-4.5-preview"\n'})
+    before = gc.get_freeze_count()
+    found = api.check_path(tmp_path, wave, "2026-02-10")
+    assert found["findings"]
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
