@@ -238,95 +238,81 @@ def build(
     ones first), then of their surfaces (those checked in their order, then the others);
     unknown ids in the order of their places. ``freeze``: see ``scan.collector_paused``."""
     with collector_paused(freeze):
-        return _build(
-            catalogue, on, surfaces, fail_within, warn_within, occurrences, queries, stats, kinds
-        )
+        checked = tuple(surfaces)
+        judge = Judge(catalogue, on, fail_within, warn_within)
+        builder = _Builder(catalogue, judge, checked)
+        aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
+        left_out = {kind: LeftOut() for kind in aside}
+        suggest: Suggestions | None = None
+        suggested: dict[str, tuple[str, ...]] = {}
+        unknown: list[Unknown] = []
+        order = {surface: number for number, surface in enumerate(checked)}
 
+        def rank(item: Finding | NotChecked) -> int:
+            return order.get(item.surface, len(order))
 
-def _build(
-    catalogue: Catalogue,
-    on: date,
-    surfaces: Sequence[str],
-    fail_within: int,
-    warn_within: int,
-    occurrences: Iterable[Occurrence],
-    queries: Sequence[tuple[str, str] | Query],
-    stats: Stats | None,
-    kinds: Collection[Kind],
-) -> Report:
-    checked = tuple(surfaces)
-    judge = Judge(catalogue, on, fail_within, warn_within)
-    builder = _Builder(catalogue, judge, checked)
-    aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
-    left_out = {kind: LeftOut() for kind in aside}
-    suggest: Suggestions | None = None
-    suggested: dict[str, tuple[str, ...]] = {}
-    unknown: list[Unknown] = []
-    order = {surface: number for number, surface in enumerate(checked)}
-
-    def rank(item: Finding | NotChecked) -> int:
-        return order.get(item.surface, len(order))
-
-    for query in queries:
-        surface = query.surface if isinstance(query, Query) else None
-        builder.add((None, None, None), query[0], query[1], surface, None)
-    builder.findings.sort(key=rank)
-    builder.not_checked.sort(key=rank)
-    # In the order of their places (stable: the order given among those at one place).
-    ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
-    findings, not_checked = builder.findings, builder.not_checked
-    plans, plan = builder.plans, builder.plan
-    last: tuple[str, int, int] | None = None
-    tied = (0, 0)  # where the findings and names not checked at the last place begin
-    for found in ordered:
-        path, line, column, match, model, text, surface, kind = found
-        if kind in aside:
+        for query in queries:
+            surface = query.surface if isinstance(query, Query) else None
+            builder.add((None, None, None), query[0], query[1], surface, None)
+        builder.findings.sort(key=rank)
+        builder.not_checked.sort(key=rank)
+        # In the order of their places (stable: the order given among those at one place).
+        ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
+        findings, not_checked = builder.findings, builder.not_checked
+        plans, plan = builder.plans, builder.plan
+        last: tuple[str, int, int] | None = None
+        tied = (0, 0)  # where the findings and names not checked at the last place begin
+        for found in ordered:
+            path, line, column, match, model, text, surface, kind = found
+            if kind in aside:
+                if model is None:
+                    left_out[kind].unknown += 1
+                else:
+                    aside[kind].add((path, line, column), match, model, surface, None)
+                continue
             if model is None:
-                left_out[kind].unknown += 1
-            else:
-                aside[kind].add((path, line, column), match, model, surface, None)
-            continue
-        if model is None:
-            suggestions = suggested.get(match)
-            if suggestions is None:
-                if suggest is None:
-                    from modelsunset.check.suggest import Suggestions
+                suggestions = suggested.get(match)
+                if suggestions is None:
+                    if suggest is None:
+                        from modelsunset.check.suggest import Suggestions
 
-                    suggest = Suggestions(catalogue.models)
-                suggestions = suggested[match] = suggest(match)
-            unknown.append(_new(Unknown, (path, line, column, match, text, suggestions, kind)))
-            continue
-        where = (path, line, column)
-        if where == last:
-            # Another name at this place (only where occurrences were given twice):
-            # what is found there goes by surface.
-            builder.add(where, match, model, surface, text, kind)
-            start, gone = tied
-            findings[start:] = sorted(findings[start:], key=rank)
-            not_checked[gone:] = sorted(not_checked[gone:], key=rank)
-            continue
-        last = where
-        tied = (len(findings), len(not_checked))
-        judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
-        for judgement in judged:
-            findings.append(_new(Finding, (path, line, column, match, text, judgement, kind)))
-        for one in unchecked:
-            not_checked.append(
-                _new(NotChecked, (path, line, column, match, model, one, on_surfaces, text, kind))
-            )
-    for kind, held in aside.items():
-        left_out[kind].findings = len(held.findings)
-        left_out[kind].not_checked = len(held.not_checked)
-    return Report(
-        on=on,
-        surfaces=checked,
-        fail_within=fail_within,
-        warn_within=warn_within,
-        catalogue=catalogue,
-        findings=builder.findings,
-        unknown=unknown,
-        stats=stats,
-        not_checked=builder.not_checked,
-        kinds=tuple(kind for kind in KINDS if kind in kinds),
-        left_out=left_out,
-    )
+                        suggest = Suggestions(catalogue.models)
+                    suggestions = suggested[match] = suggest(match)
+                unknown.append(_new(Unknown, (path, line, column, match, text, suggestions, kind)))
+                continue
+            where = (path, line, column)
+            if where == last:
+                # Another name at this place (only where occurrences were given twice):
+                # what is found there goes by surface.
+                builder.add(where, match, model, surface, text, kind)
+                start, gone = tied
+                findings[start:] = sorted(findings[start:], key=rank)
+                not_checked[gone:] = sorted(not_checked[gone:], key=rank)
+                continue
+            last = where
+            tied = (len(findings), len(not_checked))
+            judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
+            for judgement in judged:
+                findings.append(_new(Finding, (path, line, column, match, text, judgement, kind)))
+            for one in unchecked:
+                not_checked.append(
+                    _new(
+                        NotChecked, (path, line, column, match, model, one, on_surfaces, text, kind)
+                    )
+                )
+        for kind, held in aside.items():
+            left_out[kind].findings = len(held.findings)
+            left_out[kind].not_checked = len(held.not_checked)
+        return Report(
+            on=on,
+            surfaces=checked,
+            fail_within=fail_within,
+            warn_within=warn_within,
+            catalogue=catalogue,
+            findings=builder.findings,
+            unknown=unknown,
+            stats=stats,
+            not_checked=builder.not_checked,
+            kinds=tuple(kind for kind in KINDS if kind in kinds),
+            left_out=left_out,
+        )

@@ -55,7 +55,22 @@ def scan(
     while the walk goes on. The answer is the same either way; notes about skipped files
     come in walk order. ``freeze``: see ``collector_paused``."""
     with collector_paused(freeze):
-        return _scan(paths, matcher, excludes, gitignore, note, progress, skip, jobs)
+        stats = Stats()
+        walked = targets(paths, excludes, gitignore, stats, note, skip)
+        workers = workers_for(jobs)
+        scanner = FileScanner(matcher, stats, note)
+        found: list[Occurrence] = []
+        for number, target in enumerate(walked):
+            found += scanner.scan(target)
+            if progress is not None:
+                progress(stats)
+            walked_past = number + 1 >= PARALLEL_AFTER or (
+                number + 1 >= PARALLEL_SOONER and stats.bytes >= PARALLEL_BYTES
+            )
+            if workers > 1 and walked_past:
+                found += in_parallel(walked, matcher, workers, stats, note, progress)
+                break
+        return found, stats
 
 
 @contextmanager
@@ -81,31 +96,3 @@ def collector_paused(freeze: bool = False) -> Iterator[None]:
             if freeze:
                 gc.freeze()
             gc.enable()
-
-
-def _scan(
-    paths: Sequence[str],
-    matcher: Matcher,
-    excludes: Sequence[str],
-    gitignore: bool,
-    note: Note,
-    progress: Progress | None,
-    skip: Sequence[str],
-    jobs: int | None,
-) -> tuple[list[Occurrence], Stats]:
-    stats = Stats()
-    walked = targets(paths, excludes, gitignore, stats, note, skip)
-    workers = workers_for(jobs)
-    scanner = FileScanner(matcher, stats, note)
-    found: list[Occurrence] = []
-    for number, target in enumerate(walked):
-        found += scanner.scan(target)
-        if progress is not None:
-            progress(stats)
-        walked_past = number + 1 >= PARALLEL_AFTER or (
-            number + 1 >= PARALLEL_SOONER and stats.bytes >= PARALLEL_BYTES
-        )
-        if workers > 1 and walked_past:
-            found += in_parallel(walked, matcher, workers, stats, note, progress)
-            break
-    return found, stats

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from support import pinned_env, run
+from support import Result, pinned_env, run
 
 NAMES = [
     "a\u202eb\x7fc.py",
@@ -20,6 +20,22 @@ NAMES = [
     "n\x85\u200bz\u2066.py",
     "##[warning]w.py",
 ]
+
+
+def check_in(tree: Path, fmt: str, home: Path) -> Result:
+    """``check`` of ``tree`` in format ``fmt`` on the evaluation day, never failing."""
+    return run(
+        "check",
+        str(tree),
+        "--format",
+        fmt,
+        "--no-fail",
+        "--date",
+        "2026-12-01",
+        env=pinned_env(home),
+    )
+
+
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -34,16 +50,7 @@ def tree(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "github", "json", "sarif"])
 def test_no_format_writes_a_file_name_raw(tree: Path, tmp_path: Path, fmt: str) -> None:
-    result = run(
-        "check",
-        str(tree),
-        "--format",
-        fmt,
-        "--no-fail",
-        "--date",
-        "2026-12-01",
-        env=pinned_env(tmp_path),
-    )
+    result = check_in(tree, fmt, tmp_path)
     assert result.returncode == 0, result.stderr
     assert RAW.search(result.stdout) is None, fmt
     for line in result.stdout.splitlines():
@@ -53,28 +60,10 @@ def test_no_format_writes_a_file_name_raw(tree: Path, tmp_path: Path, fmt: str) 
 
 
 def test_json_and_sarif_read_back_the_names(tree: Path, tmp_path: Path) -> None:
-    result = run(
-        "check",
-        str(tree),
-        "--format",
-        "json",
-        "--no-fail",
-        "--date",
-        "2026-12-01",
-        env=pinned_env(tmp_path),
-    )
+    result = check_in(tree, "json", tmp_path)
     paths = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"]}
     assert paths == set(NAMES)
-    sarif = run(
-        "check",
-        str(tree),
-        "--format",
-        "sarif",
-        "--no-fail",
-        "--date",
-        "2026-12-01",
-        env=pinned_env(tmp_path),
-    )
+    sarif = check_in(tree, "sarif", tmp_path)
     uris = [
         location["physicalLocation"]["artifactLocation"]["uri"]
         for item in json.loads(sarif.stdout)["runs"][0]["results"]
@@ -136,14 +125,5 @@ def test_other_invisible_characters_in_a_file_name_are_written_out(tmp_path: Pat
     root.mkdir()
     (root / "a\u00adb\ufe0f\U000e0041.py").write_text('model = "gpt-4o-2024-05-13"\n')
     for fmt in ("text", "markdown", "github", "json"):
-        result = run(
-            "check",
-            str(root),
-            "--format",
-            fmt,
-            "--no-fail",
-            "--date",
-            "2026-12-01",
-            env=pinned_env(tmp_path),
-        )
+        result = check_in(root, fmt, tmp_path)
         assert not any(char in result.stdout for char in "\u00ad\ufe0f\U000e0041"), fmt
