@@ -2,7 +2,8 @@
 
 Start-up is most of a short command's time, and while modules are imported the cyclic
 garbage collector only walks the growing heap again and again (about 3 ms of a 60 ms
-``resolve``). So collection is off during the imports; what they built is then frozen
+``resolve``). So collection is off during the imports (of Typer and the command line,
+unless ``check`` is read without them: see ``launch.py``); what they built is then frozen
 (never walked again) and collection is back on for the command itself.
 """
 
@@ -12,7 +13,15 @@ import gc
 def main() -> None:
     try:
         gc.disable()
-        from modelsunset.cli import main_then_exit as run
+        import sys
+
+        from modelsunset.launch import check_without_typer
+        from modelsunset.launch import main_then_exit as run
+
+        if check_without_typer(sys.argv[1:]) is None:
+            import modelsunset.cli  # Typer, with the collector off
+        else:
+            import modelsunset.check.command  # noqa: F401  (the scan, as the collector is off)
 
         gc.freeze()
         gc.enable()

@@ -1,12 +1,11 @@
 """Typer wiring only: options in, a command function called, its exit code out.
 
-Exceptions become messages and exit codes in one place, ``_run``. Everything a command
-needs beyond Typer is imported inside the command, so start-up stays small. The options
-several commands share are declared in ``options.py``.
+Exceptions become messages and exit codes in one place, ``edge.outcome`` (through
+``_run``). Everything a command needs beyond Typer is imported inside the command, so
+start-up stays small; ``check`` in the forms CI gives it is read without Typer at all
+(``check/argv.py``). The options several commands share are declared in ``options.py``.
 """
 
-import os
-import sys
 from collections.abc import Callable
 from typing import Annotated
 
@@ -46,25 +45,11 @@ def _typer() -> typer.Typer:
 
 
 def _run(command: Callable[[Session], int], lang: Lang | None = None) -> None:
-    """The one place where errors become messages on stderr and exit codes; ``lang``:
-    --lang, which wins over the environment."""
-    from modelsunset import console
-    from modelsunset.commands import usage_error
-    from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
+    """Runs ``command`` and exits with its code; errors become messages and exit codes in
+    ``edge.outcome``, the one place for every command. ``lang``: --lang."""
+    from modelsunset.edge import outcome
 
-    err = console.writer("err")
-    try:
-        code = command(console.session(lang))
-    except DomainError as exc:
-        err(usage_error(exc).render())
-        raise typer.Exit(EXIT_USAGE) from None
-    except ModelsunsetError as exc:
-        err(exc.render())
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        err("interrupted")
-        raise typer.Exit(130) from None
-    raise typer.Exit(code)
+    raise typer.Exit(outcome(command, lang))
 
 
 def _version(value: bool) -> None:
@@ -262,11 +247,6 @@ def mcp(catalogue: CatalogueOpt = None, overlay: OverlayOpt = None) -> None:
     _run(lambda s: serve(s, Sources(catalogue, overlay or ())))
 
 
-def _completing() -> bool:
-    """The shell asks for completions (``_MODELSUNSET_COMPLETE`` is set)."""
-    return any(key.endswith("_COMPLETE") for key in os.environ)
-
-
 # Every command, in the order help lists them: (name, module, function). Those declared in
 # other modules (with options of their own) are imported only when the command runs or
 # when the whole app is needed (help, completion, a mistake).
@@ -320,7 +300,9 @@ def _only(args: list[str]) -> typer.Typer | None:
     options: time that a run of one command does not need. Help, completion and mistakes
     still get the whole app.
     """
-    if _completing():
+    from modelsunset.launch import completing
+
+    if completing():
         return None
     name = next((arg for arg in args if not arg.startswith("-")), None)
     if name is None:
@@ -331,62 +313,14 @@ def _only(args: list[str]) -> typer.Typer | None:
     return _app(frozenset({name}))
 
 
-def main_then_exit() -> None:
-    """``main`` as the ``modelsunset`` command runs it: once it has its exit code, the
-    ``atexit`` functions have run and stdout and stderr are flushed, the process ends at
-    once, without the rest of the interpreter's teardown (freeing every module and object:
-    some 40 million instructions, 5 to 15 ms, more after a large scan), which has nothing
-    else to do: files are closed where they are written, worker processes reaped. An exit
-    with a message, a flush that fails or an error goes the usual way, with what Python
-    says then."""
-    try:
-        main()
-    except SystemExit as exc:
-        if exc.code is None or isinstance(exc.code, int):
-            _exit_at_once(exc.code or 0)
-        raise
-    _exit_at_once(0)
-
-
-def _exit_at_once(code: int) -> None:
-    """Ends the process with ``code`` once the ``atexit`` functions have run (as the
-    interpreter runs them at exit, once) and stdout and stderr are flushed; returns if a
-    flush fails."""
-    import atexit
-
-    atexit._run_exitfuncs()
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
-        return
-    os._exit(code)
+def run_app(args: list[str]) -> None:
+    """Typer reads ``args`` and runs the command they name (``launch.main`` calls it)."""
+    (_only(args) or whole_app())(prog_name="modelsunset")
 
 
 def main() -> None:
-    """Entry point of the `modelsunset` command."""
-    from modelsunset.console import quiet, writer
-    from modelsunset.errors import ModelsunsetError
+    """The ``modelsunset`` command in this process (``launch.main``), for tests and for
+    anyone embedding it."""
+    from modelsunset.launch import main as launched
 
-    args = sys.argv[1:]
-    # A shell asking for completions runs with no arguments, and is shown no help.
-    if not _completing() and (not args or "--help" in args or "-h" in args):
-        from modelsunset.render.help import reader_that_left_is_no_error
-
-        reader_that_left_is_no_error()
-    try:
-        (_only(args) or whole_app())(prog_name="modelsunset")
-    except ModelsunsetError as exc:
-        # From outside a command: --version that cannot be written.
-        writer("err")(exc.render())
-        sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        # click's own output (help, usage) to a reader that went away, `| head`.
-        quiet(sys.stdout)
-        sys.exit(0)
-    except OSError as exc:
-        # click's own output (help, usage) that cannot be written.
-        writer("err")(f"error: cannot write the output: {exc.strerror or exc}")
-        quiet(sys.stdout)
-        sys.exit(2)
+    launched()

@@ -136,15 +136,10 @@ def session(lang: Lang | None = None) -> Session:
         # An error only for a command that needs the date and is given no --date.
         pinned_error = usage_error(exc, "MODELSUNSET_DATE")
     terminal = sys.stdout is not None and sys.stdout.isatty()
-    # COLUMNS when it is a positive number, else the terminal's width, else 80 (the
-    # standard library's order); COLUMNS=0 or junk does not make tables vanish.
-    import shutil
-
-    width = shutil.get_terminal_size().columns
     return Session(
         today=today,
         colour=terminal and "NO_COLOR" not in os.environ,  # set, even empty: no colour
-        width=width,
+        width=_width(),
         out=writer("out"),
         err=writer("err"),
         out_bytes=binary_writer(),
@@ -152,3 +147,19 @@ def session(lang: Lang | None = None) -> Session:
         pinned_error=pinned_error,
         lang=lang if lang is not None else lang_of(os.environ),
     )
+
+
+def _width() -> int:
+    """COLUMNS when it is a positive number, else the terminal's width, else 80: the order
+    of ``shutil.get_terminal_size`` (whose module, with its compression libraries, costs
+    more to import than this), so COLUMNS=0 or junk does not make tables vanish."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80

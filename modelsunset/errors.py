@@ -4,7 +4,7 @@ Domain errors (``DomainError``) say what the core could not answer, in its own t
 name that finds no model, a model not offered on a surface, a text that names no date.
 They carry the facts, never an option name or a command; ``commands.usage_error`` words
 them for the command line. Errors with exit codes (``ModelsunsetError``) are mapped to
-messages and exit codes in exactly one place (``cli._run``).
+messages and exit codes in exactly one place (``edge.outcome``).
 """
 
 from __future__ import annotations

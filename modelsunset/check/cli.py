@@ -69,29 +69,29 @@ def check(
     Exit 1 when a finding at error level remains, unless --no-fail. Settings may also
     live in the tool.modelsunset table of pyproject.toml (see docs/ci.md).
     """
-    from modelsunset.check.command import Request, run
-    from modelsunset.cli import _run
-    from modelsunset.commands import Sources
+    from modelsunset.check.argv import Args, invoke
 
-    request = Request(
-        paths=paths or (),
-        models=model or (),
-        surfaces=surface or (),
-        when=date,
+    given = Args(
+        paths=tuple(paths or ()),
+        model=tuple(model or ()),
+        surface=tuple(surface or ()),
+        date=date,
         fail_within=fail_within,
         warn_within=warn_within,
         no_fail=no_fail,
         fmt=fmt,
-        excludes=exclude or (),
-        gitignore=not no_gitignore,
-        progress=sys.stderr is not None and sys.stderr.isatty(),
+        exclude=tuple(exclude or ()),
+        no_gitignore=no_gitignore,
         jobs=jobs,
+        kinds=tuple(kinds or ()),
+        skip_unreadable=skip_unreadable,
         baseline=baseline,
         write_baseline=write_baseline,
         waivers=waivers,
         changed=changed,
         max_catalogue_age=max_catalogue_age,
-        kinds=kinds or (),
-        skip_unreadable=skip_unreadable,
+        lang=lang,
+        catalogue=catalogue,
+        overlay=tuple(overlay or ()),
     )
-    _run(lambda s: run(s, Sources(catalogue, overlay or ()), request), lang)
+    raise typer.Exit(invoke(given, progress=sys.stderr is not None and sys.stderr.isatty()))

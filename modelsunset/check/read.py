@@ -313,8 +313,9 @@ class _Source:
         if self.left <= 0:
             return b""
         if most is None or most >= self.left:
-            # The last piece: one byte more than is left tells a file that grew.
-            data = self._read(self.left + 1)
+            # The last piece: one byte more than is left tells a file that grew; all
+            # that is left, read at once, tells the end (another read would say b"").
+            data = self._read(self.left + 1, enough=self.left)
             if len(data) > self.left:
                 self.grew = True
                 data = data[: self.left]
@@ -324,13 +325,16 @@ class _Source:
         self.left = self.left - most if len(data) == most else 0  # short: it shrank
         return data
 
-    def _read(self, count: int) -> bytes:
+    def _read(self, count: int, enough: int | None = None) -> bytes:
+        """``count`` bytes, or fewer at the end; done once ``enough`` (else ``count``) are
+        read."""
+        enough = count if enough is None else enough
         data = self.handle.read(count)
-        if len(data) == count or not data:
+        if len(data) >= enough or not data:
             return data
-        pieces = [data]  # a short read: go on to the end, or to ``count``
+        pieces = [data]  # a short read: go on to the end, or to ``enough``
         got = len(data)
-        while got < count:
+        while got < enough:
             more = self.handle.read(count - got)
             if not more:
                 break

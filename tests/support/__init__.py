@@ -66,7 +66,8 @@ def run(*args: Arg, env: Mapping[str, str] | None = None, cwd: Path | None = Non
     argv = [os.fspath(arg) for arg in args]
     wanted = dict(env) if env is not None else pinned_env()
     with contextlib.chdir(cwd or os.getcwd()), mock.patch.dict(os.environ, wanted, clear=True):
-        # What `main()` runs: just the named command when the arguments name one.
+        # What `main()` runs: just the named command when the arguments name one (Typer's
+        # reading; `check` read without Typer is held to it in test_check_argv.py).
         target = _only(argv) or app
         done = CliRunner().invoke(target, argv, catch_exceptions=False, prog_name="modelsunset")
     return subprocess.CompletedProcess(

@@ -1,0 +1,30 @@
+"""The edge of the command line: the one place where a command's errors become messages
+on stderr and exit codes. Free of Typer, so that a command read without it (``check``,
+see ``check/argv.py``) ends the same way as one Typer runs (``cli._run``)."""
+
+from collections.abc import Callable
+
+from modelsunset.commands import Session
+from modelsunset.i18n import Lang
+
+
+def outcome(command: Callable[[Session], int], lang: Lang | None = None) -> int:
+    """Runs ``command`` in a session of this process and gives its exit code, or the code of
+    the error it raised, once the error is said on stderr; ``lang``: --lang, which wins
+    over the environment."""
+    from modelsunset import console
+    from modelsunset.commands import usage_error
+    from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
+
+    err = console.writer("err")
+    try:
+        return command(console.session(lang))
+    except DomainError as exc:
+        err(usage_error(exc).render())
+        return EXIT_USAGE
+    except ModelsunsetError as exc:
+        err(exc.render())
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err("interrupted")
+        return 130
