@@ -4,12 +4,12 @@ run it asks for.
 Importing Typer (and its copy of click) and building the command takes about a third of
 a small ``check`` run, and a CI job runs ``check`` many times. ``parse`` reads the
 arguments itself when each one is a form it knows: an option of ``check`` with its value
-(``--format json``, ``--format=json``, ``-f json``), a flag, a path, ``--``. For anything
-else (help, a mistake, an option it does not know, a value click would have to convert or
-refuse) it gives ``None``, and Typer reads the line as before, with its own messages. So
-it never accepts what Typer refuses, and never reads an argument otherwise: the tests
-compare the two on generated command lines, and hold ``_OPTIONS`` to the options Typer
-declares (``check/cli.py``).
+(``--format json``, ``--format=json``, ``-f json``, ``-fjson``), a flag, a path, ``--``.
+For anything else (help, a mistake, an option it does not know, a value click would have
+to convert or refuse) it gives ``None``, and Typer reads the line as before, with its own
+messages. So it never accepts what Typer refuses, and never reads an argument otherwise:
+the tests compare the two on generated command lines, and hold ``_OPTIONS`` to the
+options Typer declares (``check/cli.py``).
 """
 
 from collections.abc import Iterator, Sequence
@@ -101,17 +101,21 @@ def parse(args: Sequence[str]) -> Args | None:
         if arg[:1] != "-" or arg == "-":
             paths.append(arg)
             continue
-        name, equals, text = arg.partition("=") if arg[:2] == "--" else (arg, "", "")
+        if arg[:2] == "--":
+            name, attached, text = arg.partition("=")  # --format=json
+        else:
+            name, text = arg[:2], arg[2:]  # -fjson, -j1: the value attached, as click reads it
+            attached = text
         known = _OPTIONS.get(name)
         if known is None:
             return None
         field, shape = known
         if shape is _Shape.FLAG:
-            if equals:
+            if attached:
                 return None
             given[field] = True
             continue
-        if not equals:
+        if not attached:
             following = next(rest, None)
             if following is None:
                 return None

@@ -89,6 +89,10 @@ READ = [
     (["--format=SARIF", "src"], Args(paths=("src",), fmt=CheckFormat.sarif)),
     (["-f", "github", "-j", "1"], Args(fmt=CheckFormat.github, jobs=1)),
     (
+        ["-fjson", "-j1", "-mgpt-4o", "-d=today"],
+        Args(fmt=CheckFormat.json, jobs=1, model=("gpt-4o",), date="=today"),
+    ),
+    (
         ["-e", "vendor/**", "--exclude=*.lock", "--kinds", "code", "--kinds", "docs"],
         Args(exclude=("vendor/**", "*.lock"), kinds=("code", "docs")),
     ),
@@ -125,8 +129,7 @@ DECLINED = [
     ["src", "-h"],
     ["--bogus"],
     ["-x"],
-    ["-fjson"],  # a short option with its value attached
-    ["-f=json"],
+    ["-f=json"],  # the value "=json", as click reads it
     ["--format"],  # no value
     ["--format", "yaml"],
     ["--format", "\uff4a\uff53\uff4f\uff4e"],  # "json" in full-width letters
@@ -157,7 +160,21 @@ def test_check_is_read_without_typer_only_when_it_is_the_command(
     assert check_without_typer(["check"]) is None
 
 
-_NAMES = sorted({*_OPTIONS, "--", "-", "--bogus", "-fjson", "--format=json", "--jobs=1"})
+_NAMES = sorted(
+    {
+        *_OPTIONS,
+        "--",
+        "-",
+        "--bogus",
+        "-fjson",
+        "-j1",
+        "-j+1",
+        "-f=json",
+        "-sazure",
+        "--format=json",
+        "--jobs=1",
+    }
+)
 _VALUES = [
     "json", "JSON", "Sarif", "yaml", "en", "zh", "ZH", "0", "1", "007", "-1", "+3", " 4",
     "1_0", "", "=", "a=b", "src", "-", "--", "-x", "--no-fail", "gpt-4o", "é", "٣", "ǅ",
