@@ -89,23 +89,26 @@ class Suggestions:
 
 def _close_matches(word: str, pool: list[str]) -> list[str]:
     """``difflib.get_close_matches(word, pool, n=LIMIT, cutoff=CUTOFF)``, with fewer of its
-    costly ratios: they are worked out in the order of the quick upper bound on them
-    (``quick_ratio``), best first, until that bound is below the ``LIMIT``-th best ratio
-    found, as no id further on could be among the closest."""
+    costly ratios. Each is bounded from above, cheaply: by the lengths, then by the longest
+    common subsequence of the two (the matching blocks of ``ratio`` are one, so it never
+    counts more; a closer bound than difflib's ``quick_ratio``, and quicker). Ratios are
+    worked out in the order of that bound, best first, until it is below the ``LIMIT``-th
+    best ratio found, as no id further on could be among the closest."""
     import heapq
     from difflib import SequenceMatcher
 
     matcher = SequenceMatcher()
     matcher.set_seq2(word)
     size = len(word)
+    common = _Subsequence(word)
     bounds: list[tuple[float, str]] = []
     for key in pool:
         # ``real_quick_ratio`` first, as difflib works it out from the lengths alone.
-        if _ratio(min(len(key), size), len(key) + size) >= CUTOFF:
-            matcher.set_seq1(key)
-            quick = matcher.quick_ratio()
-            if quick >= CUTOFF:
-                bounds.append((quick, key))
+        total = len(key) + size
+        if _ratio(min(len(key), size), total) >= CUTOFF:
+            bound = _ratio(common.length(key), total)
+            if bound >= CUTOFF:
+                bounds.append((bound, key))
     bounds.sort(key=lambda pair: -pair[0])
     scored: list[tuple[float, str]] = []
     floor = CUTOFF
@@ -119,6 +122,29 @@ def _close_matches(word: str, pool: list[str]) -> list[str]:
             if len(scored) >= LIMIT:
                 floor = max(CUTOFF, heapq.nlargest(LIMIT, scored)[-1][0])
     return [key for _, key in heapq.nlargest(LIMIT, scored)]
+
+
+class _Subsequence:
+    """The length of the longest common subsequence of ``word`` and any other text, by the
+    bit-parallel method (Allison and Dix; Hyyrö): one pass over the other text, a few
+    operations on integers of ``len(word)`` bits per character."""
+
+    def __init__(self, word: str) -> None:
+        self.size = len(word)
+        self.full = (1 << self.size) - 1
+        self.masks: dict[str, int] = {}
+        for place, char in enumerate(word):
+            self.masks[char] = self.masks.get(char, 0) | 1 << place
+
+    def length(self, text: str) -> int:
+        masks, full = self.masks, self.full
+        row = full
+        for char in text:
+            mask = masks.get(char)
+            if mask is not None:
+                matched = row & mask
+                row = ((row + matched) | (row - matched)) & full
+        return self.size - row.bit_count()
 
 
 def _ratio(matches: int, length: int) -> float:

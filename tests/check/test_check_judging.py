@@ -5,6 +5,7 @@ beginnings of the catalogue's ids; suggestions worked out once per id, within bo
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
@@ -12,12 +13,14 @@ from typing import Any
 
 import pytest
 from format2 import JUDGING, format2
-from support import write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import examples, write_tree
 from support.check import D, check
 
 from modelsunset.check import suggest as suggest_module
 from modelsunset.check.match import Matcher, beginnings
-from modelsunset.check.suggest import Suggestions
+from modelsunset.check.suggest import Suggestions, _close_matches, _Subsequence
 
 SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
 
@@ -281,6 +284,33 @@ def test_unknown_ids_start_like_catalogued_ids(text: str, expected: list[str]) -
 
 
 # Suggestions: once per distinct id, and bounded -------------------------------------------
+
+
+_ID_TEXT = st.text(alphabet="abcgpt-.0145o", max_size=14)
+
+
+def _longest_common_subsequence(first: str, second: str) -> int:
+    row = [0] * (len(second) + 1)
+    for char in first:
+        diagonal = 0
+        for place, other in enumerate(second):
+            above = row[place + 1]
+            row[place + 1] = diagonal + 1 if char == other else max(above, row[place])
+            diagonal = above
+    return row[-1]
+
+
+@settings(max_examples=examples(300))
+@given(_ID_TEXT, _ID_TEXT)
+def test_the_bound_on_a_ratio_is_the_longest_common_subsequence(first: str, second: str) -> None:
+    assert _Subsequence(first).length(second) == _longest_common_subsequence(first, second)
+
+
+@settings(max_examples=examples(300))
+@given(_ID_TEXT, st.lists(_ID_TEXT, max_size=30))
+def test_close_matches_are_difflibs(word: str, pool: list[str]) -> None:
+    wanted = difflib.get_close_matches(word, pool, n=suggest_module.LIMIT, cutoff=0.6)
+    assert _close_matches(word, pool) == wanted
 
 
 def test_suggestions_are_worked_out_once_per_distinct_id(
