@@ -28,11 +28,14 @@ if TYPE_CHECKING:
 
 __all__ = ["PARALLEL_AFTER", "Occurrence", "Stats", "collector_paused", "pattern_problem", "scan"]
 
-PARALLEL_AFTER = 2000  # files walked before worker processes are started
+PARALLEL_AFTER = 2000  # files walked before every worker process is started
 # Or so many files once so many bytes are read: the work of a tree with large files is
-# shared sooner, and one of a few hundred files is never (starting workers costs more).
+# shared sooner. A tree of a few hundred files is read by this process alone (starting a
+# worker costs more); past ``SHARE_AFTER`` files (and fewer bytes), by this process and
+# one worker, until the walk reaches ``PARALLEL_AFTER`` files.
 PARALLEL_SOONER = 300
 PARALLEL_BYTES = 16 << 20
+SHARE_AFTER = 300
 
 
 def scan(
@@ -67,8 +70,11 @@ def scan(
             walked_past = number + 1 >= PARALLEL_AFTER or (
                 number + 1 >= PARALLEL_SOONER and stats.bytes >= PARALLEL_BYTES
             )
-            if workers > 1 and walked_past:
-                found += in_parallel(walked, matcher, workers, stats, note, progress)
+            if workers > 1 and (walked_past or number + 1 >= SHARE_AFTER):
+                # Past SHARE_AFTER only: one worker and this process, until the tree
+                # proves big.
+                share = None if walked_past else PARALLEL_AFTER - number - 1
+                found += in_parallel(walked, matcher, workers, stats, note, progress, share)
                 break
         return found, stats
 

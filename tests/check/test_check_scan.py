@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import git_untracked, write_tree
@@ -499,9 +500,15 @@ def test_a_path_that_gitignore_names_is_scanned_when_asked_for(tmp_path: Path) -
     assert [item.path for item in found] == ["out/tree/a.py", "out/tree/x.log"]
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+# (SHARE_AFTER, PARALLEL_AFTER): every worker from the tenth file; this process and one
+# worker from the tenth; the same, then every worker from the 150th.
+MODES = {"workers": (10**6, 10), "shared": (10, 10**6), "shared, then workers": (10, 150)}
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+@pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_worker_processes_give_the_same_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, mode: str
 ) -> None:
     files: dict[str, str | bytes] = {}
     for number in range(300):
@@ -512,10 +519,24 @@ def test_worker_processes_give_the_same_answer(
     files["d6/x.log"] = "gpt-4o"
     write_tree(tmp_path, files)
     serial, serial_stats, serial_notes = run_scan(tmp_path)
-    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", 10)
+    share_after, parallel_after = MODES[mode]
+    monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
     monkeypatch.setattr(pool_module, "BATCH", 7)
     monkeypatch.setattr(pool_module, "jobs_default", lambda: jobs)
+    started: list[int] = []
+    start_one = pool_module.Workers._start_one
+
+    def counted(self: pool_module.Workers, *args: Any) -> None:
+        started.append(len(self.processes))
+        start_one(self, *args)
+
+    monkeypatch.setattr(pool_module.Workers, "_start_one", counted)
     parallel, stats, notes = run_scan(tmp_path)
+    # One process reads alone (--jobs 1); else one worker while this process shares the
+    # work, and every worker once the tree is big.
+    wanted = 0 if jobs == 1 else 1 if mode == "shared" else jobs
+    assert len(started) == wanted
     assert places(parallel) == places(serial)
     assert "d3/latin.py:1:3:gpt-4o" in places(parallel)
     assert "d6/x.log:1:1:gpt-4o" not in places(parallel)
