@@ -7,7 +7,6 @@ Precedence of settings: flags, then environment (``MODELSUNSET_CATALOGUE``,
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import time
@@ -180,7 +179,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         freeze=True,
     )
     if request.skip_unreadable:
-        found = dataclasses.replace(found, skip_unreadable=True)
+        found = found._replace(skip_unreadable=True)
     found, aside = gate.sort(found)
     ctx = RenderContext(
         on,

@@ -20,7 +20,6 @@ Without any of these options the gate changes nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -166,7 +165,7 @@ class Gate(NamedTuple):
         gone = {id(finding) for finding in aside.baselined}
         gone.update(id(finding) for finding, _ in aside.waived)
         still = [finding for finding in report.findings if id(finding) not in gone]
-        return dataclasses.replace(report, findings=still), aside
+        return report._replace(findings=still), aside
 
 
 def shown(rendered: str, fmt: CheckFormat, report: Report, aside: Aside | None) -> str:

@@ -13,10 +13,10 @@ Pure: no files, no clock, no terminal.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from operator import attrgetter, countOf
+from types import MappingProxyType
 from typing import NamedTuple
 
 from modelsunset.check.judge import (
@@ -134,8 +134,9 @@ class LeftOut:
         self.not_checked = not_checked
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
+    """What a scan found, judged (a named tuple: see ``Judgement``)."""
+
     on: date
     surfaces: tuple[str, ...]
     fail_within: int
@@ -146,7 +147,7 @@ class Report:
     stats: Stats | None
     not_checked: list[NotChecked]
     kinds: tuple[Kind, ...] = DEFAULT
-    left_out: dict[Kind, LeftOut] = field(default_factory=dict)
+    left_out: Mapping[Kind, LeftOut] = MappingProxyType({})
     skip_unreadable: bool = False  # the files and folders of stats.skipped may be skipped
 
     @property
