@@ -22,9 +22,11 @@ Then it times, in the same run and on the same warm file cache:
 * ``llm-sunset scan TREE --format json --no-fail --offline`` when it is installed
   (``pip install llm-sunset``, or give its path with ``--llm-sunset``).
 
-Each tool runs once to warm up, then ``--runs`` times; the median wall time is printed in
-seconds and as a ratio to ripgrep's, with the peak memory of the process (its largest
-resident set) and the size of what it printed. Output goes to a file for every tool alike.
+Each tool runs once to warm up, then ``--runs`` times, the tools by turns (a round of
+each, then the next round, so that a machine whose speed drifts moves them alike); the
+median wall time is printed in seconds and as a ratio to ripgrep's, with the peak memory
+of the process (its largest resident set) and the size of what it printed. Output goes to
+a file for every tool alike.
 
 Then the same for files of one long line each, as minified code is: a line of about
 180 KB and one of about 1.8 MB holding an id 10,000 and 100,000 times. They measure that
@@ -215,16 +217,24 @@ class Runner:
             raise SystemExit(f"{command[0]} failed ({code}): {tail}")
         return seconds, peak_mb, output
 
-    def timed(self, command: list[str], runs: int) -> Timing:
-        self.once(command)  # warm-up (file cache, imports)
-        times = []
-        peak = 0.0
-        output = ""
+    def by_turns(self, commands: dict[str, list[str]], runs: int) -> dict[str, Timing]:
+        """Each command once to warm up (file cache, imports), then ``runs`` rounds of every
+        command in turn: a machine whose speed drifts (other work starting, a clock
+        changing) moves every tool of a round alike, not the ones timed at a bad moment."""
+        for command in commands.values():
+            self.once(command)
+        times: dict[str, list[float]] = {label: [] for label in commands}
+        peaks = dict.fromkeys(commands, 0.0)
+        outputs = dict.fromkeys(commands, "")
         for _ in range(runs):
-            seconds, peak_mb, output = self.once(command)
-            times.append(seconds)
-            peak = max(peak, peak_mb)
-        return Timing(statistics.median(times), peak, output)
+            for label, command in commands.items():
+                seconds, peak_mb, outputs[label] = self.once(command)
+                times[label].append(seconds)
+                peaks[label] = max(peaks[label], peak_mb)
+        return {
+            label: Timing(statistics.median(times[label]), peaks[label], outputs[label])
+            for label in commands
+        }
 
 
 def long_lines(out: Path, name: str) -> list[tuple[str, Path]]:
@@ -368,7 +378,7 @@ def main() -> None:
             ],
             "modelsunset check": [*check, "--date", options.date or DATE, *catalogue],
         }
-        results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+        results = runner.by_turns(commands, options.runs)
         report(results, results["rg -F -w -f ids.txt"].seconds)
         runner.pool.shutdown()
         return
@@ -388,7 +398,7 @@ def main() -> None:
             "rg -F -w -f ids.txt": grep,
             "modelsunset check": [*check, "--date", options.date or DATE, *catalogue],
         }
-        results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+        results = runner.by_turns(commands, options.runs)
         report(results, results["rg -F -w -f ids.txt"].seconds)
 
 
@@ -437,7 +447,7 @@ def time_tree(
         ]
     else:
         print("llm-sunset not found (pip install llm-sunset, or --llm-sunset PATH): skipped\n")
-    results = {label: runner.timed(cmd, options.runs) for label, cmd in commands.items()}
+    results = runner.by_turns(commands, options.runs)
     report(results, results["rg -F -w -f ids.txt"].seconds)
 
 
@@ -508,7 +518,7 @@ def time_repos(
             "modelsunset check": [*check, *extra],
             "modelsunset check --jobs 1": [*check, *extra, "--jobs", "1"],
         }
-        results = {name: runner.timed(cmd, options.runs) for name, cmd in commands.items()}
+        results = runner.by_turns(commands, options.runs)
         report(results, results["rg -F -w -f ids.txt"].seconds)
         summary.append((label, size, count, results))
     print("\nsummary (seconds, x ripgrep, peak MB)")
