@@ -92,6 +92,7 @@ def parse(args: Sequence[str]) -> Args | None:
         return None
     given: dict[str, Any] = {}
     repeated: dict[str, list[str]] = {}
+    last: dict[str, tuple[_Shape, str]] = {}
     paths: list[str] = []
     rest: Iterator[str] = iter(args)
     for arg in rest:
@@ -120,13 +121,15 @@ def parse(args: Sequence[str]) -> Args | None:
             if following is None:
                 return None
             text = following
-        value = _value(shape, text)
-        if value is None:
-            return None
         if shape is _Shape.MANY:
             repeated.setdefault(field, []).append(text)
         else:
-            given[field] = value
+            last[field] = (shape, text)  # as click, which converts only the last one given
+    for field, (shape, text) in last.items():
+        value = _value(shape, text)
+        if value is None:
+            return None
+        given[field] = value
     for field, values in repeated.items():
         given[field] = tuple(values)
     return Args(paths=tuple(paths), **given)

@@ -101,6 +101,10 @@ READ = [
         Args(model=("gpt-4o",), surface=("azure", "api")),
     ),
     (["--date", "2026-02-14", "-d", "today"], Args(date="today")),  # the last one counts
+    (
+        ["--format", "yaml", "--format", "json", "-j", "x", "-j", "2"],
+        Args(fmt=CheckFormat.json, jobs=2),
+    ),
     (["--fail-within", "030", "--warn-within", "0"], Args(fail_within=30, warn_within=0)),
     (["--max-catalogue-age", "7", "--lang", "ZH"], Args(max_catalogue_age=7, lang=Lang.zh)),
     (
