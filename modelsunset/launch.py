@@ -37,12 +37,14 @@ def main() -> None:
         from modelsunset.render.help import reader_that_left_is_no_error
 
         reader_that_left_is_no_error()
-    try:
-        read = check_without_typer(args)
-        if read is not None:
-            from modelsunset.check.argv import invoke
+    read = check_without_typer(args)
+    if read is not None:
+        # Its errors become messages and exit codes in ``edge.outcome``; the handlers
+        # below are for what click itself writes.
+        from modelsunset.check.argv import invoke
 
-            sys.exit(invoke(read, progress=sys.stderr is not None and sys.stderr.isatty()))
+        sys.exit(invoke(read, progress=sys.stderr is not None and sys.stderr.isatty()))
+    try:
         from modelsunset.cli import run_app
 
         run_app(args)

@@ -138,7 +138,8 @@ def parse(args: Sequence[str]) -> Args | None:
 def _value(shape: _Shape, text: str) -> object:
     """``text`` as an option of ``shape`` takes it, or None when Typer should judge it."""
     if shape is _Shape.DAYS:
-        return int(text) if text.isascii() and text.isdigit() else None
+        # Past a few digits (and Python's 4,300 for int()) Typer says what is wrong.
+        return int(text) if len(text) <= 18 and text.isascii() and text.isdigit() else None
     if shape is _Shape.FORMAT or shape is _Shape.LANG:
         choices: type[CheckFormat] | type[Lang] = CheckFormat if shape is _Shape.FORMAT else Lang
         folded = text.lower() if text.isascii() else None

@@ -228,7 +228,10 @@ class Workers:
                 if held and len(payload) + 16 > self.room[worker]:
                     continue
                 waiting.popleft()
-                self.tasks[worker].send_bytes(payload)
+                try:
+                    self.tasks[worker].send_bytes(payload)
+                except OSError:  # its end of the pipe is closed: it is gone
+                    raise WorkerLost from None
                 queued.append(number)
 
     def _take(self, done: dict[int, Answer], timeout: float | None) -> None:
@@ -245,8 +248,8 @@ class Workers:
             worker = owner[id(ready)]
             try:
                 ok, answer = pickle.loads(self.replies[worker].recv_bytes())
-            except EOFError:
-                raise RuntimeError("a worker process of the scan ended unexpectedly") from None
+            except (EOFError, OSError):  # gone, before or while it answered
+                raise WorkerLost from None
             if not ok:
                 raise answer
             done[self.queued[worker].popleft()] = answer
@@ -348,6 +351,17 @@ def held_signals() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class WorkerLost(ModelsunsetError):
+    """A worker process ended before it answered (killed: out of memory, a signal): the
+    scan is incomplete, so the gate cannot judge (exit 2, never a pass)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process of the scan ended before it answered: the scan is incomplete",
+            hint="run check again; with --jobs 1 it reads every file in one process",
+        )
 
 
 class Terminated(ModelsunsetError):

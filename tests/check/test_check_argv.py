@@ -144,6 +144,8 @@ DECLINED = [
     ["--jobs", "1_0"],
     ["--fail-within", "٣"],  # a digit that is not ASCII: int() reads it, click too
     ["--lang", "fr"],
+    ["--jobs", "9" * 5000],  # past int()'s limit: Typer says it is too many
+    ["--fail-within", "1" * 19],
     ["---format", "json"],
 ]
 

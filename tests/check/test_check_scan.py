@@ -552,6 +552,24 @@ def test_worker_processes_give_the_same_answer(
     )
 
 
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
+    share_after, parallel_after = MODES[mode]
+    monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
+    monkeypatch.setattr(pool_module, "BATCH", 3)
+    monkeypatch.setattr(pool_module, "jobs_default", lambda: 2)
+    # Killed as the out-of-memory killer would: gone at once, without a word.
+    monkeypatch.setattr(pool_module, "_work", lambda *args: os._exit(9))
+    with pytest.raises(pool_module.WorkerLost) as lost:
+        run_scan(tmp_path)
+    assert lost.value.exit_code == 2
+    assert "scan is incomplete" in lost.value.render()
+
+
 @pytest.mark.parametrize(
     ("jobs", "cores", "workers"),
     [(None, 2, 2), (0, 2, 2), (None, 64, 8), (1, 2, 1), (8, 2, 8), (9, 2, 8), (256, 2, 8)],
