@@ -39,7 +39,11 @@ MAX_JOBS = 256  # the most ``--jobs`` accepts
 PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
 REAP_WITHIN = 10.0  # seconds to wait for a killed worker to be gone
 
-Answer = tuple[list[tuple[object, ...]], Stats, list[str]]  # occurrences as plain tuples
+# A batch's answer: its occurrences (as plain tuples), its counts, and the notes and the
+# skipped files of each of its files, with the file's place in the batch.
+Answer = tuple[
+    list[tuple[object, ...]], Stats, list[tuple[int, str]], list[tuple[int, tuple[str, str]]]
+]
 # Occurrences cross the pipe as plain tuples: a NamedTuple pickles through its Python
 # ``__getnewargs__`` and unpickles through its Python ``__new__`` (1.9 us and 1.1 us each,
 # against 0.7 us and 0.6 us with the occurrence made again here in C).
@@ -65,35 +69,73 @@ def workers_for(jobs: int | None) -> int:
     return max(1, min(jobs, PER_CORE * usable_cores()))
 
 
+class WalkNotes:
+    """The walk's notes (a folder it cannot read, an ignore file's bad line): said at once
+    while the scan reads files in this process; once batches go to workers, held with
+    their place in the walk (the files walked before them), so that ``in_parallel`` says
+    them, and records what they skip, in walk order among the notes of the files."""
+
+    __slots__ = ("held", "note", "seen", "stats", "walked")
+
+    def __init__(self, note: Note, stats: Stats) -> None:
+        self.note = note
+        self.stats = stats
+        self.held: list[tuple[int, str, tuple[str, str] | None]] | None = None
+        self.walked = 0  # files walked since the notes were held
+        self.seen = 0  # entries of stats.skipped then
+
+    def __call__(self, text: str) -> None:
+        if self.held is None:
+            self.note(text)
+            return
+        skipped = self.stats.skipped
+        # ``Stats.skip`` records a skipped folder or file, then says so.
+        entry = skipped[-1] if len(skipped) > self.seen else None
+        self.seen = len(skipped)
+        self.held.append((self.walked, text, entry))
+
+    def hold(self) -> None:
+        self.held = []
+        self.seen = len(self.stats.skipped)
+
+
 def in_parallel(
     targets: Iterator[Target],
     matcher: Matcher,
     workers: int,
     stats: Stats,
-    note: Note,
+    walk_notes: WalkNotes,
     progress: Progress | None,
     share_until: int | None = None,
 ) -> list[Occurrence]:
     """The occurrences in ``targets``, found by ``workers`` worker processes; their counts
-    are added to ``stats``, their notes given to ``note``, in walk order.
+    are added to ``stats``, their notes (and the walk's, held meanwhile) given to the
+    walk's ``note`` in walk order, as one process would say them, and their skipped files
+    recorded in that order.
 
     ``share_until``: start with one worker, this process scanning too, until that many
     more files are walked; then the other workers start, and this process only walks (on
     two cores, a tree of a few thousand files is scanned sooner by two processes than by
     three, and a big one sooner by workers that a walk keeps busy)."""
     found: list[Occurrence] = []
-    here = None if share_until is None else FileScanner(matcher, Stats(), note)
+    here = None if share_until is None else FileScanner(matcher, Stats(), walk_notes.note)
     pool = Workers(matcher, workers, here, share_until or 0)
+    # (place in the walk, 0 for the walk's own and 1 for a file's, what): sorted, stably.
+    notes: list[tuple[int, int, str]] = []
+    skipped: list[tuple[int, int, tuple[str, str]]] = []
+    walk_notes.hold()
+    kept = len(stats.skipped)
     try:
         pool.start()
-        for occurrences, part, notes in pool.answers(_batches(targets)):
+        answers = pool.answers(_batches(targets, walk_notes))
+        for number, (occurrences, part, said, left) in enumerate(answers):
             found += map(_occurrence, occurrences)
             stats.files += part.files
             stats.bytes += part.bytes
             stats.binary += part.binary
-            stats.skipped += part.skipped
-            for text in notes:
-                note(text)
+            first = number * BATCH  # every batch but the last holds BATCH files
+            notes += [(first + place, 1, text) for place, text in said]
+            skipped += [(first + place, 1, entry) for place, entry in left]
             if progress is not None:
                 progress(stats)
         pool.end(kill=False)
@@ -104,12 +146,27 @@ def in_parallel(
         with held_signals():
             pool.end(kill=True)
         raise
+    for place, text, entry in walk_notes.held or ():
+        notes.append((place, 0, text))
+        if entry is not None:
+            skipped.append((place, 0, entry))
+    notes.sort(key=_first_two)
+    skipped.sort(key=_first_two)
+    del stats.skipped[kept:]  # the walk's, recorded again in their places
+    stats.skipped += [entry for _, _, entry in skipped]
+    for _, _, text in notes:
+        walk_notes.note(text)
     return found
 
 
-def _batches(targets: Iterator[Target]) -> Iterator[list[Target]]:
+def _first_two(item: tuple[int, int, object]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _batches(targets: Iterator[Target], walk_notes: WalkNotes) -> Iterator[list[Target]]:
     batch: list[Target] = []
     for target in targets:
+        walk_notes.walked += 1
         batch.append(target)
         if len(batch) == BATCH:
             yield batch
@@ -327,13 +384,21 @@ def _work(
 
 
 def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
-    notes: list[str] = []
-    scanner.stats = Stats()
-    scanner.note = notes.append
+    said: list[str] = []
+    notes: list[tuple[int, str]] = []
+    skipped: list[tuple[int, tuple[str, str]]] = []
+    stats = scanner.stats = Stats()
+    scanner.note = said.append
     found: list[tuple[object, ...]] = []
-    for target in batch:
+    for place, target in enumerate(batch):
         found += map(tuple, scanner.scan(target))  # see ``_occurrence``
-    return found, scanner.stats, notes
+        if said:
+            notes += [(place, text) for text in said]
+            said.clear()
+        if stats.skipped:
+            skipped += [(place, entry) for entry in stats.skipped]
+            stats.skipped.clear()
+    return found, stats, notes, skipped
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from modelsunset.check.ignore import pattern_problem
-from modelsunset.check.pool import in_parallel, workers_for
+from modelsunset.check.pool import WalkNotes, in_parallel, workers_for
 from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
 from modelsunset.check.walk import targets
 
@@ -59,7 +59,8 @@ def scan(
     come in walk order. ``freeze``: see ``collector_paused``."""
     with collector_paused(freeze):
         stats = Stats()
-        walked = targets(paths, excludes, gitignore, stats, note, skip)
+        walk_notes = WalkNotes(note, stats)
+        walked = targets(paths, excludes, gitignore, stats, walk_notes, skip)
         workers = workers_for(jobs)
         scanner = FileScanner(matcher, stats, note)
         found: list[Occurrence] = []
@@ -74,7 +75,7 @@ def scan(
                 # Past SHARE_AFTER only: one worker and this process, until the tree
                 # proves big.
                 share = None if walked_past else PARALLEL_AFTER - number - 1
-                found += in_parallel(walked, matcher, workers, stats, note, progress, share)
+                found += in_parallel(walked, matcher, workers, stats, walk_notes, progress, share)
                 break
         return found, stats
 
