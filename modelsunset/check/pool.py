@@ -106,20 +106,20 @@ def in_parallel(
     stats: Stats,
     walk_notes: WalkNotes,
     progress: Progress | None,
-    share_until: int | None = None,
+    share_until: tuple[int, int] | None = None,
 ) -> list[Occurrence]:
     """The occurrences in ``targets``, found by ``workers`` worker processes; their counts
     are added to ``stats``, their notes (and the walk's, held meanwhile) given to the
     walk's ``note`` in walk order, as one process would say them, and their skipped files
     recorded in that order.
 
-    ``share_until``: start with one worker, this process scanning too, until that many
-    more files are walked; then the other workers start, and this process only walks (on
-    two cores, a tree of a few thousand files is scanned sooner by two processes than by
-    three, and a big one sooner by workers that a walk keeps busy)."""
+    ``share_until``: start with one worker, this process scanning too, until so many more
+    files are walked, or bytes read (files, bytes); then the other workers start, and this
+    process only walks (on two cores, a tree of a few thousand files is scanned sooner by
+    two processes than by three, and a big one sooner by workers that a walk keeps busy)."""
     found: list[Occurrence] = []
     here = None if share_until is None else FileScanner(matcher, Stats(), walk_notes.note)
-    pool = Workers(matcher, workers, here, share_until or 0)
+    pool = Workers(matcher, workers, here, share_until or (0, 0))
     # (place in the walk, 0 for the walk's own and 1 for a file's, what): sorted, stably.
     notes: list[tuple[int, int, str]] = []
     skipped: list[tuple[int, int, tuple[str, str]]] = []
@@ -179,14 +179,19 @@ class Workers:
     """Worker processes, each with a pipe of batches to it and one of answers from it."""
 
     def __init__(
-        self, matcher: Matcher, count: int, here: FileScanner | None = None, until: int = 0
+        self,
+        matcher: Matcher,
+        count: int,
+        here: FileScanner | None = None,
+        until: tuple[int, int] = (0, 0),
     ) -> None:
         self.matcher = matcher
         self.count = count
         # With ``here``: one worker first, and this process scans the batches no worker
         # can take now, until ``until`` files are walked; then the other workers start.
         self.here = here
-        self.until = until
+        self.until = until  # (files walked, bytes read)
+        self.read = 0  # bytes read by the answers taken so far
         self.processes: list[BaseProcess] = []
         self.tasks: list[Connection] = []  # this process writes batches to these
         self.replies: list[Connection] = []  # and reads answers from these
@@ -247,7 +252,7 @@ class Workers:
             waiting.append((count, pickle.dumps(plain, pickle.HIGHEST_PROTOCOL), batch))
             count += 1
             walked += len(batch)
-            if self.here is not None and walked >= self.until:
+            if self.here is not None and (walked >= self.until[0] or self.read >= self.until[1]):
                 self.here = None  # a big tree: every worker, and this process walks
                 self._start(self.count - len(self.processes))
             self._take(done, 0)
@@ -268,7 +273,8 @@ class Workers:
         if self.here is None or not waiting:
             return False
         number, _, batch = waiting.popleft()
-        done[number] = _scan_batch(self.here, batch)
+        done[number] = answer = _scan_batch(self.here, batch)
+        self.read += answer[1].bytes
         return True
 
     def _hand_out(self, waiting: deque[tuple[int, bytes, list[Target]]]) -> None:
@@ -310,6 +316,7 @@ class Workers:
             if not ok:
                 raise answer
             done[self.queued[worker].popleft()] = answer
+            self.read += answer[1].bytes
 
     def end(self, kill: bool) -> None:
         """Ends the workers, reaps them, then closes the pipes. ``kill``: at once, none

@@ -32,7 +32,8 @@ PARALLEL_AFTER = 2000  # files walked before every worker process is started
 # Or so many files once so many bytes are read: the work of a tree with large files is
 # shared sooner. A tree of a few hundred files is read by this process alone (starting a
 # worker costs more); past ``SHARE_AFTER`` files (and fewer bytes), by this process and
-# one worker, until the walk reaches ``PARALLEL_AFTER`` files.
+# one worker, until the walk reaches ``PARALLEL_AFTER`` files or they have read
+# ``PARALLEL_BYTES`` more.
 PARALLEL_SOONER = 300
 PARALLEL_BYTES = 16 << 20
 SHARE_AFTER = 300
@@ -74,7 +75,8 @@ def scan(
             if workers > 1 and (walked_past or number + 1 >= SHARE_AFTER):
                 # Past SHARE_AFTER only: one worker and this process, until the tree
                 # proves big.
-                share = None if walked_past else PARALLEL_AFTER - number - 1
+                more = (PARALLEL_AFTER - number - 1, PARALLEL_BYTES - stats.bytes)
+                share = None if walked_past else more
                 found += in_parallel(walked, matcher, workers, stats, walk_notes, progress, share)
                 break
         return found, stats

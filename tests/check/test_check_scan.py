@@ -500,9 +500,15 @@ def test_a_path_that_gitignore_names_is_scanned_when_asked_for(tmp_path: Path) -
     assert [item.path for item in found] == ["out/tree/a.py", "out/tree/x.log"]
 
 
-# (SHARE_AFTER, PARALLEL_AFTER): every worker from the tenth file; this process and one
-# worker from the tenth; the same, then every worker from the 150th.
-MODES = {"workers": (10**6, 10), "shared": (10, 10**6), "shared, then workers": (10, 150)}
+# (SHARE_AFTER, PARALLEL_AFTER, PARALLEL_BYTES): every worker from the tenth file; this
+# process and one worker from the tenth; the same, then every worker from the 150th; the
+# same, then every worker once 20 KB more are read.
+MODES = {
+    "workers": (10**6, 10, 1 << 30),
+    "shared": (10, 10**6, 1 << 30),
+    "shared, then workers": (10, 150, 1 << 30),
+    "shared, then workers by bytes": (10, 10**6, 20_000),
+}
 
 
 @pytest.mark.parametrize("mode", sorted(MODES))
@@ -537,9 +543,10 @@ def test_worker_processes_give_the_same_answer(
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(read_module, "_without_waiting", opener)
     serial, serial_stats, serial_notes = run_scan(tmp_path)
-    share_after, parallel_after = MODES[mode]
+    share_after, parallel_after, parallel_bytes = MODES[mode]
     monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
     monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
     monkeypatch.setattr(pool_module, "BATCH", 7)
     monkeypatch.setattr(pool_module, "jobs_default", lambda: jobs)
     started: list[int] = []
@@ -574,9 +581,10 @@ def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
     write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
-    share_after, parallel_after = MODES[mode]
+    share_after, parallel_after, parallel_bytes = MODES[mode]
     monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
     monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
     monkeypatch.setattr(pool_module, "BATCH", 3)
     monkeypatch.setattr(pool_module, "jobs_default", lambda: 2)
     # Killed as the out-of-memory killer would: gone at once, without a word.
