@@ -5,7 +5,9 @@ before them), ``scan`` (walking trees and reading files), ``kinds`` (code, confi
 recorded; ``notebook``: the cells of a notebook), ``config`` (``[tool.modelsunset]``),
 ``judge`` (levels, and what a finding adds), ``report`` (findings, unknown ids and those
 not checked; ``suggest``: "did you mean"), ``command`` (the command itself, ``options``
-its Typer options) and ``render/check`` (one module per output format). They are
+its Typer options, ``argv`` its command line read without Typer; ``pool`` and
+``signals``: worker processes, and stopping them) and ``render/check`` (one module per
+output format). They are
 imported only by the ``check`` command, so the other commands never pay for them; this
 module holds only the names of the formats, which the command line offers.
 """

@@ -19,8 +19,8 @@ from modelsunset.check import config as config_file
 from modelsunset.check.kinds import DEFAULT as DEFAULT_KINDS
 from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import inert
-from modelsunset.check.pool import stopped_by_sigterm
 from modelsunset.check.scan import Stats
+from modelsunset.check.signals import stopped_by_sigterm
 from modelsunset.commands import Session, Sources, on_date
 from modelsunset.errors import (
     EXIT_NEGATIVE,

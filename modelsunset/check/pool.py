@@ -1,4 +1,4 @@
-"""Scanning in worker processes, and stopping them (with the command) on a signal.
+"""Scanning in worker processes (the signals that stop them with the command: ``signals``).
 
 Batches of ``BATCH`` files go to worker processes while the walk goes on; their answers
 are taken in walk order, so that the result is the same as one process's.
@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
 from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
+from modelsunset.check.signals import held_signals
 from modelsunset.errors import ModelsunsetError
 
 if TYPE_CHECKING:
@@ -408,23 +408,6 @@ def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
     return found, stats, notes, skipped
 
 
-@contextmanager
-def held_signals() -> Iterator[None]:
-    """SIGINT and SIGTERM wait (blocked) meanwhile, to be taken afterwards. Worker
-    processes forked meanwhile start with them blocked, so that a signal cannot end one
-    half-started (with a traceback) before it has chosen how to take them."""
-    import signal
-
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned afresh
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 class WorkerLost(ModelsunsetError):
     """A worker process ended before it answered (killed: out of memory, a signal): the
     scan is incomplete, so the gate cannot judge (exit 2, never a pass)."""
@@ -434,52 +417,3 @@ class WorkerLost(ModelsunsetError):
             "a worker process of the scan ended before it answered: the scan is incomplete",
             hint="run check again; with --jobs 1 it reads every file in one process",
         )
-
-
-class Terminated(ModelsunsetError):
-    """SIGTERM: the command stopped, its worker processes with it (exit 128 + 15, as a
-    shell reports a command that SIGTERM ended)."""
-
-    exit_code = 128 + 15
-
-    def __init__(self) -> None:
-        super().__init__("terminated")
-
-    def render(self) -> str:
-        return "terminated"
-
-
-class _SigTerm(BaseException):
-    """Raised by the SIGTERM handler; a BaseException, as KeyboardInterrupt is, so that no
-    ``except Exception`` on the way takes it for an error to recover from."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    import signal
-
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: let the workers be ended
-    raise _SigTerm
-
-
-@contextmanager
-def stopped_by_sigterm() -> Iterator[None]:
-    """SIGTERM raises in the main thread instead of ending the process on the spot, so that
-    the scan ends its worker processes (which would otherwise live on, orphaned) and the
-    command exits 143 with a message. Where SIGTERM is ignored, it stays ignored."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.getsignal(signal.SIGTERM)
-    if previous == signal.SIG_IGN:
-        yield
-        return
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        yield
-    except _SigTerm:
-        raise Terminated from None
-    finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)

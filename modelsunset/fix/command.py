@@ -36,7 +36,7 @@ class Request:
 
 
 def run(session: Session, sources: Sources, request: Request) -> int:
-    from modelsunset.check.pool import stopped_by_sigterm
+    from modelsunset.check.signals import stopped_by_sigterm
 
     with stopped_by_sigterm():
         return _fix(session, sources, request)
