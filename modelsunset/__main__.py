@@ -18,7 +18,8 @@ def main() -> None:
         from modelsunset.launch import check_without_typer
         from modelsunset.launch import main_then_exit as run
 
-        if check_without_typer(sys.argv[1:]) is None:
+        read = check_without_typer(sys.argv[1:])
+        if read is None:
             import modelsunset.cli  # Typer, with the collector off
         else:
             import modelsunset.check.command  # noqa: F401  (the scan, as the collector is off)
@@ -31,7 +32,7 @@ def main() -> None:
 
         sys.stderr.write("interrupted\n")
         sys.exit(130)
-    run()
+    run(read)
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ def check_without_typer(args: list[str]) -> Args | None:
     return parse(args[1:])
 
 
-def main() -> None:
-    """The ``modelsunset`` command: runs what ``sys.argv`` asks and exits with its code."""
+def main(read: Args | None = None) -> None:
+    """The ``modelsunset`` command: runs what ``sys.argv`` asks and exits with its code;
+    ``read``: its ``check`` arguments, when the caller has read them already."""
     from modelsunset.console import quiet, writer
     from modelsunset.errors import ModelsunsetError
 
@@ -37,7 +38,8 @@ def main() -> None:
         from modelsunset.render.help import reader_that_left_is_no_error
 
         reader_that_left_is_no_error()
-    read = check_without_typer(args)
+    if read is None:
+        read = check_without_typer(args)
     if read is not None:
         # Its errors become messages and exit codes in ``edge.outcome``; the handlers
         # below are for what click itself writes.
@@ -63,16 +65,16 @@ def main() -> None:
         sys.exit(2)
 
 
-def main_then_exit() -> None:
+def main_then_exit(read: Args | None = None) -> None:
     """``main`` as the ``modelsunset`` command runs it: once it has its exit code, the
     ``atexit`` functions have run and stdout and stderr are flushed, the process ends at
     once, without the rest of the interpreter's teardown (freeing every module and object:
     some 40 million instructions, 5 to 15 ms, more after a large scan), which has nothing
     else to do: files are closed where they are written, worker processes reaped. An exit
     with a message, a flush that fails or an error goes the usual way, with what Python
-    says then."""
+    says then. ``read``: see ``main``."""
     try:
-        main()
+        main(read)
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             _exit_at_once(exc.code or 0)
