@@ -45,7 +45,7 @@ def main(read: Args | None = None) -> None:
         # below are for what click itself writes.
         from modelsunset.check.argv import invoke
 
-        sys.exit(invoke(read, progress=sys.stderr is not None and sys.stderr.isatty()))
+        sys.exit(invoke(read))
     try:
         from modelsunset.cli import run_app
 

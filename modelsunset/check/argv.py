@@ -147,9 +147,11 @@ def _value(shape: _Shape, text: str) -> object:
     return text
 
 
-def invoke(args: Args, progress: bool) -> int:
-    """Runs ``check`` as ``args`` ask, and gives its exit code (errors said on stderr);
-    ``progress``: a count of files may be drawn on stderr, a terminal."""
+def invoke(args: Args) -> int:
+    """Runs ``check`` as ``args`` ask, and gives its exit code (errors said on stderr). A
+    count of files may be drawn on stderr when it is a terminal."""
+    import sys
+
     from modelsunset.check.command import Request, run
     from modelsunset.commands import Sources
     from modelsunset.edge import outcome
@@ -165,7 +167,7 @@ def invoke(args: Args, progress: bool) -> int:
         fmt=args.fmt,
         excludes=args.exclude,
         gitignore=not args.no_gitignore,
-        progress=progress,
+        progress=sys.stderr is not None and sys.stderr.isatty(),
         jobs=args.jobs,
         baseline=args.baseline,
         write_baseline=args.write_baseline,

@@ -2,7 +2,6 @@
 which registers it beside the other commands). Kept apart so that the other commands
 never import check's options."""
 
-import sys
 from typing import Annotated
 
 import typer
@@ -94,4 +93,4 @@ def check(
         catalogue=catalogue,
         overlay=tuple(overlay or ()),
     )
-    raise typer.Exit(invoke(given, progress=sys.stderr is not None and sys.stderr.isatty()))
+    raise typer.Exit(invoke(given))

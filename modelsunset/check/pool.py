@@ -20,6 +20,7 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from functools import partial
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
@@ -150,17 +151,13 @@ def in_parallel(
         notes.append((place, 0, text))
         if entry is not None:
             skipped.append((place, 0, entry))
-    notes.sort(key=_first_two)
-    skipped.sort(key=_first_two)
+    notes.sort(key=itemgetter(0, 1))
+    skipped.sort(key=itemgetter(0, 1))
     del stats.skipped[kept:]  # the walk's, recorded again in their places
     stats.skipped += [entry for _, _, entry in skipped]
     for _, _, text in notes:
         walk_notes.note(text)
     return found
-
-
-def _first_two(item: tuple[int, int, object]) -> tuple[int, int]:
-    return item[0], item[1]
 
 
 def _batches(targets: Iterator[Target], walk_notes: WalkNotes) -> Iterator[list[Target]]:
