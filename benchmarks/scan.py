@@ -301,7 +301,6 @@ def report(results: dict[str, Timing], baseline: float) -> None:
 
 
 def main() -> None:
-    runner = Runner()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=300, help="tree size in MB (default 300)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per tool (default 3)")
@@ -349,9 +348,16 @@ def main() -> None:
         help="time only check --format json on a 10 MB file dense with ids",
     )
     options = parser.parse_args()
+    runner = Runner()
+    try:
+        run(runner, options)
+    finally:
+        runner.pool.shutdown()  # now, not in an exit handler racing the helper's pipe
+
+
+def run(runner: Runner, options: argparse.Namespace) -> None:
     if options.aliases:
         time_aliases()
-        runner.pool.shutdown()
         return
     rg = shutil.which("rg")
     if rg is None:
@@ -380,12 +386,10 @@ def main() -> None:
         }
         results = runner.by_turns(commands, options.runs)
         report(results, results["rg -F -w -f ids.txt"].seconds)
-        runner.pool.shutdown()
         return
     if options.repos:
         date = ["--date", options.date] if options.date else []
         time_repos(runner, options, out, ids, rg, [*date, *catalogue])
-        runner.pool.shutdown()  # now, not in an exit handler racing the helper's pipe
         return
     if not options.long_lines:
         time_tree(runner, options, out, ids, names, hot, rg, catalogue)
