@@ -23,7 +23,7 @@ from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
+from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, ScanFault, Stats
 from modelsunset.check.signals import held_signals
 from modelsunset.errors import ModelsunsetError
 
@@ -374,12 +374,14 @@ def _work(
         reply: tuple[bool, Answer | Exception]
         try:
             reply = (True, _scan_batch(scanner, batch))
-        except Exception as exc:
+        except ModelsunsetError as exc:  # a ScanFault, which names its file
             reply = (False, exc)
+        except Exception as exc:
+            reply = (False, ScanFault.of(f"a batch of {len(batch)} files", exc))
         try:
             payload = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # an exception that cannot be pickled
-            failure = RuntimeError(f"in a worker process of the scan: {exc!r}")
+        except Exception as exc:  # an answer that cannot be pickled
+            failure = ScanFault.of(f"a batch of {len(batch)} files", exc)
             payload = pickle.dumps((False, failure), pickle.HIGHEST_PROTOCOL)
         try:
             replies.send_bytes(payload)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
+from modelsunset.errors import ModelsunsetError
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Hit, Matcher
@@ -102,6 +103,40 @@ Note = Callable[[str], None]
 Progress = Callable[[Stats], None]
 
 
+class ScanFault(ModelsunsetError):
+    """A file whose reading raised what no file should make ``check`` raise: a fault of
+    modelsunset's own. The scan is incomplete, so the gate cannot judge (exit 2, never a
+    pass, never a traceback); the message names the file and where the fault was met.
+    Made of plain text, so that a worker process can send it as it is."""
+
+    def __init__(self, shown: str, fault: str) -> None:
+        super().__init__(
+            f"check failed on {shown}: {fault}: the scan is incomplete",
+            hint="this is a fault in modelsunset, not in the file: please report it "
+            "(with the file, if you can); --exclude leaves the file out meanwhile",
+        )
+        self.shown = shown
+        self.fault = fault
+
+    def __reduce__(self) -> tuple[type[ScanFault], tuple[str, str]]:
+        return type(self), (self.shown, self.fault)
+
+    @classmethod
+    def of(cls, shown: str, exc: Exception) -> ScanFault:
+        import traceback
+
+        from modelsunset.wording import clipped
+
+        fault = f"{type(exc).__name__}: {clipped(str(exc), 120)}"
+        frames = traceback.extract_tb(exc.__traceback__)
+        if frames:
+            where = frames[-1]
+            _, inside, tail = where.filename.replace(os.sep, "/").rpartition("/modelsunset/")
+            place = f"modelsunset/{tail}" if inside else os.path.basename(where.filename)
+            fault += f" (at {place}:{where.lineno})"
+        return cls(shown, fault)
+
+
 class FileScanner:
     """Reads one file at a time and turns hits into occurrences."""
 
@@ -139,6 +174,8 @@ class FileScanner:
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
             return []
+        except Exception as exc:  # a fault of modelsunset's own, met on this file
+            raise ScanFault.of(target.shown, exc) from exc
         if source.grew:
             self.note(
                 f"warning: {target.shown} grew while it was read: only its first "

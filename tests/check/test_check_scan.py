@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from support import git_untracked, write_tree
+from support.check import D, check, project
 
 from modelsunset.check import ignore as ignore_module
 from modelsunset.check import pool as pool_module
@@ -846,3 +847,53 @@ def test_a_catalogue_named_through_a_link_is_not_scanned_as_code(tmp_path: Path)
     paths = {finding["path"] for finding in json.loads(done.stdout)["findings"]}
     assert "data/catalogue.yaml" not in paths
     assert paths <= {"app.py"}
+
+
+@pytest.mark.parametrize("mode", ["one process", *sorted(MODES)])
+def test_a_fault_met_on_a_file_names_it_and_never_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    # A fault of modelsunset's own (here: planted) on one file, in this process or in a
+    # worker: the scan fails with the file's name and where the fault was met, as an
+    # error with an exit code (2), whichever process read the file.
+    write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
+    if mode != "one process":
+        share_after, parallel_after, parallel_bytes = MODES[mode]
+        monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
+        monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
+        monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
+        monkeypatch.setattr(pool_module, "BATCH", 3)
+        monkeypatch.setattr(pool_module, "jobs_default", lambda: 2)
+    real_scan = read_module.FileScanner._scan
+
+    def faulty(self: read_module.FileScanner, source: Any, target: Any) -> Any:
+        if target.shown == "f047.py":
+            raise ValueError("planted \x1b[31m fault")
+        return real_scan(self, source, target)
+
+    monkeypatch.setattr(read_module.FileScanner, "_scan", faulty)
+    with pytest.raises(read_module.ScanFault) as fault:
+        run_scan(tmp_path)
+    assert fault.value.exit_code == 2
+    first, hint = fault.value.render().splitlines()
+    assert first.startswith("error: check failed on f047.py: ValueError: planted \\x1b[31m fault")
+    assert first.endswith(": the scan is incomplete")
+    assert "(at test_check_scan.py:" in first
+    assert "please report it" in hint
+
+
+def test_a_fault_is_an_error_on_stderr_with_exit_2_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def faulty(self: read_module.FileScanner, source: Any, target: Any) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(read_module.FileScanner, "_scan", faulty)
+    repo = project(tmp_path, {"src/app.py": 'MODEL = "gpt-4o"\n'})
+    for fmt in ("text", "json", "sarif"):
+        result = check(repo, "--date", D, "-f", fmt)
+        assert (result.returncode, result.stdout) == (2, ""), fmt
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(
+            "error: check failed on src/app.py: RecursionError: maximum recursion depth exceeded"
+        )
