@@ -21,16 +21,15 @@ _SUPPRESS_FILE = re.compile(rb"modelsunset:[ \t]*ignore-file\b")
 
 
 def ignores_whole_file(data: bytes) -> bool:
-    """``modelsunset: ignore-file`` in one of the first lines."""
-    if b"modelsunset" not in data:  # one search in C: most files never name it
-        return False
+    """``modelsunset: ignore-file`` in one of the first lines. Only those lines are
+    searched (a search of the whole file cost a tenth of the scan of a large tree)."""
     end = 0
     for _ in range(IGNORE_FILE_LINES):
         end = data.find(b"\n", end) + 1
         if end == 0:
             end = len(data)
             break
-    if data.find(b"modelsunset", 0, end) == -1:
+    if data.find(b"modelsunset", 0, end) == -1:  # most files never name it
         return False
     return _SUPPRESS_FILE.search(data, 0, end) is not None
 

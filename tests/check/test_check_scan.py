@@ -19,6 +19,7 @@ from modelsunset.check import read as read_module
 from modelsunset.check import scan as scan_module
 from modelsunset.check.match import Matcher
 from modelsunset.check.scan import Occurrence, Stats, scan
+from modelsunset.check.suppress import ignores_whole_file
 
 NAMES = {"gpt-4o": "gpt-4o", "gpt-4o-mini": "gpt-4o-mini", "gpt-4.5-preview": "gpt-4.5-preview"}
 
@@ -301,6 +302,24 @@ def test_file_suppression_in_the_first_lines_only(tmp_path: Path) -> None:
     )
     found, _, _ = run_scan(tmp_path)
     assert places(found) == ["late.py:14:6:gpt-4o"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        (b"# modelsunset: ignore-file", True),  # no line end at all
+        (b"\n" * 9 + b"# modelsunset: ignore-file\n", True),  # the tenth line
+        (b"\r\n" * 9 + b"// modelsunset:ignore-file\r\n", True),
+        (b"\n" * 10 + b"# modelsunset: ignore-file\n", False),  # the eleventh
+        (b"x" * 100_000 + b" modelsunset: ignore-file", True),  # one long first line
+        (b"# modelsunset: ignore-files\n", False),
+        (b"# modelsunset: ignore\n", False),
+        (b"# modelsunset\n" * 9 + b"# ignore-file\n" + b"# modelsunset: ignore-file\n", False),
+        (b"", False),
+    ],
+)
+def test_which_files_ask_to_be_left_out_whole(text: bytes, ignored: bool) -> None:
+    assert ignores_whole_file(text) is ignored
 
 
 @pytest.mark.parametrize("piece", [64, 97, 4096])
