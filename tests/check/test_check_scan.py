@@ -531,6 +531,17 @@ MODES = {
 }
 
 
+def in_mode(monkeypatch: pytest.MonkeyPatch, mode: str, jobs: int, batch: int) -> None:
+    """The scan shares its work as ``MODES[mode]`` says, with ``jobs`` workers at most and
+    ``batch`` files a batch."""
+    share_after, parallel_after, parallel_bytes = MODES[mode]
+    monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
+    monkeypatch.setattr(pool_module, "BATCH", batch)
+    monkeypatch.setattr(pool_module, "jobs_default", lambda: jobs)
+
+
 @pytest.mark.parametrize("mode", sorted(MODES))
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_worker_processes_give_the_same_answer(
@@ -563,12 +574,7 @@ def test_worker_processes_give_the_same_answer(
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(read_module, "_without_waiting", opener)
     serial, serial_stats, serial_notes = run_scan(tmp_path)
-    share_after, parallel_after, parallel_bytes = MODES[mode]
-    monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
-    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
-    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
-    monkeypatch.setattr(pool_module, "BATCH", 7)
-    monkeypatch.setattr(pool_module, "jobs_default", lambda: jobs)
+    in_mode(monkeypatch, mode, jobs, batch=7)
     started: list[int] = []
     start_one = pool_module.Workers._start_one
 
@@ -601,12 +607,7 @@ def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
     write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
-    share_after, parallel_after, parallel_bytes = MODES[mode]
-    monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
-    monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
-    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
-    monkeypatch.setattr(pool_module, "BATCH", 3)
-    monkeypatch.setattr(pool_module, "jobs_default", lambda: 2)
+    in_mode(monkeypatch, mode, jobs=2, batch=3)
     # Killed as the out-of-memory killer would: gone at once, without a word.
     monkeypatch.setattr(pool_module, "_work", lambda *args: os._exit(9))
     with pytest.raises(pool_module.WorkerLost) as lost:
@@ -877,12 +878,7 @@ def test_a_fault_met_on_a_file_names_it_and_never_passes(
     # error with an exit code (2), whichever process read the file.
     write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
     if mode != "one process":
-        share_after, parallel_after, parallel_bytes = MODES[mode]
-        monkeypatch.setattr(scan_module, "SHARE_AFTER", share_after)
-        monkeypatch.setattr(scan_module, "PARALLEL_AFTER", parallel_after)
-        monkeypatch.setattr(scan_module, "PARALLEL_BYTES", parallel_bytes)
-        monkeypatch.setattr(pool_module, "BATCH", 3)
-        monkeypatch.setattr(pool_module, "jobs_default", lambda: 2)
+        in_mode(monkeypatch, mode, jobs=2, batch=3)
     real_scan = read_module.FileScanner._scan
 
     def faulty(self: read_module.FileScanner, source: Any, target: Any) -> Any:
