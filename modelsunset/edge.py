@@ -14,7 +14,7 @@ def outcome(command: Callable[[Session], int], lang: Lang | None = None) -> int:
     over the environment."""
     from modelsunset import console
     from modelsunset.commands import usage_error
-    from modelsunset.errors import EXIT_USAGE, DomainError, ModelsunsetError
+    from modelsunset.errors import EXIT_USAGE, DomainError, Fault, ModelsunsetError
 
     err = console.writer("err")
     try:
@@ -28,3 +28,9 @@ def outcome(command: Callable[[Session], int], lang: Lang | None = None) -> int:
     except KeyboardInterrupt:
         err("interrupted")
         return 130
+    except BrokenPipeError:
+        raise  # a reader gone: see ``launch.main``
+    except Exception as exc:  # a fault of our own: one line, not a traceback
+        fault = Fault(exc)
+        err(fault.render())
+        return fault.exit_code

@@ -113,6 +113,42 @@ class ModelsunsetError(Exception):
         return text
 
 
+def fault_text(exc: BaseException) -> str:
+    """An exception no input should cause, in one line for a report: its type, its message
+    (clipped, as a value from outside may be in it) and the innermost place it was raised
+    (``ValueError: ... (at modelsunset/check/read.py:88)``)."""
+    import os
+    import traceback
+
+    text = f"{type(exc).__name__}: {clipped(str(exc), 120)}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        where = frames[-1]
+        package = os.path.dirname(os.path.abspath(__file__))
+        if os.path.abspath(where.filename).startswith(package + os.sep):
+            inside = os.path.relpath(where.filename, package).replace(os.sep, "/")
+            place = f"modelsunset/{inside}"
+        else:
+            place = os.path.basename(where.filename)
+        text += f" (at {place}:{where.lineno})"
+    return text
+
+
+class Fault(ModelsunsetError):
+    """What no input should make a command raise: a fault of modelsunset's own, said as
+    one line with the place it was met instead of a traceback. Exit 2 (the command could
+    not answer), never 1, which a CI job would read as "found something"."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(
+            f"modelsunset failed: {fault_text(exc)}",
+            hint="this is a fault in modelsunset, not in what it was given: please report "
+            "it, with the command that met it",
+        )
+
+
 class UsageError(ModelsunsetError):
     """A bad option, date, model, surface or provider (exit 2)."""
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
-from modelsunset.errors import ModelsunsetError
+from modelsunset.errors import ModelsunsetError, fault_text
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Hit, Matcher
@@ -123,18 +123,7 @@ class ScanFault(ModelsunsetError):
 
     @classmethod
     def of(cls, shown: str, exc: Exception) -> ScanFault:
-        import traceback
-
-        from modelsunset.wording import clipped
-
-        fault = f"{type(exc).__name__}: {clipped(str(exc), 120)}"
-        frames = traceback.extract_tb(exc.__traceback__)
-        if frames:
-            where = frames[-1]
-            _, inside, tail = where.filename.replace(os.sep, "/").rpartition("/modelsunset/")
-            place = f"modelsunset/{tail}" if inside else os.path.basename(where.filename)
-            fault += f" (at {place}:{where.lineno})"
-        return cls(shown, fault)
+        return cls(shown, fault_text(exc))
 
 
 class FileScanner:
