@@ -7,7 +7,10 @@ of every file that differ from BASE in the working tree (committed since, staged
 read from its hunk headers (``@@ -12,3 +14,5 @@``: lines 14 to 18 are new or changed);
 files git does not track yet, unless ignored (``git ls-files --others
 --exclude-standard``), are new as a whole. A file moved since BASE counts only for the
-lines that changed in the move.
+lines that changed in the move. ``git diff --numstat`` tells which files changed: one
+that git diffs as binary (``-diff`` or ``binary`` in ``.gitattributes``), so that it
+shows no lines of it, counts as new as a whole, as does one with lines added that the
+diff's hunks did not give (never left out for want of them).
 
 A PATH that is in no git repository, a BASE that names no commit, git missing or taking
 longer than ``TIMEOUT`` seconds are usage errors (exit 2), so a gate never passes having
@@ -119,25 +122,23 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
                 hint="name a branch, tag or commit that this clone has "
                 "(in CI, fetch it first: git fetch origin main)",
             )
+        plain = ["--no-color", "--no-ext-diff", "--no-textconv", base, "--"]
         diff = _git(
-            [
-                "diff",
-                "--unified=0",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-textconv",
-                "--src-prefix=a/",
-                "--dst-prefix=b/",
-                base,
-                "--",
-            ],
-            top,
-            base,
+            ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *plain], top, base
         )
-        if diff.returncode != 0:
-            raise UsageError(f"--changed {base}: git diff failed ({_first_line(diff.stderr)})")
-        for name, lines in parse_diff(diff.stdout).items():
-            changed[os.path.join(top, name)] = lines
+        counts = _git(["diff", "--numstat", "-z", *plain], top, base)
+        for done in (diff, counts):
+            if done.returncode != 0:
+                raise UsageError(f"--changed {base}: git diff failed ({_first_line(done.stderr)})")
+        lines_of = parse_diff(diff.stdout)
+        for name, added in parse_numstat(counts.stdout).items():
+            # A file git shows no lines of (binary to git: `-diff` or `binary` in
+            # .gitattributes) or whose lines could not be read from the diff counts as
+            # new as a whole: never left out for want of its hunks.
+            if added is None or (added and not lines_of.get(name)):
+                changed[os.path.join(top, name)] = None
+            elif added:
+                changed[os.path.join(top, name)] = lines_of[name]
         others = _git(["ls-files", "--others", "--exclude-standard", "-z"], top, base)
         if others.returncode != 0:
             raise UsageError(
@@ -186,14 +187,39 @@ def parse_diff(output: bytes) -> dict[str, frozenset[int]]:
     return {name: frozenset(lines) for name, lines in found.items()}
 
 
+def parse_numstat(output: bytes) -> dict[str, int | None]:
+    """The lines added per file (None: a file git diffs as binary) in the output of ``git
+    diff --numstat -z``: ``ADDED TAB DELETED TAB PATH NUL``, or for a file moved
+    ``ADDED TAB DELETED TAB NUL OLD NUL NEW NUL``; names as they are, never quoted."""
+    found: dict[str, int | None] = {}
+    fields = output.split(b"\0")
+    index = 0
+    while index < len(fields):
+        counts = fields[index].split(b"\t", 2)
+        index += 1
+        if len(counts) != 3:
+            continue
+        added, _, name = counts
+        if not name:  # moved: the old name, then the new one
+            name = fields[index + 1] if index + 1 < len(fields) else b""
+            index += 2
+        if name:
+            found[os.fsdecode(name)] = None if added == b"-" else int(added or 0)
+    return found
+
+
 _ESCAPES = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13}
 
 
 def _path(raw: bytes) -> str | None:
-    """The file a ``+++`` line names, below the repository; None for ``/dev/null``."""
+    """The file a ``+++`` line names, below the repository; None for ``/dev/null``. Git
+    ends the line with a tab when the name holds a space (as GNU diff does); a name that
+    itself ends with a tab is quoted."""
     raw = raw.rstrip(b"\r")
     if raw.startswith(b'"') and raw.endswith(b'"') and len(raw) >= 2:
         raw = _unquote(raw[1:-1])
+    elif raw.endswith(b"\t"):
+        raw = raw[:-1]
     if raw == b"/dev/null" or not raw.startswith(b"b/"):
         return None
     return os.fsdecode(raw[2:])

@@ -4,6 +4,7 @@ stops with exit 2."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -88,6 +89,57 @@ def test_a_moved_file_counts_only_its_changed_lines(tmp_path: Path) -> None:
     assert places(result) == ["src/moved.py:3:6"]
 
 
+@pytest.mark.parametrize("name", ["dir x/a.py", "with space.py", "tab\tname.py", "é.py"])
+def test_a_name_with_a_space_or_other_characters_counts(tmp_path: Path, name: str) -> None:
+    # Git ends a `+++` line with a tab when the name holds a space.
+    repo = repository(tmp_path)
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text('OLD = "fine"\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "one more")
+    (repo / name).write_text('OLD = "fine"\nM = "gpt-4-0314"\n', encoding="utf-8")
+    result = check(repo, "--date", D, "--changed", "HEAD", "-f", "json")
+    assert result.returncode == 1, result.stderr
+    found = [(item["path"], item["line"]) for item in json.loads(result.stdout)["findings"]]
+    assert found == [(name, 2)]
+
+
+def test_a_file_git_diffs_as_binary_counts_whole(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    (repo / ".gitattributes").write_text("*.yml -diff\n*.cfg binary\n", encoding="utf-8")
+    (repo / "a.yml").write_text("name: x\n", encoding="utf-8")
+    (repo / "b.cfg").write_text("name = x\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "attributes")
+    (repo / "a.yml").write_text("name: x\nmodel: gpt-4-0314\n", encoding="utf-8")
+    (repo / "b.cfg").write_text("name = x\nmodel = gpt-4-0613\n", encoding="utf-8")
+    result = check(repo, "--date", D, "--changed", "HEAD")
+    assert result.returncode == 1, result.stderr
+    assert sorted(line.strip() for line in result.stdout.splitlines() if ":2:" in line) == [
+        "a.yml:2:8",
+        "b.cfg:2:9",
+    ]
+
+
+def test_the_files_changed_are_read_from_numstat() -> None:
+    from modelsunset.check.changed import parse_numstat
+
+    output = (
+        b"3\t1\tsrc/app.py\0"
+        b"-\t-\tlogo.png\0"
+        b"0\t4\tonly removed.py\0"
+        b"2\t0\t\0old name.py\0new\tname.py\0"
+        b"1\t0\tnew\nline.py\0"
+    )
+    assert parse_numstat(output) == {
+        "src/app.py": 3,
+        "logo.png": None,
+        "only removed.py": 0,
+        "new\tname.py": 2,
+        "new\nline.py": 1,
+    }
+
+
 def test_paths_below_the_repository_and_from_elsewhere(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     (repo / "src" / "app.py").write_text(OLD + 'C = "gpt-4-0613"\n', encoding="utf-8")
@@ -147,6 +199,11 @@ def test_the_diff_is_read_by_its_hunk_counts() -> None:
         b"+++ /dev/null\n"
         b"@@ -1 +0,0 @@\n"
         b"-x\n"
+        b"diff --git a/dir x/a b.py b/dir x/a b.py\n"
+        b"--- a/dir x/a b.py\t\n"
+        b"+++ b/dir x/a b.py\t\n"
+        b"@@ -3,0 +4 @@\n"
+        b"+spaced\n"
         b'diff --git "a/sp ace\\303\\251.py" "b/sp ace\\303\\251.py"\n'
         b'+++ "b/sp ace\\303\\251.py"\n'
         b"@@ -0,0 +1 @@\n"
@@ -154,5 +211,6 @@ def test_the_diff_is_read_by_its_hunk_counts() -> None:
     )
     assert parse_diff(output) == {
         "x.py": frozenset({1, 20, 21}),
+        "dir x/a b.py": frozenset({4}),
         "sp aceé.py": frozenset({1}),
     }
