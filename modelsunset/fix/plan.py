@@ -31,6 +31,7 @@ alias on that surface.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -158,7 +159,7 @@ class Planner:
                     f"{model.id} -> {target}: {target} is not available on {surface}, "
                     f"where {model.id} still is, review"
                 )
-        context = _context(text, start)
+        context = _context(text, start, start + len(found.match.encode("utf-8")))
         if context is not None:
             return f"{model.id} -> {target}: {context}, review"
         only = next(iter(flagged)) if len(flagged) == 1 else None
@@ -241,13 +242,44 @@ def _locate(lines: Lines, found: Occurrence) -> tuple[bytes, int] | None:
     return text, start
 
 
-def _context(text: bytes, start: int) -> str | None:
-    """Why an id at ``start`` is not one on its own: in a URL, or the base of a
-    fine-tuned model."""
+def _context(text: bytes, start: int, end: int) -> str | None:
+    """Why the id at ``text[start:end]`` is not one to rewrite: in a URL, the base of a
+    fine-tuned model, or a test of a name (the model's name is what is tested, not what
+    is called: another name would test something else)."""
     before = text[:start]
     if before.endswith(b"ft:"):
         return "the base of a fine-tuned model (ft:...), which keeps its own id"
     word = max(before.rfind(stop) for stop in (b" ", b"\t", b'"', b"'", b"`", b"(", b"<", b"["))
     if b"://" in before[word + 1 :]:
         return "part of a URL"
+    test = _name_test(text, start, end)
+    if test is not None:
+        return f"a test of a name ({test}), which another name would change"
+    return None
+
+
+# A quoted name tested by a method or operator: `model.startswith("gpt-4")` (also in a
+# tuple of names, `startswith(("o1", "o3"))`), `"gpt-4" in model`, `name.includes('o3')`.
+_TESTED_BY = re.compile(
+    rb"\b(startswith|endswith|startsWith|endsWith|includes|contains|indexOf)"
+    rb"\(\s*[(\[]?\s*(?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,\s*)*$"
+)
+_TESTED_IN = re.compile(rb"\s+(not\s+)?in\s+[A-Za-z_]")
+
+
+def _name_test(text: bytes, start: int, end: int) -> str | None:
+    """The test a quoted name at ``text[start:end]`` is in, if it is one (see above)."""
+    if (
+        start == 0
+        or end >= len(text)
+        or text[start - 1] not in b"\"'"
+        or text[end] != text[start - 1]
+    ):
+        return None
+    method = _TESTED_BY.search(text, max(0, start - 200), start - 1)
+    if method is not None:
+        return method.group(1).decode("ascii")
+    inside = _TESTED_IN.match(text, end + 1)
+    if inside is not None:
+        return "not in" if inside.group(1) else "in"
     return None

@@ -277,6 +277,17 @@ def test_modelsunset_files_are_left_as_they_are(tmp_path: Path) -> None:
             '"ft:gpt-4.5-preview:acme::x1"',
             "gpt-4.5-preview -> gpt-4.1: the base of a fine-tuned model",
         ),
+        *(
+            (line, f"gpt-4.5-preview -> gpt-4.1: a test of a name ({test}), which another name")
+            for line, test in [
+                ('name.startswith("gpt-4.5-preview")', "startswith"),
+                ("modelId.startsWith('gpt-4.5-preview') ||", "startsWith"),
+                ('name.endswith(("o1", "gpt-4.5-preview"))', "endswith"),
+                ('model.includes( "gpt-4.5-preview")', "includes"),
+                ('"gpt-4.5-preview" in self.model.lower()', "in"),
+                ("'gpt-4.5-preview' not in name", "not in"),
+            ]
+        ),
     ],
 )
 def test_what_is_no_drop_in_goes_to_the_checklist(tmp_path: Path, line: str, reason: str) -> None:
@@ -287,6 +298,23 @@ def test_what_is_no_drop_in_goes_to_the_checklist(tmp_path: Path, line: str, rea
     assert "To review by hand (not rewritten):" in result.stderr
     assert f"  {reason}" in result.stderr
     assert "      a.py:1:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'model in ("gpt-4.5-preview", "o1")',  # a list of models: rewritten as lists are
+        'name == "gpt-4.5-preview"',
+        'call(model="gpt-4.5-preview") in results',  # not the name that is tested
+        'startswith("x") or pick("gpt-4.5-preview")',
+    ],
+)
+def test_a_name_that_is_not_tested_is_rewritten(tmp_path: Path, line: str) -> None:
+    repo = project(tmp_path, {"a.py": f"M = {line}\n"})
+    assert fix(repo, "--write").returncode == 0
+    assert (repo / "a.py").read_text(encoding="utf-8") == f"M = {line}\n".replace(
+        "gpt-4.5-preview", "gpt-4.1"
+    )
 
 
 def test_only_automatic_keeps_to_fallbacks(tmp_path: Path) -> None:
