@@ -11,8 +11,10 @@ by ``-`` or ``.``. A name found in the text is a match only when it is a whole t
   ``gpt-4o``, and neither is the ``gpt-4-`` of ``"gpt-4-" in model``: an id followed by a
   hyphen is the start of longer ids), nor a ``.`` that a letter, digit or ``_`` follows
   (``gpt-4.1`` is not ``gpt-4``, but ``gpt-4o.`` at the end of a sentence is ``gpt-4o``),
-  nor a ``*`` that ends a quoted pattern (``'gpt-4*' models`` and ``fnmatch(m, "gpt-4*")``
-  name a family; ``**gpt-4**``, a footnote's ``gpt-4o*`` and ``| gpt-4-0613* |`` are ids).
+  nor such a join escaped (``/gpt-4\\.1/``, a regular expression), nor a ``*`` in a
+  quoted pattern (``'gpt-4*' models``, ``fnmatch(m, "gpt-4*")``, ``"gpt-5*codex*"``, or
+  between escaped quotes, ``\\"o1*\\"``, name a family; ``**gpt-4**``, a footnote's
+  ``gpt-4o*`` and ``| gpt-4-0613* |`` are ids).
 
 Every other byte separates tokens: spaces, quotes, ``/`` (``openai/gpt-4o``), ``:``
 (``model:gpt-4o``), ``@``, ``=``, brackets and every non-ASCII byte; except that ``+``
@@ -30,8 +32,9 @@ in it (``gpt-9``). A family is the first part of a catalogue id whose next part 
 with a digit (``gpt`` from ``gpt-4o``, ``claude`` from ``claude-3-opus``); an unknown
 token is that part, a ``-`` and at least one digit further on. Ids of OpenAI's
 ``o``-series (``o1``, ``o3-mini``) count only between quotes. Tokens that end in a file
-extension (``gpt-5.json``) are names of files, and tokens inside URLs are parts of
-addresses: neither is reported as unknown.
+extension (``gpt-5.json``) are names of files, tokens right after ``./`` are parts of
+relative paths (``'./embedding-model-v2'``), and tokens inside URLs are parts of
+addresses: none is reported as unknown.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ _WORD = bytes(1 if byte in _WORD_BYTES else 0 for byte in range(256))
 _JOIN = bytes(1 if byte in b"-." else 0 for byte in range(256))
 QUOTES = frozenset(b"\"'`")
 _ESCAPES = frozenset(b"ntr")
+_ESCAPED_JOINS = frozenset(b".-")
 _BACKSLASH = ord("\\")
 _HYPHEN = ord("-")
 _STAR = ord("*")
@@ -69,22 +70,39 @@ def ends_token(data: bytes, end: int) -> bool:
         return False
     if after == _STAR:
         return not _quoted_glob(data, end)
+    if after == _BACKSLASH:
+        # A join written escaped, as in a regular expression (``gpt-4\.1``,
+        # ``grok-4\.20``): the name goes on.
+        return not (
+            end + 2 < len(data) and data[end + 1] in _ESCAPED_JOINS and _WORD[data[end + 2]]
+        )
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
 
 
 def _quoted_glob(data: bytes, end: int) -> bool:
-    """Whether the ``*`` at ``data[end]`` ends a quoted pattern, the closing quote right after
-    it and the same quote opening the run of the name before it (``'gpt-4*'``,
-    ``"openai/gpt-4o*"``): a wildcard for a family (gpt-4o and gpt-4.1 as well), no id.
-    Every other ``*`` (``**gpt-4**``, a footnote's ``gpt-4o*``, a table's ``gpt-4-0613*``)
-    leaves the name whole. Only ``_RUN_LOOK`` bytes back are read."""
-    if end + 1 >= len(data) or data[end + 1] not in QUOTES:
+    """Whether the ``*`` at ``data[end]`` is in a quoted pattern: the name's run of
+    characters (and more of them, or ``*``, after it) between two like quotes
+    (``'gpt-4*'``, ``"openai/gpt-4o*"``, ``"copilot/gpt-5*codex*"``), or like quotes
+    both escaped (``\"o1*\"``, a pattern inside a JSON string): a wildcard for a family
+    (gpt-4o and gpt-4.1 as well), no id. Every other ``*`` (``**gpt-4**``, a footnote's
+    ``gpt-4o*``, a table's ``gpt-4-0613*``) leaves the name whole. Only ``_RUN_LOOK``
+    bytes on either side are read."""
+    close = end + 1
+    ceiling = min(len(data), close + _RUN_LOOK)
+    while close < ceiling and (_RUN[data[close]] or data[close] == _STAR):
+        close += 1
+    escaped = close + 1 < len(data) and data[close] == _BACKSLASH
+    if escaped:
+        close += 1
+    if close >= len(data) or data[close] not in QUOTES:
         return False
     start = end
     floor = max(0, end - _RUN_LOOK)
     while start > floor and _RUN[data[start - 1]]:
         start -= 1
-    return start > 0 and data[start - 1] == data[end + 1]
+    if start == 0 or data[start - 1] != data[close]:
+        return False
+    return not escaped or (start >= 2 and data[start - 2] == _BACKSLASH)
 
 
 def in_base64(data: bytes, start: int, end: int) -> bool:
@@ -164,8 +182,8 @@ def unknown_at(
     if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
         return None
     name = text.decode("ascii")
-    if known(name) or _in_url(data, start):
-        return None
+    if known(name) or _in_url(data, start) or data[max(0, start - 2) : start] == b"./":
+        return None  # a relative path (``'./embedding-model-v2'``, ``../gpt-9/``) is no id
     if kind == 2:
         if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
             return None

@@ -109,6 +109,9 @@ def test_plain_word_ids_need_a_model_context(text: str, expected: list[str]) -> 
         ("see gpt-5.json", []),
         ("https://example.com/gpt-5-1/", []),
         ("xgpt-9", []),
+        ("export * from './gpt-9-v2';", []),  # a relative path
+        ('import x from "../claude-9/index"', []),
+        ("models/gpt-9", ["gpt-9"]),
     ],
 )
 def test_unknown_ids(text: str, expected: list[str]) -> None:
@@ -171,10 +174,16 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
             raw = name.encode()
             if data.startswith(raw, position):
                 end = position + len(raw)
-                before_ok = position == 0 or (
-                    data[position - 1] not in WORD
-                    and not (
-                        data[position - 1] in b"-." and position >= 2 and data[position - 2] in WORD
+                before_ok = (
+                    position == 0
+                    or _escape_letter(data, position - 1)
+                    or (
+                        data[position - 1] not in WORD
+                        and not (
+                            data[position - 1] in b"-."
+                            and position >= 2
+                            and data[position - 2] in WORD
+                        )
                     )
                 )
                 after_ok = end == len(data) or (
@@ -182,6 +191,7 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
                     and data[end] != ord("-")
                     and not (data[end] in b"." and end + 1 < len(data) and data[end + 1] in WORD)
                     and not (data[end] == ord("*") and _glob(data, end))
+                    and not re.match(rb"\\[.-][A-Za-z0-9_]", data[end : end + 3])
                 )
                 if before_ok and after_ok:
                     best = name
@@ -194,21 +204,32 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
     return result
 
 
+def _escape_letter(data: bytes, at: int) -> bool:
+    """``data[at]`` is the letter of ``\\n``, ``\\t`` or ``\\r``: after an odd number of
+    backslashes."""
+    slashes = re.search(rb"\\*\Z", data[:at])
+    assert slashes is not None
+    return data[at] in b"ntr" and len(slashes.group()) % 2 == 1
+
+
+_AFTER_STAR = re.compile(rb"[A-Za-z0-9_./:@*-]*")
+
+
 def _glob(data: bytes, end: int) -> bool:
-    """A ``*`` after a name ends a quoted pattern when a quote follows it and the same quote
-    opens the run of name-like characters before it (``'gpt-4*'``): a wildcard."""
+    """A ``*`` after a name is a wildcard when the run of name-like characters before it,
+    and the run of them or of ``*`` after it, lie between like quotes, or like quotes both
+    escaped (``'gpt-4*'``, ``"copilot/gpt-5*codex*"``, ``\\"o1*\\"``)."""
     run = re.search(rb"[A-Za-z0-9_./:@-]*\Z", data[:end])
-    assert run is not None
-    return (
-        end + 1 < len(data)
-        and data[end + 1] in b"\"'`"
-        and run.start() > 0
-        and data[run.start() - 1] == data[end + 1]
+    after = _AFTER_STAR.match(data, end + 1)
+    assert run is not None and after is not None
+    marks = [escape + quote for escape in (b"", b"\\") for quote in (b'"', b"'", b"`")]
+    return any(
+        data.startswith(mark, after.end()) and data[: run.start()].endswith(mark) for mark in marks
     )
 
 
 PLAIN = ["gpt-4", "gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3", "a-b", "b.c"]
-_SEPARATORS = ["-", ".", "_", " ", "/", ":", "\n", "é", "*", "'", '"']
+_SEPARATORS = ["-", ".", "_", " ", "/", ":", "\n", "é", "*", "'", '"', "\\", "n"]
 PIECES = st.sampled_from(["gpt-4", "o", "-mini", ".1", "o3", "a", "x", "b", *_SEPARATORS])
 
 
@@ -230,6 +251,22 @@ def test_token_edges() -> None:
     assert ends_token(b"gpt.", 3)
     assert starts_token(b"\\ngpt", 2)
     assert not starts_token(b"\\\\ngpt", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[/gpt-4\\.1/],", []),  # a regular expression of gpt-4.1
+        ("/^gpt-4o\\-mini$/", []),
+        ("gpt-4\\.", ["gpt-4"]),
+        ('"gpt-4o\\n"', ["gpt-4o"]),  # an escape after the name ends it
+        ("gpt-4\\\\.1", ["gpt-4"]),
+    ],
+)
+def test_an_id_followed_by_an_escaped_join_is_the_start_of_a_longer_one(
+    text: str, expected: list[str]
+) -> None:
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -269,6 +306,11 @@ def test_an_id_followed_by_a_hyphen_is_the_start_of_longer_ids(
         ("all gpt-4* variants", ["gpt-4"]),  # a family, but not written as a pattern
         ("'gpt-4*\"", ["gpt-4"]),  # the quotes differ
         ("gpt-4 * 2", ["gpt-4"]),
+        ('"copilot/gpt-4o*mini*"', []),  # a pattern with more after its first *
+        ('"gpt-4*-turbo" and "x"', []),
+        ('w = "[\\"copilot/o3*\\",\\"openai/gpt-4o*\\"]"', []),  # escaped, inside a string
+        ('"gpt-4o*\\"', ["gpt-4o"]),  # only the closing quote escaped
+        ("gpt-4o*mini", ["gpt-4o"]),
     ],
 )
 def test_an_id_that_ends_a_quoted_pattern_is_a_wildcard(text: str, expected: list[str]) -> None:
