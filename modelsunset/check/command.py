@@ -196,6 +196,12 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
     if request.fmt is CheckFormat.github:
         markdown = check_renderer(CheckFormat.markdown).render(found, ctx)
         _step_summary(shown(markdown, CheckFormat.markdown, found, aside), session)
+    if request.fmt is CheckFormat.sarif:
+        from modelsunset.render.check.sarif import MAX_RESULTS, result_count, too_many
+
+        past = result_count(found) - MAX_RESULTS
+        if past > 0:
+            session.err(f"warning: {too_many(past)}")
     for line in notes(aside):
         session.err(line)
     too_old = _too_old(catalogue, session.today, request.max_catalogue_age)

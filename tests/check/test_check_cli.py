@@ -685,6 +685,57 @@ def test_sarif_uris_under_the_base_are_relative_and_others_have_no_base(tmp_path
     assert all("uriBaseId" not in place for place in found), found
 
 
+def test_sarif_keeps_within_the_results_github_takes_errors_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from modelsunset.render.check import sarif
+
+    files = {
+        "a.py": 'x = "gpt-9"\ny = "gpt-4o-mini"\n',
+        "b.py": 'z = "gpt-4o-mini"\nw = "gpt-4.5-preview"\n',
+        "c.py": '"gpt-4.5-preview"\n',
+    }
+    repo = project(tmp_path, files)
+    # The count the command warns by is the number of results the document makes.
+    made: list[int] = []
+    counted: list[int] = []
+    real_capped, real_count = sarif.capped, sarif.result_count
+    monkeypatch.setattr(
+        sarif, "capped", lambda results: made.append(len(results)) or real_capped(results)
+    )
+    monkeypatch.setattr(
+        sarif, "result_count", lambda report: counted.append(real_count(report)) or counted[-1]
+    )
+    whole = as_json(check(repo, "--date", D, "-f", "sarif"))["runs"][0]["results"]
+    assert [r["level"] for r in whole] == ["warning", "warning", "error", "error", "note"]
+    assert made == counted == [5]
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 3)
+    result = check(repo, "--date", D, "-f", "sarif")
+    assert result.returncode == 1  # the gate judges every finding
+    log = json.loads(result.stdout)
+    validator = jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert [error.message for error in validator.iter_errors(log)] == []
+    run = log["runs"][0]
+    # Errors first, then warnings; kept in the report's order.
+    assert [
+        (r["level"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+        for r in run["results"]
+    ] == [
+        ("warning", "a.py"),
+        ("error", "b.py"),
+        ("error", "c.py"),
+    ]
+    told = run["invocations"][0]["toolExecutionNotifications"]
+    said = (
+        "2 more results were left out of this run: "
+        "GitHub code scanning rejects a run of more than 3"
+    )
+    assert told[-1]["level"] == "warning"
+    assert told[-1]["message"]["text"].startswith(said)
+    assert f"warning: {said}" in result.stderr
+
+
 def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     repo = project(

@@ -85,6 +85,32 @@ def test_skip_unreadable_checks_the_rest_and_says_so(tmp_path: Path) -> None:
     assert check(repo, "--date", D, "-e", "shut/", "-e", "locked.py").returncode == 1
 
 
+@pytest.mark.usefixtures("locked", "shut")
+def test_skipped_paths_are_in_the_github_and_sarif_output_too(tmp_path: Path) -> None:
+    repo = project(tmp_path, FILES)
+    github = check(repo, "--date", D, "-f", "github", "--skip-unreadable")
+    assert github.returncode == 1
+    assert github.stdout.splitlines()[-2:] == [
+        "::warning file=shut/,title=Not checked::shut/ was not checked: Permission denied "
+        "(--skip-unreadable).",
+        "::warning file=src/locked.py,title=Not checked::src/locked.py was not checked: "
+        "cannot read it (Permission denied) (--skip-unreadable).",
+    ]
+    sarif = json.loads(check(repo, "--date", D, "-f", "sarif", "--skip-unreadable").stdout)
+    told = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [(item["level"], item["message"]["text"]) for item in told] == [
+        ("warning", "not checked: shut/: Permission denied"),
+        ("warning", "not checked: src/locked.py: cannot read it (Permission denied)"),
+    ]
+    assert told[1]["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "src/locked.py", "uriBaseId": "%SRCROOT%"}
+            }
+        }
+    ]
+
+
 @pytest.mark.usefixtures("locked")
 def test_nothing_read_is_an_error_even_with_skip_unreadable(tmp_path: Path) -> None:
     repo = project(tmp_path, {"locked.py": '"gpt-4o"\n'})

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning`` line per finding, and
 ``::notice`` lines (never errors) for what a finding adds (the model retired elsewhere,
 an answer that itself retires soon), for each unknown id and for each known id not
-offered on the surface judged; escaped as the Actions runner expects (``%``, CR and LF
+offered on the surface judged; a ``::warning`` for each file skipped as unreadable
+(``--skip-unreadable``) and a ``::notice`` of what kinds of file were not counted;
+escaped as the Actions runner expects (``%``, CR and LF
 everywhere; ``:`` and ``,`` too in properties). GitHub turns them into annotations on
 the lines of the pull request."""
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from modelsunset.check.report import Finding, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
+from modelsunset.render.check import left_out
 from modelsunset.render.common import unknown_sentence
 from modelsunset.wording import days_phrase, defused
 
@@ -111,4 +114,11 @@ def render(report: Report, ctx: RenderContext) -> str:
             lines += _notes(finding, report)
     lines += [_unknown(item) for item in report.unknown]
     lines += [_not_checked(item) for item in report.not_checked]
+    for path, reason in report.stats.skipped if report.stats is not None else ():
+        # Only with --skip-unreadable: else the command stops before any report.
+        sentence = f"{path} was not checked: {reason} (--skip-unreadable)."
+        lines.append(command("warning", sentence, file=path, title="Not checked"))
+    kinds = left_out(report)
+    if kinds:
+        lines.append(command("notice", kinds.lstrip("; ") + ".", title="Not counted"))
     return "".join(line + "\n" for line in lines)

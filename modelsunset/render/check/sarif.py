@@ -12,7 +12,14 @@ a hash of the rule, path, model, surface, the text of the line and how many iden
 lines came before it in the file.
 
 Code scanning needs a place in a file for every result, so ``--model`` findings (which
-have none) are reported as tool notifications of the run instead.
+have none) are reported as tool notifications of the run instead; so are what the run
+left out: files skipped as unreadable (``--skip-unreadable``), findings in kinds of file
+not counted, and results past ``MAX_RESULTS``.
+
+GitHub rejects a run of more than 25,000 results (and shows the first 5,000 by
+severity), so a run keeps at most ``MAX_RESULTS`` of them: errors first, then warnings,
+then notes, each in the report's order; a notification (and a warning on stderr, from the
+command) says how many were left out. The exit code is the gate's, from every finding.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from urllib.parse import quote
 
 from modelsunset.check.report import Finding, Level, NotChecked, Report, Unknown, notes
 from modelsunset.render import RenderContext
+from modelsunset.render.check import left_out
 from modelsunset.render.check.github import not_checked_sentence
 from modelsunset.render.check.json import unreadable_as_command
 from modelsunset.render.common import unknown_sentence
@@ -30,6 +38,8 @@ from modelsunset.render.fields import iso
 from modelsunset.render.json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_RESULTS = 25_000  # GitHub code scanning's limit of results in a run
+_RANK = {"error": 0, "warning": 1, "note": 2}
 FINGERPRINT = "modelsunset/v1"
 HELP_URI = "https://pypi.org/project/modelsunset/"
 
@@ -300,6 +310,16 @@ def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
         for item in report.not_checked
         if item.path is None
     ]
+    notifications += _left_out(report)
+    results, past = capped(results)
+    if past:
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {"text": too_many(past)},
+                "descriptor": {"id": "model-retirement-note"},
+            }
+        )
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -325,6 +345,56 @@ def document(report: Report, ctx: RenderContext) -> dict[str, Any]:
             }
         ],
     }
+
+
+def result_count(report: Report) -> int:
+    """How many results ``document`` makes of ``report`` before ``capped`` (without making
+    them): for the command's warning on stderr."""
+    count = len(report.unknown) + sum(1 for item in report.not_checked if item.path)
+    noted: set[tuple[str, str]] = set()
+    for finding in report.findings:
+        if finding.path is None:
+            continue
+        count += 1
+        if (finding.model, finding.surface) not in noted:
+            noted.add((finding.model, finding.surface))
+            count += len(notes(finding.judgement, report.on))
+    return count
+
+
+def capped(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """At most ``MAX_RESULTS`` of ``results``, errors first, then warnings, then notes, in
+    their order; and how many were left out."""
+    if len(results) <= MAX_RESULTS:
+        return results, 0
+    ranked = sorted(range(len(results)), key=lambda index: _RANK[results[index]["level"]])
+    kept = sorted(ranked[:MAX_RESULTS])
+    return [results[index] for index in kept], len(results) - MAX_RESULTS
+
+
+def too_many(past: int) -> str:
+    return (
+        f"{past} more results were left out of this run: GitHub code scanning rejects a run "
+        f"of more than {MAX_RESULTS} (errors come first, then warnings, then notes); "
+        "--format json lists them all"
+    )
+
+
+def _left_out(report: Report) -> list[dict[str, Any]]:
+    """Notifications of what the run did not look at or did not count."""
+    told: list[dict[str, Any]] = []
+    for path, reason in report.stats.skipped if report.stats is not None else ():
+        told.append(
+            {
+                "level": "warning",
+                "message": {"text": f"not checked: {path}: {reason}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact(path)}}],
+            }
+        )
+    kinds = left_out(report)
+    if kinds:
+        told.append({"level": "note", "message": {"text": kinds.lstrip("; ")}})
+    return told
 
 
 def render(report: Report, ctx: RenderContext) -> str:
