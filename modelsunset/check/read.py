@@ -30,6 +30,7 @@ from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 from modelsunset.errors import ModelsunsetError, fault_text
+from modelsunset.wording import inert
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Hit, Matcher
@@ -111,7 +112,7 @@ class ScanFault(ModelsunsetError):
 
     def __init__(self, shown: str, fault: str) -> None:
         super().__init__(
-            f"check failed on {shown}: {fault}: the scan is incomplete",
+            f"check failed on {inert(shown)}: {fault}: the scan is incomplete",
             hint="this is a fault in modelsunset, not in the file: please report it "
             "(with the file, if you can); --exclude leaves the file out meanwhile",
         )

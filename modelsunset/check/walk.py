@@ -34,6 +34,7 @@ from modelsunset.check.ignore import (
 from modelsunset.check.kinds import Kind, kind_of
 from modelsunset.check.paths import display, kind, printable, shower
 from modelsunset.errors import UsageError
+from modelsunset.wording import inert
 
 if TYPE_CHECKING:
     from modelsunset.check.read import Note, Stats
@@ -67,11 +68,13 @@ def walk(
         info = os.stat(root_arg)
     except FileNotFoundError:
         raise UsageError(
-            f"no such file or folder: {printable(root_arg) or repr(root_arg)}",
+            f"no such file or folder: {inert(printable(root_arg)) or repr(root_arg)}",
             hint="check the path; it is read from the working folder",
         ) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {printable(root_arg)}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot read {inert(printable(root_arg))}: {exc.strerror or exc}"
+        ) from None
     except ValueError:  # a NUL character
         raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None
     if not stat.S_ISDIR(info.st_mode):
@@ -80,7 +83,7 @@ def walk(
             # A pipe (``check <(...)``, /dev/stdin) or a device: nothing can be scanned,
             # and passing with "0 files scanned" would let the gate pass unchecked.
             raise UsageError(
-                f"cannot scan {printable(root_arg)}: it is {kind(info.st_mode)}, "
+                f"cannot scan {inert(printable(root_arg))}: it is {kind(info.st_mode)}, "
                 "not a file or folder",
                 hint="check scans files and folders; --model ID checks ids without scanning",
             )

@@ -269,6 +269,9 @@ def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
         (["--exclude", "docs/[a-\\]"], "--exclude 'docs/[a-\\\\]' is not a pattern"),
         (["--fail-within", "-1"], "-1"),
         (["no/such/folder"], "no such file or folder"),
+        # A PATH's control characters are written out: it cannot start a line of its own.
+        (["x\n::error file=a.py::forged"], "no such file or folder: x\\n::error file=a.py"),
+        (["x\x1b[31m"], "no such file or folder: x\\x1b[31m\n"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
