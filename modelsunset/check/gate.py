@@ -181,9 +181,9 @@ def shown_pieces(
     fmt: CheckFormat, report: Report, aside: Aside | None, ctx: RenderContext
 ) -> Iterator[str]:
     """The output of a format, with what the gate set aside, in pieces to write one after
-    the other: ``shown``'s text, but JSON is written a few thousand items at a time (never
-    built whole: 110 MB of JSON, for 370,000 findings, held some 500 MB as one string)
-    when the gate set nothing aside."""
+    the other: ``shown``'s text, but JSON and SARIF are written a few thousand items at a
+    time (never built whole: 110 MB of JSON, for 370,000 findings, held some 500 MB as one
+    string) when the gate set nothing aside."""
     from modelsunset.check import CheckFormat
     from modelsunset.render import check_renderer
 
@@ -191,6 +191,11 @@ def shown_pieces(
         from modelsunset.render.check.json import pieces
 
         yield from pieces(report)
+        return
+    if fmt is CheckFormat.sarif and not aside:
+        from modelsunset.render.check import sarif
+
+        yield from sarif.pieces(report, ctx)
         return
     yield shown(check_renderer(fmt).render(report, ctx), fmt, report, aside)
 

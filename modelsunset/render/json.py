@@ -19,6 +19,7 @@ from modelsunset.render import RenderContext
 from modelsunset.render.fields import notice_fields, resolution_fields, status_fields
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+encode = _encode  # one value on one line, by the C encoder (``dumps`` writes items so)
 
 
 def inert(encoded: str) -> str:

@@ -1,7 +1,7 @@
-"""The JSON of ``check`` written item by item, in pieces, is byte for byte the document
-``dumps`` encodes: findings sharing judgements, paths and lines, unknown ids, known ids
-not checked, ``--model`` findings (no place), text that is not ASCII or holds ``##[``,
-and lists longer than a piece."""
+"""The JSON and the SARIF of ``check`` written item by item, in pieces, are byte for byte
+the documents ``dumps`` encodes: findings sharing judgements, paths and lines, unknown
+ids, known ids not checked, ``--model`` findings (no place), text that is not ASCII or
+holds ``##[``, and lists longer than a piece (and, for SARIF, than a run may hold)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from modelsunset.check.match import Matcher
 from modelsunset.loading import bundled_path, load
 from modelsunset.render import RenderContext, check_renderer
 from modelsunset.render.check import json as check_json
+from modelsunset.render.check import sarif
 from modelsunset.render.json import dumps
 
 LINES = [
@@ -50,6 +51,24 @@ def test_pieces_are_the_document(
     assert "##\\u005b" in expected
 
 
+@pytest.mark.parametrize("most", [3, 10, 25_000])
+@pytest.mark.parametrize("chunk", [1, 3, 2000])
+def test_sarif_pieces_are_the_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, most: int
+) -> None:
+    monkeypatch.setattr(sarif, "CHUNK", chunk)
+    monkeypatch.setattr(sarif, "MAX_RESULTS", most)
+    found = _report(tmp_path, ["api", "azure"], 3)
+    ctx = RenderContext(
+        date(2026, 12, 1), date(2026, 12, 1), found.catalogue, False, 100, False, "0"
+    )
+    expected = sarif.render(found, ctx)
+    assert "".join(sarif.pieces(found, ctx)) == expected
+    results = sarif.document(found, ctx)["runs"][0]["results"]
+    assert len(results) == min(most, sarif.result_count(found))
+    assert sarif.result_count(found) > 10
+
+
 def test_an_empty_report(tmp_path: Path) -> None:
     catalogue = load([str(bundled_path())])
     found = report.build(catalogue, date(2026, 12, 1), ["api"], 0, 90, [], (), None)
@@ -72,7 +91,8 @@ def test_shown_pieces_are_shown(tmp_path: Path, fmt: CheckFormat) -> None:
     whole = shown(check_renderer(fmt).render(found, ctx), fmt, found, None)
     written = list(shown_pieces(fmt, found, None, ctx))
     assert "".join(written) == whole
-    assert len(written) > 1 if fmt is CheckFormat.json else len(written) == 1
+    several = fmt in (CheckFormat.json, CheckFormat.sarif)
+    assert len(written) > 1 if several else len(written) == 1
 
 
 @pytest.mark.parametrize("fmt", list(CheckFormat))
