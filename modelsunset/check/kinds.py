@@ -6,7 +6,10 @@ recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded res
 HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``), dated
 documents (a Markdown, reST or text file whose name begins with its day,
 ``_posts/2024-05-13-gpt-4o.md``: a blog post, a release note, a decision record, kept as
-it was written on that day) and pictures drawn as SVG (``*.svg``: a chart of past
+it was written on that day), the frozen documentation of past releases (Markdown, reST
+or text below ``versioned_docs/``, Docusaurus's copies of each version, or below a
+folder named after a full release number, ``docs/v1.14.3/``: kept as that release
+shipped, edited in the live copy instead) and pictures drawn as SVG (``*.svg``: a chart of past
 results, a diagram; a name in one is a label, never a call).
 Datasets and results kept as JSON, YAML or XML are recorded too, by two rules that only
 ever apply to those data files (code, docs, TOML and INI files keep their kinds):
@@ -97,6 +100,9 @@ _CONFIG = frozenset(
     {"yaml", "yml", "toml", "ini", "cfg", "conf", "json", "jsonc", "json5", "properties", "env"}
 )
 _CHANGELOG = re.compile(r"(?:changelog|changes|history|news|releases?[-_ ]?notes)(?:[-_.].*)?")
+# A folder of one release's documentation, frozen: v1.14.3, 2.0.0, v3.1.0-beta.2 (three
+# numbers: v1 or v2.0 name a version of an API, as often live).
+_RELEASE = re.compile(r"v?\d+\.\d+\.\d+(?:[-+][0-9a-z.-]+)?")
 # A document named after its day: 2024-05-13-title.md, 2024-05-13.md, 2024_05_13_notes.rst.
 _DATED = re.compile(r"(?:19|20)\d\d([-_])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?:[-_. ].*)?")
 
@@ -112,6 +118,8 @@ def kind_of(path: str) -> tuple[Kind, bool]:
         stem, extension = lower, ""
     folders = {part.lower() for part in parts[:-1]}
     if folders & _RECORDED_FOLDERS or _recorded_name(lower, stem, extension):
+        return Kind.RECORDED, False
+    if extension in _DOCS and _frozen_docs(folders):
         return Kind.RECORDED, False
     if extension in _FIXTURE_DATA and folders & _FIXTURE_FOLDERS:
         return Kind.RECORDED, False
@@ -134,6 +142,12 @@ def _recorded_name(lower: str, stem: str, extension: str) -> bool:
     if extension in _DOCS:
         return _CHANGELOG.fullmatch(stem) is not None or _DATED.fullmatch(stem) is not None
     return not extension and _CHANGELOG.fullmatch(lower) is not None
+
+
+def _frozen_docs(folders: set[str]) -> bool:
+    """Whether a document lies in the frozen documentation of a past release (see the
+    module; ``folders`` in lower case)."""
+    return "versioned_docs" in folders or any(_RELEASE.fullmatch(folder) for folder in folders)
 
 
 def _recorded_data(stem: str, folders: set[str]) -> bool:

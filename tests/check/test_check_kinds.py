@@ -71,6 +71,18 @@ from modelsunset.check.notebook import regions
         ("docs/20240513-notes.md", Kind.DOCS),
         ("scripts/2024-05-13-migrate.py", Kind.CODE),
         ("config/2024-05-13.yaml", Kind.CONFIG),
+        # the frozen documentation of past releases
+        ("docs/v1.14.3/ar/concepts/agents.mdx", Kind.RECORDED),
+        ("docs/2.0.0/guide.md", Kind.RECORDED),
+        ("docs/V3.1.0-beta.2/intro.rst", Kind.RECORDED),
+        ("website/versioned_docs/version-2.x/intro.md", Kind.RECORDED),
+        ("docs/edge/concepts/agents.mdx", Kind.DOCS),  # the live copy
+        ("docs/v1/api.md", Kind.DOCS),  # a version of an API, often live
+        ("docs/v2.0/api.md", Kind.DOCS),
+        ("docs/v1.14.3x/notes.md", Kind.DOCS),
+        ("docs/v1.14.3/examples/app.py", Kind.CODE),  # documents only
+        ("docs/v1.14.3/docs.json", Kind.CONFIG),
+        ("vendor/openai-1.2.3/README.md", Kind.DOCS),
     ],
 )
 def test_kinds_of_file(path: str, kind: Kind) -> None:
