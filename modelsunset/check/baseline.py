@@ -36,6 +36,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.errors import OutputError, UsageError
+from modelsunset.wording import inert
 
 if TYPE_CHECKING:
     from modelsunset.check.report import Finding
@@ -148,12 +149,12 @@ def read(file: str) -> Baseline:
 
     from modelsunset.files import read_regular
 
-    where = f"--baseline {file}"
+    where = f"--baseline {inert(file)}"
     try:
         data = read_regular(file, MAX_BYTES)
     except FileNotFoundError:
         raise UsageError(
-            f"{where}: no such file", hint=f"record one with --write-baseline {file}"
+            f"{where}: no such file", hint=f"record one with --write-baseline {inert(file)}"
         ) from None
     except OSError as exc:
         raise UsageError(f"{where}: cannot read it: {exc.strerror or exc}") from None
@@ -166,12 +167,12 @@ def read(file: str) -> Baseline:
     except (UnicodeDecodeError, ValueError) as exc:
         raise UsageError(
             f"{where}: not a baseline (not JSON: {exc})",
-            hint=f"record one with --write-baseline {file}",
+            hint=f"record one with --write-baseline {inert(file)}",
         ) from None
     except RecursionError:
         raise UsageError(
             f"{where}: not a baseline (it nests lists or objects too deeply to be read)",
-            hint=f"record one with --write-baseline {file}",
+            hint=f"record one with --write-baseline {inert(file)}",
         ) from None
     return Baseline(file, os.path.dirname(os.path.abspath(file)), _counts(document, where))
 

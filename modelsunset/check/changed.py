@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from modelsunset.errors import UsageError
+from modelsunset.wording import inert
 
 if TYPE_CHECKING:
     from modelsunset.check.scan import Occurrence
@@ -42,6 +43,10 @@ _PLAIN = (
     "diff.noprefix=false",
     "-c",
     "diff.mnemonicPrefix=false",
+    # Renames, not copies: with copies, a file copied (or made from one deleted) would
+    # count only for the lines that differ from its source.
+    "-c",
+    "diff.renames=true",
 )
 
 # Lines new or changed in each file (real absolute paths); None: the whole file is new.
@@ -56,6 +61,26 @@ class Lines:
 
     def only(self, occurrences: Iterable[Occurrence]) -> list[Occurrence]:
         return only_changed(occurrences, self.changed)
+
+
+def _as_shown(changed: Changed) -> tuple[dict[str, frozenset[int] | None], list[str]]:
+    """``changed`` by the names occurrences carry (``paths.printable``: a byte of a name
+    that is not UTF-8 is U+FFFD there), two names that read alike merged; and the folders
+    among them (a submodule added or moved to another commit), whose every file counts."""
+    from modelsunset.check.paths import printable
+
+    merged: dict[str, frozenset[int] | None] = {}
+    folders: list[str] = []
+    for path, lines in changed.items():
+        shown = printable(path)
+        if os.path.isdir(path):
+            folders.append(shown.rstrip(os.sep) + os.sep)
+            lines = None
+        if shown in merged:
+            before = merged[shown]
+            lines = None if before is None or lines is None else before | lines
+        merged[shown] = lines
+    return merged, folders
 
 
 def since(base: str | None, paths: Sequence[str]) -> Lines | None:
@@ -77,16 +102,21 @@ def _git(args: Sequence[str], folder: str, base: str) -> subprocess.CompletedPro
         )
     except FileNotFoundError:
         raise UsageError(
-            f"--changed {base}: git is not installed (or not on PATH)",
+            f"{_named(base)}: git is not installed (or not on PATH)",
             hint="install git, or leave --changed out to check every line",
         ) from None
     except subprocess.TimeoutExpired:
         raise UsageError(
-            f"--changed {base}: git did not answer within {TIMEOUT:.0f} seconds "
+            f"{_named(base)}: git did not answer within {TIMEOUT:.0f} seconds "
             f"(git {' '.join(args[:1])} in {folder})"
         ) from None
     except OSError as exc:
-        raise UsageError(f"--changed {base}: cannot run git: {exc.strerror or exc}") from None
+        raise UsageError(f"{_named(base)}: cannot run git: {exc.strerror or exc}") from None
+
+
+def _named(base: str) -> str:
+    """``--changed BASE`` as messages begin, BASE with its control characters written out."""
+    return f"--changed {inert(base)}"
 
 
 def _first_line(data: bytes) -> str:
@@ -107,7 +137,8 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
         done = _git(["rev-parse", "--show-toplevel"], folder, base)
         if done.returncode != 0:
             raise UsageError(
-                f"--changed {base}: {path} is not in a git repository ({_first_line(done.stderr)})",
+                f"{_named(base)}: {inert(path)} is not in a git repository "
+                f"({_first_line(done.stderr)})",
                 hint="run in a git checkout, or leave --changed out to check every line",
             )
         top = os.path.realpath(os.fsdecode(done.stdout.rstrip(b"\r\n")))
@@ -118,7 +149,7 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
         known = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top, base)
         if known.returncode != 0:
             raise UsageError(
-                f"--changed {base}: unknown revision '{base}' in {top}",
+                f"{_named(base)}: unknown revision '{inert(base)}' in {inert(top)}",
                 hint="name a branch, tag or commit that this clone has "
                 "(in CI, fetch it first: git fetch origin main)",
             )
@@ -129,7 +160,7 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
         counts = _git(["diff", "--numstat", "-z", *plain], top, base)
         for done in (diff, counts):
             if done.returncode != 0:
-                raise UsageError(f"--changed {base}: git diff failed ({_first_line(done.stderr)})")
+                raise UsageError(f"{_named(base)}: git diff failed ({_first_line(done.stderr)})")
         lines_of = parse_diff(diff.stdout)
         for name, added in parse_numstat(counts.stdout).items():
             # A file git shows no lines of (binary to git: `-diff` or `binary` in
@@ -141,9 +172,7 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
                 changed[os.path.join(top, name)] = lines_of[name]
         others = _git(["ls-files", "--others", "--exclude-standard", "-z"], top, base)
         if others.returncode != 0:
-            raise UsageError(
-                f"--changed {base}: git ls-files failed ({_first_line(others.stderr)})"
-            )
+            raise UsageError(f"{_named(base)}: git ls-files failed ({_first_line(others.stderr)})")
         for raw in others.stdout.split(b"\0"):
             if raw:
                 changed[os.path.join(top, os.fsdecode(raw))] = None
@@ -250,12 +279,16 @@ def _unquote(text: bytes) -> bytes:
 
 def only_changed(occurrences: Iterable[Occurrence], changed: Changed) -> list[Occurrence]:
     """The occurrences on lines that are new or changed."""
+    shown, folders = _as_shown(changed)
     real: dict[str, str] = {}
     kept: list[Occurrence] = []
     for found in occurrences:
         if found.path not in real:
             real[found.path] = os.path.realpath(found.path)
-        lines = changed.get(real[found.path], frozenset())
+        path = real[found.path]
+        lines = shown.get(path, frozenset())
+        if lines is not None and folders and path.startswith(tuple(folders)):
+            lines = None
         if lines is None or found.line in lines:
             kept.append(found)
     return kept

@@ -30,7 +30,7 @@ from modelsunset.errors import (
     UsageError,
 )
 from modelsunset.model import Catalogue
-from modelsunset.wording import plural, visible
+from modelsunset.wording import plural, quoted, visible
 
 DEFAULT_SURFACE = "api"
 DEFAULT_FAIL_WITHIN = 0
@@ -331,7 +331,7 @@ def _surfaces(catalogue: Catalogue, asked: Sequence[str], origin: str | None = N
     from modelsunset.names import find_key
 
     def unknown(name: str) -> str:
-        message = f"unknown surface '{name}'"
+        message = f"unknown surface {quoted(name)}"
         return message if origin is None else f"{origin}: 'surfaces' names {message}"
 
     known = sorted(catalogue.surfaces)

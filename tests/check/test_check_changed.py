@@ -104,6 +104,44 @@ def test_a_name_with_a_space_or_other_characters_counts(tmp_path: Path, name: st
     assert found == [(name, 2)]
 
 
+def test_a_copy_counts_whatever_the_repository_says_of_copies(tmp_path: Path) -> None:
+    # With diff.renames=copies, git would show the copy as made of its source, no line new.
+    repo = repository(tmp_path)
+    git(repo, "config", "diff.renames", "copies")
+    (repo / "src" / "copy.py").write_text(OLD, encoding="utf-8")
+    (repo / "src" / "app.py").write_text(OLD + "C = 1\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "copied")
+    assert places(check(repo, "--date", D, "--changed", "base")) == ["src/copy.py:1:6"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a name of bytes that are not UTF-8")
+def test_a_name_that_is_not_utf8_counts(tmp_path: Path) -> None:
+    repo = repository(tmp_path)
+    name = os.fsdecode(b"lat\xe9.py")
+    (repo / name).write_text('M = "gpt-4-0314"\n', encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "latin-1 name")
+    (repo / os.fsdecode(b"u\xe9.py")).write_text('M = "gpt-4-0613"\n', encoding="utf-8")
+    result = check(repo, "--date", D, "--changed", "base", "-f", "json")
+    found = [(item["path"], item["line"]) for item in json.loads(result.stdout)["findings"]]
+    assert found == [("lat\ufffd.py", 1), ("u\ufffd.py", 1)]
+
+
+def test_a_submodule_added_counts_whole(tmp_path: Path) -> None:
+    for folder in ("inner", "outer"):
+        (tmp_path / folder).mkdir()
+    inner = project(tmp_path / "inner", {"s.py": 'M = "gpt-4-0314"\n'})
+    git(inner, "init", "-q", "-b", "main")
+    git(inner, "add", "-A")
+    git(inner, "commit", "-q", "-m", "inner")
+    repo = repository(tmp_path / "outer")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "sub")
+    git(repo, "commit", "-q", "-m", "a submodule")
+    result = check(repo, "--date", D, "--changed", "base")
+    assert places(result) == ["sub/s.py:1:6"]
+
+
 def test_a_file_git_diffs_as_binary_counts_whole(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     (repo / ".gitattributes").write_text("*.yml -diff\n*.cfg binary\n", encoding="utf-8")

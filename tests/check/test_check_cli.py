@@ -272,6 +272,9 @@ def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
         # A PATH's control characters are written out: it cannot start a line of its own.
         (["x\n::error file=a.py::forged"], "no such file or folder: x\\n::error file=a.py"),
         (["x\x1b[31m"], "no such file or folder: x\\x1b[31m\n"),
+        (["--surface", "a\nb"], "error: unknown surface 'a\\nb'\n"),
+        (["--baseline", "b\nx"], "error: --baseline b\\nx: no such file\n"),
+        (["--changed", "a\nb"], "error: --changed a\\nb: "),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
