@@ -11,7 +11,9 @@ by ``-`` or ``.``. A name found in the text is a match only when it is a whole t
   ``gpt-4o``, and neither is the ``gpt-4-`` of ``"gpt-4-" in model``: an id followed by a
   hyphen is the start of longer ids), nor a ``.`` that a letter, digit or ``_`` follows
   (``gpt-4.1`` is not ``gpt-4``, but ``gpt-4o.`` at the end of a sentence is ``gpt-4o``),
-  nor such a join escaped (``/gpt-4\\.1/``, a regular expression), nor a ``*`` in a
+  nor such a join escaped (``/gpt-4\\.1/``, a regular expression, or ``"gpt-4\\\\.1"``, one in
+  a string: a name with a ``.`` is found so escaped too, and judged as itself), nor a
+  ``*`` in a
   quoted pattern (``'gpt-4*' models``, ``fnmatch(m, "gpt-4*")``, ``"gpt-5*codex*"``, or
   between escaped quotes, ``\\"o1*\\"``, name a family; ``**gpt-4**``, a footnote's
   ``gpt-4o*`` and ``| gpt-4-0613* |`` are ids).
@@ -137,6 +139,14 @@ class Matcher:
         for name in sorted(every):
             patterns.append(name.encode())
             self._meaning.append((name, every[name][0], 0, every[name][1]))
+        for name in sorted(name for name in every if "." in name):
+            # The name as a regular expression writes it (``gpt-4\.1``), or a string
+            # holding one (``"^gpt-4\\.1$"``): the same model, never passed in silence.
+            for escape in ("\\", "\\\\"):
+                written = name.replace(".", escape + ".")
+                if written not in every:
+                    patterns.append(written.encode())
+                    self._meaning.append((written, every[name][0], 0, every[name][1]))
         for family in self.families:
             patterns.append(f"{family}-".encode())
             self._meaning.append((family, None, 1, None))

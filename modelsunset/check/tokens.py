@@ -71,26 +71,31 @@ def ends_token(data: bytes, end: int) -> bool:
     if after == _STAR:
         return not _quoted_glob(data, end)
     if after == _BACKSLASH:
-        # A join written escaped, as in a regular expression (``gpt-4\.1``,
-        # ``grok-4\.20``): the name goes on.
-        return not (
-            end + 2 < len(data) and data[end + 1] in _ESCAPED_JOINS and _WORD[data[end + 2]]
-        )
+        # A join written escaped, as in a regular expression (``gpt-4\\.1``,
+        # ``grok-4\\.20``), or in a string that holds one (``"gpt-4\\\\.1"``): the name
+        # goes on.
+        join = end + 2 if end + 1 < len(data) and data[end + 1] == _BACKSLASH else end + 1
+        return not (join + 1 < len(data) and data[join] in _ESCAPED_JOINS and _WORD[data[join + 1]])
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
 
 
 def _quoted_glob(data: bytes, end: int) -> bool:
     """Whether the ``*`` at ``data[end]`` is in a quoted pattern: the name's run of
-    characters (and more of them, or ``*``, after it) between two like quotes
+    characters (and more of them, or ``*``, after it, beginning with a letter or digit)
+    between two like quotes
     (``'gpt-4*'``, ``"openai/gpt-4o*"``, ``"copilot/gpt-5*codex*"``), or like quotes
-    both escaped (``\"o1*\"``, a pattern inside a JSON string): a wildcard for a family
+    both escaped (``\\"o1*\\"``, a pattern inside a JSON string): a wildcard for a family
     (gpt-4o and gpt-4.1 as well), no id. Every other ``*`` (``**gpt-4**``, a footnote's
     ``gpt-4o*``, a table's ``gpt-4-0613*``) leaves the name whole. Only ``_RUN_LOOK``
     bytes on either side are read."""
     close = end + 1
-    ceiling = min(len(data), close + _RUN_LOOK)
-    while close < ceiling and (_RUN[data[close]] or data[close] == _STAR):
-        close += 1
+    # More after the ``*``, up to the quote, begins with a letter or digit (``*codex*``);
+    # a ``*`` before a suffix or a path (``gpt-4-0314*.jsonl``, ``*-eval``, ``*/``) is one
+    # model's files, and leaves the id whole.
+    if close < len(data) and _WORD[data[close]]:
+        ceiling = min(len(data), close + _RUN_LOOK)
+        while close < ceiling and (_RUN[data[close]] or data[close] == _STAR):
+            close += 1
     escaped = close + 1 < len(data) and data[close] == _BACKSLASH
     if escaped:
         close += 1

@@ -20,7 +20,10 @@ the checklist with the reason. A drop-in is:
 * not itself retiring within ``fail_within`` days;
 * with ``only_automatic``, reached by fallbacks alone (the provider moves calls there
   itself); by default a replacement counts too;
-* an id on its own: not inside a URL, not the base of a fine-tuned model (``ft:gpt-...``).
+* an id on its own: not inside a URL, not the base of a fine-tuned model (``ft:gpt-...``),
+  not written as a regular expression (``gpt-4\\.1``), not a name being tested
+  (``startswith("gpt-4")``), and not a key that would then be in its table twice (see
+  ``context``).
 
 Only the bytes of the id change: a prefix before it (``azure/``, ``openrouter/openai/``),
 the quotes around it and everything else on the line stay. An alias is written in the
@@ -31,12 +34,12 @@ alias on that surface.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from modelsunset.check.match import ends_token, starts_token
+from modelsunset.fix.context import around, is_key, keys_of
 from modelsunset.fix.recorded import is_notebook, notebook_source_lines, own_lines, recorded
 from modelsunset.fix.targets import Settings, Targets, spelled
 
@@ -59,6 +62,7 @@ class Edit:
     new: str
     model: str
     text: bytes  # the whole line as it was read, without its newline
+    key: bool = False  # a key of a table (``fix.context``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,7 @@ class Planner:
                 result.edits.append(outcome)
             elif outcome is not None:
                 result.review.append(Review(found.path, found.line, found.column, outcome))
+        _twice(result, contents)
         return result
 
     def _one(self, found: Occurrence, data: bytes | None) -> Edit | str | None:
@@ -159,12 +164,16 @@ class Planner:
                     f"{model.id} -> {target}: {target} is not available on {surface}, "
                     f"where {model.id} still is, review"
                 )
-        context = _context(text, start, start + len(found.match.encode("utf-8")))
+        end = start + len(found.match.encode("utf-8"))
+        context = around(text, start, end)
         if context is not None:
             return f"{model.id} -> {target}: {context}, review"
         only = next(iter(flagged)) if len(flagged) == 1 else None
         new = spelled(self.catalogue, self.index, found.match, model, target, only)
-        return Edit(found.path, found.line, found.column, start, found.match, new, model.id, text)
+        key = is_key(text, start, end)
+        return Edit(
+            found.path, found.line, found.column, start, found.match, new, model.id, text, key
+        )
 
     def _judged(self, found: Occurrence, model: Model, before: bytes) -> list[str]:
         """The surfaces an occurrence is judged on (see the module)."""
@@ -179,6 +188,30 @@ class Planner:
             if lowered.endswith(prefix.lower()):
                 return [surface] if surface in model.entries else []
         return [surface for surface in self.settings.surfaces if surface in model.entries]
+
+
+def _twice(result: Plan, contents: Mapping[str, bytes | None]) -> None:
+    """Moves to the checklist the edits of keys that would give a table one id twice: two
+    keys of a file rewritten to one id, or a key rewritten to an id the file has as a key
+    already (see ``fix.context``)."""
+    groups: dict[tuple[str, str], list[Edit]] = {}
+    for edit in result.edits:
+        if edit.key:
+            groups.setdefault((edit.path, edit.new), []).append(edit)
+    moved: set[int] = set()
+    for (path, new), edits in groups.items():
+        if len(edits) > 1:
+            why = f"{len(edits)} keys of this file would all become {new}"
+        elif keys_of(contents.get(path) or b"", new):
+            why = f"{new} is a key in this file already"
+        else:
+            continue
+        for edit in edits:
+            moved.add(id(edit))
+            reason = f"{edit.model} -> {new}: {why}, which a table would hold twice, review"
+            result.review.append(Review(edit.path, edit.line, edit.column, reason))
+    if moved:
+        result.edits = [edit for edit in result.edits if id(edit) not in moved]
 
 
 def plan(
@@ -240,46 +273,3 @@ def _locate(lines: Lines, found: Occurrence) -> tuple[bytes, int] | None:
     if (shown != found.text) if kept == found.text else (kept not in shown):
         return None
     return text, start
-
-
-def _context(text: bytes, start: int, end: int) -> str | None:
-    """Why the id at ``text[start:end]`` is not one to rewrite: in a URL, the base of a
-    fine-tuned model, or a test of a name (the model's name is what is tested, not what
-    is called: another name would test something else)."""
-    before = text[:start]
-    if before.endswith(b"ft:"):
-        return "the base of a fine-tuned model (ft:...), which keeps its own id"
-    word = max(before.rfind(stop) for stop in (b" ", b"\t", b'"', b"'", b"`", b"(", b"<", b"["))
-    if b"://" in before[word + 1 :]:
-        return "part of a URL"
-    test = _name_test(text, start, end)
-    if test is not None:
-        return f"a test of a name ({test}), which another name would change"
-    return None
-
-
-# A quoted name tested by a method or operator: `model.startswith("gpt-4")` (also in a
-# tuple of names, `startswith(("o1", "o3"))`), `"gpt-4" in model`, `name.includes('o3')`.
-_TESTED_BY = re.compile(
-    rb"\b(startswith|endswith|startsWith|endsWith|includes|contains|indexOf)"
-    rb"\(\s*[(\[]?\s*(?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,\s*)*$"
-)
-_TESTED_IN = re.compile(rb"\s+(not\s+)?in\s+[A-Za-z_]")
-
-
-def _name_test(text: bytes, start: int, end: int) -> str | None:
-    """The test a quoted name at ``text[start:end]`` is in, if it is one (see above)."""
-    if (
-        start == 0
-        or end >= len(text)
-        or text[start - 1] not in b"\"'"
-        or text[end] != text[start - 1]
-    ):
-        return None
-    method = _TESTED_BY.search(text, max(0, start - 200), start - 1)
-    if method is not None:
-        return method.group(1).decode("ascii")
-    inside = _TESTED_IN.match(text, end + 1)
-    if inside is not None:
-        return "not in" if inside.group(1) else "in"
-    return None

@@ -191,7 +191,7 @@ def reference(data: bytes, names: list[str]) -> list[tuple[int, str]]:
                     and data[end] != ord("-")
                     and not (data[end] in b"." and end + 1 < len(data) and data[end + 1] in WORD)
                     and not (data[end] == ord("*") and _glob(data, end))
-                    and not re.match(rb"\\[.-][A-Za-z0-9_]", data[end : end + 3])
+                    and not re.match(rb"\\\\{1,2}[.-][A-Za-z0-9_]", data[end : end + 4])
                 )
                 if before_ok and after_ok:
                     best = name
@@ -212,13 +212,14 @@ def _escape_letter(data: bytes, at: int) -> bool:
     return data[at] in b"ntr" and len(slashes.group()) % 2 == 1
 
 
-_AFTER_STAR = re.compile(rb"[A-Za-z0-9_./:@*-]*")
+_AFTER_STAR = re.compile(rb"(?:[A-Za-z0-9_][A-Za-z0-9_./:@*-]*)?")
 
 
 def _glob(data: bytes, end: int) -> bool:
     """A ``*`` after a name is a wildcard when the run of name-like characters before it,
-    and the run of them or of ``*`` after it, lie between like quotes, or like quotes both
-    escaped (``'gpt-4*'``, ``"copilot/gpt-5*codex*"``, ``\\"o1*\\"``)."""
+    and the run of them or of ``*`` after it (beginning with a letter, digit or ``_``), lie
+    between like quotes, or like quotes both escaped (``'gpt-4*'``,
+    ``"copilot/gpt-5*codex*"``, ``\\"o1*\\"``; not ``"gpt-4-0314*.jsonl"``)."""
     run = re.search(rb"[A-Za-z0-9_./:@-]*\Z", data[:end])
     after = _AFTER_STAR.match(data, end + 1)
     assert run is not None and after is not None
@@ -239,7 +240,14 @@ def test_matches_agree_with_the_definition(text: str) -> None:
     data = text.encode()
     names = {name: name for name in PLAIN}
     hits = Matcher(names).find(data)
-    assert [(hit.start, hit.name) for hit in hits] == reference(data, PLAIN)
+    # A name with a dot is found as a regular expression writes it too, in a string or not.
+    written = [
+        name.replace(".", escape + ".")
+        for name in PLAIN
+        if "." in name
+        for escape in ("\\", "\\\\")
+    ]
+    assert [(hit.start, hit.name) for hit in hits] == reference(data, PLAIN + written)
 
 
 def test_token_edges() -> None:
@@ -256,11 +264,14 @@ def test_token_edges() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[/gpt-4\\.1/],", []),  # a regular expression of gpt-4.1
+        # a regular expression of gpt-4.1, or a string holding one: gpt-4.1, not gpt-4
+        ("[/gpt-4\\.1/],", ["gpt-4\\.1"]),
+        ('Pattern.compile("^gpt-4\\\\.1(-mini)?$")', ["gpt-4\\\\.1"]),
+        ('re.compile(r"^gpt-4o\\.9$")', []),  # no such model: not gpt-4o
         ("/^gpt-4o\\-mini$/", []),
         ("gpt-4\\.", ["gpt-4"]),
         ('"gpt-4o\\n"', ["gpt-4o"]),  # an escape after the name ends it
-        ("gpt-4\\\\.1", ["gpt-4"]),
+        ("gpt-4\\\\\\.1", ["gpt-4"]),  # three backslashes: no escape of the dot
     ],
 )
 def test_an_id_followed_by_an_escaped_join_is_the_start_of_a_longer_one(
@@ -307,7 +318,9 @@ def test_an_id_followed_by_a_hyphen_is_the_start_of_longer_ids(
         ("'gpt-4*\"", ["gpt-4"]),  # the quotes differ
         ("gpt-4 * 2", ["gpt-4"]),
         ('"copilot/gpt-4o*mini*"', []),  # a pattern with more after its first *
-        ('"gpt-4*-turbo" and "x"', []),
+        ('"gpt-4*-turbo" and "x"', ["gpt-4"]),  # a suffix after the *: one model's
+        ('glob.glob("results/gpt-4o*.jsonl")', ["gpt-4o"]),
+        ('"gpt-4o*/"', ["gpt-4o"]),
         ('w = "[\\"copilot/o3*\\",\\"openai/gpt-4o*\\"]"', []),  # escaped, inside a string
         ('"gpt-4o*\\"', ["gpt-4o"]),  # only the closing quote escaped
         ("gpt-4o*mini", ["gpt-4o"]),
