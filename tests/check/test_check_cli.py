@@ -733,6 +733,7 @@ def test_sarif_keeps_within_the_results_github_takes_errors_first(
         "2 more results were left out of this run: "
         "GitHub code scanning rejects a run of more than 3"
     )
+    assert sarif.too_many(1).startswith("1 more result was left out of this run: ")
     assert told[-1]["level"] == "warning"
     assert told[-1]["message"]["text"].startswith(said)
     assert f"warning: {said}" in result.stderr

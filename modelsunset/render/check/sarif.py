@@ -43,6 +43,7 @@ from modelsunset.render.check.sarif_results import (
     rule_of,
 )
 from modelsunset.render.json import dumps
+from modelsunset.wording import plural
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 HELP_URI = "https://pypi.org/project/modelsunset/"
@@ -89,10 +90,11 @@ def result_count(report: Report) -> int:
 
 
 def too_many(past: int) -> str:
+    were = "was" if past == 1 else "were"
     return (
-        f"{past} more results were left out of this run: GitHub code scanning rejects a run "
-        f"of more than {MAX_RESULTS} (errors come first, then warnings, then notes); "
-        "--format json lists them all"
+        f"{plural(past, 'more result')} {were} left out of this run: GitHub code scanning "
+        f"rejects a run of more than {MAX_RESULTS} (errors come first, then warnings, then "
+        "notes); --format json lists them all"
     )
 
 
