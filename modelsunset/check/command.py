@@ -21,6 +21,7 @@ from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import inert
 from modelsunset.check.scan import Stats
 from modelsunset.check.signals import stopped_by_sigterm
+from modelsunset.check.spool import whole
 from modelsunset.commands import Session, Sources, on_date
 from modelsunset.errors import (
     EXIT_NEGATIVE,
@@ -191,7 +192,7 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         __version__,
         lang=session.lang,
     )
-    for piece in shown_pieces(request.fmt, found, aside, ctx):
+    for piece in whole(shown_pieces(request.fmt, found, aside, ctx)):
         session.out(piece)
     if request.fmt is CheckFormat.github:
         markdown = check_renderer(CheckFormat.markdown).render(found, ctx)

@@ -56,3 +56,27 @@ def test_a_fault_inside_the_package_is_placed_by_its_module() -> None:
         text = fault_text(exc)
     assert text.startswith("TypeError: ")
     assert " (at modelsunset/wording.py:" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_fault_while_a_report_is_written_leaves_stdout_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """JSON and SARIF are made in pieces; a fault after the first piece still writes none."""
+    from modelsunset.render.check import json as json_format
+    from modelsunset.render.check import sarif
+
+    made: list[str] = []
+
+    def first_then_fault(*args: object, **kwargs: object) -> object:
+        made.append("{")
+        yield "{"
+        raise KeyError("planted fault")
+
+    monkeypatch.setattr(json_format, "pieces", first_then_fault)
+    monkeypatch.setattr(sarif, "pieces", first_then_fault)
+    repo = project(tmp_path, {"src/app.py": 'MODEL = "gpt-4o"\n'})
+    result = check(repo, "--date", D, "-f", fmt)
+    assert made == ["{"]  # the first piece was made, and held back
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("error: modelsunset failed: KeyError: ")

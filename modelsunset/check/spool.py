@@ -1,0 +1,74 @@
+"""The output of ``check``, held back until it is whole.
+
+JSON and SARIF are made a few thousand items at a time (``gate.shown_pieces``) so that a
+large report is never one string. Written as they were made, a fault while making them
+(exit 2) would leave half a document in ``report.json``; held here, stdout gets all of
+it or nothing. Up to ``LIMIT`` characters are held in memory and the rest in an unnamed
+temporary file, so a report of any size costs little memory either way.
+"""
+
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+LIMIT = 16 * 1024 * 1024
+"""Characters held in memory before the output goes on in a temporary file."""
+
+CHUNK = 1024 * 1024
+"""Characters read back at a time from the temporary file."""
+
+
+def whole(pieces: Iterable[str], limit: int = LIMIT) -> Iterator[str]:
+    """``pieces`` again, once every one of them has been made: nothing is given while an
+    exception can still end the making. Raises ``OutputError`` when the temporary file
+    cannot be written (a full disk)."""
+    held: list[str] = []
+    size = 0
+    spill: IO[str] | None = None
+    try:
+        for piece in pieces:
+            if spill is not None:
+                _write(spill, piece)
+                continue
+            held.append(piece)
+            size += len(piece)
+            if size > limit:
+                spill = _temporary()
+                for earlier in held:
+                    _write(spill, earlier)
+                held = []
+        if spill is None:
+            yield from held
+            return
+        spill.seek(0)
+        while chunk := spill.read(CHUNK):
+            yield chunk
+    finally:
+        if spill is not None:
+            spill.close()
+
+
+def _temporary() -> IO[str]:
+    import tempfile
+
+    try:
+        # surrogatepass: a lone surrogate (a file name that is not UTF-8, as Python holds
+        # it) comes back as it went in, and stdout's own encoding decides what it becomes.
+        return tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass", newline="")
+    except OSError as exc:
+        raise _cannot(exc) from None
+
+
+def _write(spill: IO[str], text: str) -> None:
+    try:
+        spill.write(text)
+    except OSError as exc:
+        raise _cannot(exc) from None
+
+
+def _cannot(exc: OSError) -> Exception:
+    from modelsunset.errors import OutputError
+
+    return OutputError(
+        f"cannot hold the report until it is whole: {exc.strerror or exc}",
+        "free some space in the temporary folder (TMPDIR), or ask for less (--kinds, a path)",
+    )
