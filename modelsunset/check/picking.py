@@ -13,8 +13,8 @@ from modelsunset.check.prefixes import Prefixes
 from modelsunset.check.tokens import (
     Hit,
     ends_token,
-    in_base64,
     in_model_context,
+    not_an_id,
     starts_token,
     unknown_at,
 )
@@ -116,7 +116,7 @@ class _Overlapping:
                     continue
                 if name in self._generic and not in_model_context(data, start, end):
                     continue
-                if name in self._alnum and in_base64(data, start, end):
+                if name in self._alnum and not_an_id(data, start, end):
                     continue
                 known.append(_new(Hit, (start, end, name, model, surface)))
                 last_end = end
@@ -203,7 +203,7 @@ class Picker(_Overlapping):
                 if (
                     starts_token(data, start)
                     and (name not in generic or in_model_context(data, start, end))
-                    and (name not in alnum or not in_base64(data, start, end))
+                    and (name not in alnum or not not_an_id(data, start, end))
                 ):
                     known.append(_new(Hit, (start, end, name, model, surface)))
                     last_end = end

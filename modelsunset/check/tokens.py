@@ -31,6 +31,7 @@ _O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
 _FILE_NAME = re.compile(rb"\.[A-Za-z]+")
 _MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
 _LONGEST_UNKNOWN = 80
+_DECLARE = (b"const", b"let", b"var")
 
 
 class Hit(NamedTuple):
@@ -108,6 +109,26 @@ def _quoted_glob(data: bytes, end: int) -> bool:
     if start == 0 or data[start - 1] != data[close]:
         return False
     return not escaped or (start >= 2 and data[start - 2] == _BACKSLASH)
+
+
+def not_an_id(data: bytes, start: int, end: int) -> bool:
+    """Whether a name made of letters and digits only (``o1``, ``davinci``) is no model id
+    where it stands: inside base64 (``in_base64``), or a variable being declared
+    (``const o1 = ...``, ``let o3``, ``var ada``), which names a value, not a model."""
+    return in_base64(data, start, end) or _declared(data, start)
+
+
+def _declared(data: bytes, start: int) -> bool:
+    at, floor = start, max(0, start - 16)  # a few blanks at most: never a long walk back
+    while at > floor and data[at - 1] in b" \t":
+        at -= 1
+    if at == start or at < 3:
+        return False
+    for keyword in _DECLARE:
+        begin = at - len(keyword)
+        if begin >= 0 and data.startswith(keyword, begin):
+            return begin == 0 or not _WORD[data[begin - 1]]
+    return False
 
 
 def in_base64(data: bytes, start: int, end: int) -> bool:

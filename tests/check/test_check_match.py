@@ -350,6 +350,27 @@ def test_plus_and_slash_inside_base64_separate_nothing(text: str, expected: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("const o3 = compute();", []),
+        ("let  o3 = 2;", []),
+        ("var\to3", []),
+        ("export const o3 = 1", []),
+        ('const o3 = "o3";', ["o3"]),  # the value is the id
+        ("const model = o3;", ["o3"]),
+        ("o3 = foo()", ["o3"]),  # an assignment alone says too little: still found
+        ("myconst o3", ["o3"]),
+        ("constant o3", ["o3"]),
+        ("const\n  o3", ["o3"]),  # another line
+        ("const gpt-4o = 1", ["gpt-4o"]),  # not a name a variable can have
+        ("const" + " " * 20 + "o3", ["o3"]),  # blanks are looked at only so far back
+    ],
+)
+def test_a_variable_being_declared_is_no_id(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ('{"prompt": "Use:\\ngpt-4o"}', ["gpt-4o"]),
         ('"\\tgpt-4o\\n"', ["gpt-4o"]),
         ('"\\r\\ngpt-4o"', ["gpt-4o"]),
