@@ -150,6 +150,12 @@ class Matcher:
         for family in self.families:
             patterns.append(f"{family}-".encode())
             self._meaning.append((family, None, 1, None))
+            # Its start as ``re.escape`` writes it (``gpt\-``, ``text\-embedding\-``), or a
+            # string holding that: the id it begins is read, and judged, unescaped.
+            for escape in ("\\", "\\\\"):
+                written = "".join(escape + char if char in "-." else char for char in family)
+                patterns.append(f"{written}{escape}-".encode())
+                self._meaning.append((family, None, 1, None))
         if o_series:
             for quote in sorted(QUOTES):
                 for digit in b"0123456789":
@@ -167,11 +173,15 @@ class Matcher:
             self._meaning,
             (self._generic, self._alnum),
             self._prefixes,
-            self._known,
+            self._lookup,
         )
 
-    def _known(self, name: str) -> bool:
-        return name in self.names or name in self.on_surface
+    def _lookup(self, name: str) -> tuple[str, str | None] | None:
+        """The model and the one surface (or None) that ``name`` stands for, if it is a name."""
+        model = self.names.get(name)
+        if model is not None:
+            return model, None
+        return self.on_surface.get(name)
 
     def __reduce__(self) -> tuple[type[Matcher], tuple[object, ...]]:
         # Rebuilt from its names in worker processes (automata do not pickle).

@@ -13,6 +13,7 @@ from modelsunset.check.prefixes import Prefixes
 from modelsunset.check.tokens import (
     Hit,
     ends_token,
+    escaped_name,
     in_model_context,
     not_an_id,
     starts_token,
@@ -27,6 +28,7 @@ PROBE = 1 << 18
 LEFTMOST_AFTER = 50_000
 
 _new = tuple.__new__  # a NamedTuple made from all its fields in C, for each hit
+_BACKSLASH = ord("\\")
 _SPAN = 1 << 48  # more than any offset in the bytes searched at once
 
 # What a pattern stands for: (name, model id, 0, surface) for names; (family, None, 1,
@@ -38,7 +40,8 @@ class _Overlapping:
     """The hits of a ``Matcher``'s ``patterns`` (each standing for its ``meaning``) in
     bytes. ``automata`` find them all between them, overlaps included, each with the
     index of its first pattern; ``words``: the names that are plain words (found only in a
-    model-like context) and those base64 can hold; ``known``: whether a token is a name.
+    model-like context) and those base64 can hold; ``lookup``: the model and surface a
+    name stands for, if it is one.
 
     Here every occurrence, overlaps included, is taken by where it starts, the longest
     first (``_pick``)."""
@@ -50,7 +53,7 @@ class _Overlapping:
         meaning: list[Meaning],
         words: tuple[set[str], set[str]],
         prefixes: Prefixes,
-        known: Callable[[str], bool],
+        lookup: Callable[[str], tuple[str, str | None] | None],
     ) -> None:
         # ``_walk`` needs one automaton of them all, and no two patterns alike.
         self._unique = len(set(patterns)) == len(patterns)
@@ -59,7 +62,7 @@ class _Overlapping:
         self._meaning = meaning
         self._generic, self._alnum = words
         self._prefixes = prefixes
-        self._known = known
+        self._lookup = lookup
         self._reach = max((len(pattern) for pattern in patterns), default=1)
 
     def _overlapping(self, data: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
@@ -100,8 +103,18 @@ class _Overlapping:
         for index, start, end in raw:
             name, model, kind, surface = meaning[index]
             if kind == 0:
-                if start < last_end or not ends_token(data, end):
+                if start < last_end:
                     continue
+                if not ends_token(data, end):
+                    if end >= len(data) or data[end] != _BACKSLASH:
+                        continue
+                    # A join written escaped after the name: the longer name it writes.
+                    escaped = escaped_name(data, start)
+                    found = None if escaped is None else self._lookup(escaped[2])
+                    if escaped is None or found is None:
+                        continue  # an unknown id, if it is one: its family's start finds it
+                    end, name = escaped[0], escaped[1]
+                    model, surface = found
                 # No prefix can end where the byte before the name ends none.
                 prefixed = None
                 if start > last_end and data[start - 1] in lasts:
@@ -121,9 +134,14 @@ class _Overlapping:
                 known.append(_new(Hit, (start, end, name, model, surface)))
                 last_end = end
             elif start >= last_end:  # else inside a known name: never an unknown id
-                hit = unknown_at(data, start, kind, name, self._known)
-                if hit is not None:
+                hit = unknown_at(data, start, kind, name, self._lookup)
+                if hit is None:
+                    continue
+                if hit.model is None:
                     unknown.append(hit)
+                else:  # a known name with its joins escaped (``gpt\-4o``)
+                    known.append(hit)
+                    last_end = hit.end
         return last_end
 
 

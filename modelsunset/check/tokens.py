@@ -27,6 +27,9 @@ _CAPITALS = re.compile(rb"[A-Z]")
 _SMALL = re.compile(rb"[a-z]")
 _DIGITS = re.compile(rb"[0-9]")
 _TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
+# A token whose joins may be written escaped, as a regular expression writes them
+# (``gpt-4\.1``, ``re.escape``'s ``gpt\-4o``), or a string holding one (``gpt\\-4o``).
+_ESCAPED_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:(?:\\\\?)?[.-][A-Za-z0-9_]+)*")
 _O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
 _FILE_NAME = re.compile(rb"\.[A-Za-z]+")
 _MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
@@ -78,6 +81,22 @@ def ends_token(data: bytes, end: int) -> bool:
         join = end + 2 if end + 1 < len(data) and data[end + 1] == _BACKSLASH else end + 1
         return not (join + 1 < len(data) and data[join] in _ESCAPED_JOINS and _WORD[data[join + 1]])
     return not (_JOIN[after] and end + 1 < len(data) and _WORD[data[end + 1]])
+
+
+def escaped_name(data: bytes, start: int) -> tuple[int, str, str] | None:
+    """The token at ``start`` when some of its joins are written escaped (``gpt-4\\-0314``,
+    ``gpt\\-4o\\-mini``, ``"claude-2\\\\.1"``): where it ends, the text as written
+    and the name it writes (backslashes left out); None when no join is escaped or the
+    token does not end there."""
+    token = _ESCAPED_TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
+    if token is None:
+        return None
+    end = token.end()
+    text = token.group()
+    if _BACKSLASH not in text or end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
+        return None
+    written = text.decode("ascii")
+    return end, written, written.replace("\\", "")
 
 
 def _quoted_glob(data: bytes, end: int) -> bool:
@@ -190,17 +209,23 @@ def _in_url(data: bytes, start: int) -> bool:
 
 
 def unknown_at(
-    data: bytes, start: int, kind: int, family: str, known: Callable[[str], bool]
+    data: bytes,
+    start: int,
+    kind: int,
+    family: str,
+    lookup: Callable[[str], tuple[str, str | None] | None],
 ) -> Hit | None:
     """The unknown id that begins at ``start`` (after the quote of an o-series pattern),
-    if the token there is one: not a known name (``known``), no file name, no URL."""
+    if the token there is one: not a known name (``lookup``), no file name, no URL. A
+    token with joins written escaped (``gpt\\-4o``) is judged as the name it writes,
+    and when that is a known one, it is the hit (with its model)."""
     if kind == 2:
         start += 1  # the pattern began with the opening quote
     if not starts_token(data, start):
         return None
     # Never read further than the longest unknown id could reach: a long run of
     # family starts (``gpt-1-gpt-1-...``) would otherwise be read once per start.
-    token = _TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
+    token = _ESCAPED_TOKEN.match(data, start, start + _LONGEST_UNKNOWN + 1)
     if token is None:
         return None
     end = token.end()
@@ -208,8 +233,14 @@ def unknown_at(
     if end - start > _LONGEST_UNKNOWN or not ends_token(data, end):
         return None
     name = text.decode("ascii")
-    if known(name) or _in_url(data, start) or data[max(0, start - 2) : start] == b"./":
+    escaped = _BACKSLASH in text
+    if escaped:
+        text = text.replace(b"\\", b"")  # judged as the name it writes (``gpt-4\\.9``)
+    if _in_url(data, start) or data[max(0, start - 2) : start] == b"./":
         return None  # a relative path (``'./embedding-model-v2'``, ``../gpt-9/``) is no id
+    found = lookup(text.decode("ascii"))
+    if found is not None:
+        return Hit(start, end, name, found[0], found[1]) if escaped else None
     if kind == 2:
         if not (_O_TOKEN.fullmatch(text) and _quoted(data, start, end)):
             return None

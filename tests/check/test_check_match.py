@@ -268,7 +268,9 @@ def test_token_edges() -> None:
         ("[/gpt-4\\.1/],", ["gpt-4\\.1"]),
         ('Pattern.compile("^gpt-4\\\\.1(-mini)?$")', ["gpt-4\\\\.1"]),
         ('re.compile(r"^gpt-4o\\.9$")', []),  # no such model: not gpt-4o
-        ("/^gpt-4o\\-mini$/", []),
+        ("/^gpt-4o\\-mini$/", ["gpt-4o\\-mini"]),  # the longer name, escaped: itself
+        ('re.compile(r"^gpt-4\\-0314$")', []),  # gpt-4-0314 is no name here: not gpt-4
+        ("gpt-4\\.1\\-x", []),  # the name it writes is none, nor any shorter one
         ("gpt-4\\.", ["gpt-4"]),
         ('"gpt-4o\\n"', ["gpt-4o"]),  # an escape after the name ends it
         ("gpt-4\\\\\\.1", ["gpt-4"]),  # three backslashes: no escape of the dot
@@ -278,6 +280,36 @@ def test_an_id_followed_by_an_escaped_join_is_the_start_of_a_longer_one(
     text: str, expected: list[str]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('re.compile(r"^gpt-4\\.9$")', ["gpt-4\\.9"]),  # no such model: an unknown id
+        ("gpt\\-9", ["gpt\\-9"]),
+        ('"claude-3\\\\.9\\\\-opus"', ["claude-3\\\\.9\\\\-opus"]),
+        ("gpt\\-4o", []),  # known: a finding, not an unknown id
+        ("gpt\\\\\\-9", []),  # three backslashes: no escape of the join
+    ],
+)
+def test_an_unknown_id_written_escaped_is_still_unknown(text: str, expected: list[str]) -> None:
+    assert unknown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # re.escape's form, every join escaped (found from where an unknown id would
+        # start), and a string holding it
+        ("gpt\\-4o\\-mini", [("gpt\\-4o\\-mini", "gpt-4o-mini")]),
+        ('"gpt\\\\-4o"', [("gpt\\\\-4o", "gpt-4o")]),
+        ("claude\\-3\\-opus\\-latest", [("claude\\-3\\-opus\\-latest", "claude-3-opus-20240229")]),
+        ("gpt\\-4o is gpt-4o", [("gpt\\-4o", "gpt-4o"), ("gpt-4o", "gpt-4o")]),
+    ],
+)
+def test_an_id_with_every_join_escaped_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    hits = Matcher.for_names(NAMES).find(text.encode())
+    assert [(hit.name, hit.model) for hit in hits] == expected
 
 
 @pytest.mark.parametrize(
