@@ -153,7 +153,16 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
                 hint="name a branch, tag or commit that this clone has "
                 "(in CI, fetch it first: git fetch origin main)",
             )
-        plain = ["--no-color", "--no-ext-diff", "--no-textconv", base, "--"]
+        # Every submodule's change shows, whatever .gitmodules (ignore = all) or the
+        # user's diff.ignoreSubmodules say: a submodule added or moved counts whole.
+        plain = [
+            "--no-color",
+            "--no-ext-diff",
+            "--no-textconv",
+            "--ignore-submodules=none",
+            base,
+            "--",
+        ]
         diff = _git(
             ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *plain], top, base
         )

@@ -128,7 +128,8 @@ def test_a_name_that_is_not_utf8_counts(tmp_path: Path) -> None:
     assert found == [("lat\ufffd.py", 1), ("u\ufffd.py", 1)]
 
 
-def test_a_submodule_added_counts_whole(tmp_path: Path) -> None:
+@pytest.mark.parametrize("hidden", [None, ".gitmodules", "diff.ignoreSubmodules"])
+def test_a_submodule_added_counts_whole(tmp_path: Path, hidden: str | None) -> None:
     for folder in ("inner", "outer"):
         (tmp_path / folder).mkdir()
     inner = project(tmp_path / "inner", {"s.py": 'M = "gpt-4-0314"\n'})
@@ -137,6 +138,12 @@ def test_a_submodule_added_counts_whole(tmp_path: Path) -> None:
     git(inner, "commit", "-q", "-m", "inner")
     repo = repository(tmp_path / "outer")
     git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(inner), "sub")
+    # A repository, or its user, may tell git diff to say nothing of submodules.
+    if hidden == ".gitmodules":
+        git(repo, "config", "-f", ".gitmodules", "submodule.sub.ignore", "all")
+        git(repo, "add", ".gitmodules")
+    elif hidden is not None:
+        git(repo, "config", hidden, "all")
     git(repo, "commit", "-q", "-m", "a submodule")
     result = check(repo, "--date", D, "--changed", "base")
     assert places(result) == ["sub/s.py:1:6"]
