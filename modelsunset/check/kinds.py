@@ -33,7 +33,8 @@ recorded is among the kinds asked for, or when its folder is given as PATH.
 its source cells are code (Markdown cells docs), its outputs recorded (``notebook``).
 
 The kind comes from the path below the PATH given (the folder names of the PATH itself
-say nothing about the files in it), or from the whole path of a file given as PATH.
+say nothing about the files in it), or from the path of a file given as PATH below the
+current folder (``walk._place_of_file``).
 By default only code, config and docs can fail the gate (``DEFAULT``).
 """
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 class Target(NamedTuple):
     """A file to scan: its name in findings, its path, and its kind (of the path below
-    PATH, or of the whole path of a file given as PATH). A tuple: quick to make, and to
+    PATH, or of the path of a file given as PATH: see ``_place_of_file``). A tuple: quick to make, and to
     send to a worker process as a plain one."""
 
     shown: str
@@ -54,6 +54,21 @@ class Target(NamedTuple):
     def of(cls, shown: str, fs_path: str, place: str) -> Target:
         kind, notebook = kind_of(place)
         return cls(shown, fs_path, kind, notebook)
+
+
+def _place_of_file(shown: str) -> str:
+    """The path a file given as PATH takes its kind from: as given, when it lies below
+    the current folder (``tests/cassettes/a.json``); else its name alone, for the folders
+    above a checkout (``/data/``, ``/builds/2.0.0/``) say nothing about the files in it."""
+    if not os.path.isabs(shown) and not shown.startswith("../") and shown != "..":
+        return shown
+    try:
+        below = os.path.relpath(os.path.abspath(shown))
+    except (OSError, ValueError):  # no current folder, or another drive (Windows)
+        below = ""
+    if below and not below.startswith(".."):
+        return below.replace(os.sep, "/")
+    return shown.rsplit("/", 1)[-1]
 
 
 def walk(
@@ -88,7 +103,7 @@ def walk(
                 hint="check scans files and folders; --model ID checks ids without scanning",
             )
         if not excluded(excludes, shown, shown, False):
-            yield Target.of(shown, root_arg, shown)
+            yield Target.of(shown, root_arg, _place_of_file(shown))
         return
     show_rel = shower(root_arg)
 

@@ -179,6 +179,29 @@ def test_a_folder_of_data_given_as_path_says_nothing(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_given_as_path_is_judged_by_its_path_below_the_current_folder(
+    tmp_path: Path,
+) -> None:
+    """The folders above the current one (a checkout in /builds/2.0.0/, or /data/) say
+    nothing about a file given as PATH; those of the path below it do."""
+    (tmp_path / "2.0.0").mkdir()
+    repo = project(
+        tmp_path / "2.0.0",
+        {"README.md": "Use gpt-4.5-preview.\n", "docs/v1.2.3/old.md": "gpt-4.5-preview\n"},
+    )
+    inside = repo / "docs"
+
+    def kinds(*paths: str, cwd: Path = repo) -> list[str]:
+        result = check(repo, "--kinds", "code,config,docs,recorded", "-f", "json", *paths, cwd=cwd)
+        return [finding["kind"] for finding in json.loads(result.stdout)["findings"]]
+
+    assert kinds("README.md") == ["docs"]
+    assert kinds(str(repo / "README.md")) == ["docs"]
+    assert kinds(str(repo / "docs/v1.2.3/old.md")) == ["recorded"]  # v1.2.3 is below here
+    assert kinds("../README.md", cwd=inside) == ["docs"]  # above here: its name alone
+    assert kinds("2.0.0/repo/README.md", cwd=tmp_path) == ["recorded"]  # the path as given
+
+
 def test_a_notebook_is_read_cell_by_cell() -> None:
     assert kind_of("analysis/explore.ipynb") == (Kind.CODE, True)
     assert kind_of("tests/fixtures/explore.ipynb") == (Kind.CODE, True)  # not a data file
