@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 class Target(NamedTuple):
     """A file to scan: its name in findings, its path, and its kind (of the path below
-    PATH, or of the path of a file given as PATH: see ``_place_of_file``). A tuple: quick to make, and to
-    send to a worker process as a plain one."""
+    PATH, or of the path of a file given as PATH: see ``_place_of_file``). A tuple: quick
+    to make, and to send to a worker process as a plain one."""
 
     shown: str
     fs_path: str
