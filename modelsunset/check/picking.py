@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 import ahocorasick_rs
 
+from modelsunset.check.patterns import is_pattern
 from modelsunset.check.prefixes import Prefixes
 from modelsunset.check.tokens import (
+    QUOTES,
     Hit,
     ends_token,
     escaped_name,
@@ -131,6 +133,8 @@ class _Overlapping:
                     continue
                 if name in self._alnum and not_an_id(data, start, end):
                     continue
+                if data[start - 1] in QUOTES and is_pattern(data, start, end):
+                    continue
                 known.append(_new(Hit, (start, end, name, model, surface)))
                 last_end = end
             elif start >= last_end:  # else inside a known name: never an unknown id
@@ -222,6 +226,7 @@ class Picker(_Overlapping):
                     starts_token(data, start)
                     and (name not in generic or in_model_context(data, start, end))
                     and (name not in alnum or not not_an_id(data, start, end))
+                    and not (data[start - 1] in QUOTES and is_pattern(data, start, end))
                 ):
                     known.append(_new(Hit, (start, end, name, model, surface)))
                     last_end = end

@@ -1,0 +1,57 @@
+"""A quoted id used as a pattern of names, not as a name: the prefix or the part of a
+name that code tests for.
+
+``model.startswith("gpt-4")``, ``name.startsWith('o3')``, ``strings.HasPrefix(model,
+"gpt-4")`` and ``starts_with("o1")`` hold for every id that begins so (gpt-4o and
+gpt-4.1 as well as gpt-4); ``"gpt-4" in model``, ``model.includes("gpt-4")`` and
+``strings.Contains(model, "gpt-4")`` for every id that holds it. Such code picks
+settings for a family of names, and the retirement of the one model the pattern also
+names changes nothing in it: it is no finding of that model, as ``"gpt-4-" in model``
+and the glob ``"gpt-4*"`` are none (``tokens.ends_token``).
+
+Only tests of a single name count: the text tested is a variable whose name says it
+holds one (``model``, ``model_name``, ``self.model_id``, ``name``, ``engine``, optionally
+``.lower()``). ``"gpt-4" in MODELS``, ``models.includes("gpt-4")`` and ``model in
+("gpt-4", "o1")`` ask whether a list holds the model, which is a reference to it, and
+stay findings; so does every test of equality.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A variable that holds one name: its last part (a word ending in model, name, id,
+# engine or deployment; never a plural), then perhaps .lower() or .casefold().
+_ONE_NAME = (
+    rb"(?:[A-Za-z_]\w*\.)*(?:\w*_)?"
+    rb"(?:[Mm]odel|MODEL|[Mm]odel_?(?:[Nn]ame|[Ii]d|[Ss]tr)|[Nn]ame|NAME|[Ee]ngine|[Dd]eployment)"
+    rb"(?:\.(?:lower|casefold)\(\))?"
+)
+_QUOTED = rb"(?:\"[^\"\n]*\"|'[^'\n]*')"  # another name before it in a tuple of prefixes
+# Before the opening quote: a prefix test (any receiver), or a substring test of one name.
+_BEFORE = re.compile(
+    rb"(?:\.(?:startswith|startsWith|StartsWith|starts_with)\(\s*[(\[]?\s*"
+    rb"(?:" + _QUOTED + rb"\s*,\s*)*"
+    rb"|\b(?:HasPrefix|Contains)\(\s*" + _ONE_NAME + rb"\s*,\s*"
+    rb"|\b" + _ONE_NAME + rb"\.(?:includes|contains)\(\s*)\Z"
+)
+# After the closing quote: `in` (or `not in`) and one name, which the expression ends at.
+_AFTER = re.compile(rb"\s+(?:not\s+)?in\s+" + _ONE_NAME + rb"(?![\w.(\[])")
+_QUOTES = b"\"'`"
+_LOOK = 120  # bytes read before the opening quote, at most
+
+
+def is_pattern(data: bytes, start: int, end: int) -> bool:
+    """Whether the id at ``data[start:end]`` is, between its own quotes, the pattern of a
+    prefix or substring test of one name (see the module)."""
+    if start == 0 or end >= len(data):
+        return False
+    quote = data[start - 1]
+    if quote not in _QUOTES or data[end] != quote:
+        return False
+    if _AFTER.match(data, end + 1) is not None:
+        return True
+    low = max(0, start - 1 - _LOOK)
+    if data.rfind(b"(", low, start - 1) == -1:  # every test before the name opens a call
+        return False
+    return _BEFORE.search(data, low, start - 1) is not None
