@@ -302,7 +302,7 @@ def _unreadable(stats: Stats | None, skip_unreadable: bool) -> None:
 
 
 def _kinds(values: Sequence[str]) -> tuple[Kind, ...]:
-    """``--kinds code,config,docs,recorded`` (repeatable)."""
+    """``--kinds code,config,docs,recorded,mocked`` (repeatable)."""
     from modelsunset.check.config import KINDS_HINT, kinds_problem
     from modelsunset.check.kinds import parse
 

@@ -260,7 +260,7 @@ def _inside(where: str, key: str, value: str, folder: Path) -> str:
     return joined
 
 
-KINDS_HINT = "the kinds are code, config, docs and recorded; for example code,config,docs"
+KINDS_HINT = "the kinds are code, config, docs, recorded and mocked; for example code,config,docs"
 
 
 def kinds_problem(word: str) -> str:

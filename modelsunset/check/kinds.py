@@ -1,4 +1,5 @@
-"""What kind of file a finding is in: ``code``, ``config``, ``docs`` or ``recorded``.
+"""What kind of file a finding is in: ``code``, ``config``, ``docs``, ``recorded`` or
+``mocked``.
 
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
@@ -35,6 +36,9 @@ its source cells are code (Markdown cells docs), its outputs recorded (``noteboo
 The kind comes from the path below the PATH given (the folder names of the PATH itself
 say nothing about the files in it), or from the path of a file given as PATH below the
 current folder (``walk._place_of_file``).
+*Mocked* files are code files of offline tests, which put a fake in place of the
+provider (``mocked``): found by their text as well as their path, when they are read.
+
 By default only code, config and docs can fail the gate (``DEFAULT``).
 """
 
@@ -50,6 +54,7 @@ class Kind(StrEnum):
     CONFIG = "config"
     DOCS = "docs"
     RECORDED = "recorded"
+    MOCKED = "mocked"
 
 
 KINDS = tuple(Kind)

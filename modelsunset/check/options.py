@@ -90,7 +90,8 @@ KindsOpt = Annotated[
     list[str] | None,
     typer.Option(
         metavar="KINDS",
-        help="Files whose findings count: code,config,docs,recorded (default: no recorded).",
+        help="Files whose findings count: code,config,docs,recorded,mocked "
+        "(default: code,config,docs).",
         show_default=False,
     ),
 ]

@@ -27,6 +27,7 @@ from io import FileIO
 from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.check.kinds import Kind
+from modelsunset.check.mocked import fakes
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 from modelsunset.errors import ModelsunsetError, fault_text
@@ -183,6 +184,8 @@ class FileScanner:
         self.stats.bytes += len(data)
         if ignores_whole_file(data):
             return []
+        if target.test and fakes(data):
+            kind = Kind.MOCKED  # an offline test's: see ``mocked``
         regions = None
         if target.notebook:
             # Read whole (a notebook is one JSON document), then cell by cell.

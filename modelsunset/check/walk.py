@@ -32,6 +32,7 @@ from modelsunset.check.ignore import (
     read_ignore,
 )
 from modelsunset.check.kinds import Kind, kind_of
+from modelsunset.check.mocked import is_test
 from modelsunset.check.paths import display, kind, printable, shower
 from modelsunset.errors import UsageError
 from modelsunset.wording import inert
@@ -49,11 +50,13 @@ class Target(NamedTuple):
     fs_path: str
     kind: Kind = Kind.CODE
     notebook: bool = False
+    test: bool = False  # code of a test, mocked if its text fakes the provider (``mocked``)
 
     @classmethod
     def of(cls, shown: str, fs_path: str, place: str) -> Target:
         kind, notebook = kind_of(place)
-        return cls(shown, fs_path, kind, notebook)
+        test = kind is Kind.CODE and not notebook and is_test(place)
+        return cls(shown, fs_path, kind, notebook, test)
 
 
 def _place_of_file(shown: str) -> str:

@@ -285,7 +285,8 @@ def test_notebook_findings_have_the_files_lines_and_the_cells_kinds(tmp_path: Pa
         ("gpt-4.5-preview", "code"),
     ]
     assert default["summary"]["left_out"] == {
-        "recorded": {"findings": 3, "unknown": 0, "not_checked": 0}
+        "recorded": {"findings": 3, "unknown": 0, "not_checked": 0},
+        "mocked": {"findings": 0, "unknown": 0, "not_checked": 0},
     }
 
 
@@ -314,7 +315,8 @@ def test_recorded_files_cannot_fail_the_gate_by_default(tmp_path: Path) -> None:
     assert document["kinds"] == ["code", "config", "docs"]
     assert document["findings"] == [] and document["unknown"] == []
     assert document["summary"]["left_out"] == {
-        "recorded": {"findings": 3, "unknown": 1, "not_checked": 0}
+        "recorded": {"findings": 3, "unknown": 1, "not_checked": 0},
+        "mocked": {"findings": 0, "unknown": 0, "not_checked": 0},
     }
 
 
@@ -327,7 +329,7 @@ def test_kinds_asked_for_are_counted_and_listed(tmp_path: Path) -> None:
     document = run_json(repo, "--kinds", "code", "--kinds", "recorded")
     assert document["kinds"] == ["code", "recorded"]
     assert {f["kind"] for f in document["findings"]} == {"recorded"}
-    assert set(document["summary"]["left_out"]) == {"config", "docs"}
+    assert set(document["summary"]["left_out"]) == {"config", "docs", "mocked"}
     (repo / "guide.md").write_text("Use gpt-4.5-preview.\n", encoding="utf-8")
     only_code = check(repo, "--date", D, "--kinds", "code").stdout
     assert "4 findings, 1 unknown id in docs and recorded files not counted" in only_code
@@ -384,5 +386,5 @@ def test_bad_kinds_are_usage_errors(
     assert result.returncode == 2, result.stdout
     assert message in result.stderr
     if "names" in message:
-        assert "the kinds are code, config, docs and recorded" in result.stderr
+        assert "the kinds are code, config, docs, recorded and mocked" in result.stderr
     assert result.stdout == ""

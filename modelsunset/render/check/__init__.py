@@ -55,13 +55,13 @@ def placed(path: str | None, line: int | None, column: int | None, match: str) -
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id, and ``[recorded]``
-    when the file is a recorded one (``--kinds``). Control characters of the path are
-    written out (see ``wording.inert``)."""
+    or ``[mocked]`` when the file is of a kind left out by default (``--kinds``).
+    Control characters of the path are written out (see ``wording.inert``)."""
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
         place += f" ({unhidden(finding.match)})"
-    if finding.kind is Kind.RECORDED:
-        place += " [recorded]"
+    if finding.kind is Kind.RECORDED or finding.kind is Kind.MOCKED:
+        place += f" [{finding.kind.value}]"
     return place
 
 
