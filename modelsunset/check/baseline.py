@@ -138,7 +138,7 @@ def write(baseline: Baseline) -> None:
         write_atomic(baseline.file, data.encode("utf-8"))
     except OSError as exc:
         raise OutputError(
-            f"--write-baseline: cannot write {baseline.file}: {exc.strerror or exc}",
+            f"--write-baseline: cannot write {inert(baseline.file)}: {exc.strerror or exc}",
             "give a file in a folder that exists and can be written to",
         ) from None
 

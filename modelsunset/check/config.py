@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.check.kinds import Kind
 from modelsunset.errors import UsageError
+from modelsunset.wording import inert, quoted
 
 if TYPE_CHECKING:
     from modelsunset.check.waivers import Waiver
@@ -83,10 +84,11 @@ def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _show(path: Path) -> str:
+    """``path`` as messages name it: relative, its control characters written out."""
     try:
-        return os.path.relpath(path)
+        return inert(os.path.relpath(path))
     except ValueError:  # another drive on Windows
-        return str(path)
+        return inert(str(path))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -134,7 +136,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             known = f"the keys are {', '.join(KEYS)}"
             close = did_you_mean(suggest(key, KEYS))
             raise UsageError(
-                f"{where}: unknown key '{key}'", hint=f"{close} ({known})" if close else known
+                f"{where}: unknown key {quoted(key)}", hint=f"{close} ({known})" if close else known
             )
     folder = path.parent
 
@@ -270,4 +272,4 @@ def kinds_problem(word: str) -> str:
     if not word:
         return "names no kind"
     close = did_you_mean(suggest(word, [kind.value for kind in Kind]))
-    return f"names unknown kind '{word}'" + (f" ({close})" if close else "")
+    return f"names unknown kind {quoted(word)}" + (f" ({close})" if close else "")

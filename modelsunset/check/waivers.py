@@ -33,6 +33,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from modelsunset.errors import UsageError
+from modelsunset.wording import inert, quoted
 
 if TYPE_CHECKING:
     from modelsunset.check.report import Finding
@@ -102,7 +103,7 @@ def _one(item: object, where: str, base: str) -> Waiver:
     for key in item:
         if key not in KEYS:
             raise UsageError(
-                f"{where}: unknown key '{key}'", hint=f"the keys are {', '.join(KEYS)}"
+                f"{where}: unknown key {quoted(key)}", hint=f"the keys are {', '.join(KEYS)}"
             )
 
     def text(key: str, needed: bool = True) -> str | None:
@@ -142,7 +143,7 @@ def read(file: str) -> tuple[Waiver, ...]:
 
     from modelsunset.files import read_regular
 
-    where = f"--waivers {file}"
+    where = f"--waivers {inert(file)}"
     try:
         data = read_regular(file, MAX_BYTES)
     except FileNotFoundError:
@@ -168,10 +169,10 @@ def read(file: str) -> tuple[Waiver, ...]:
         unknown = [key for key in document if key != "waivers"]
         if unknown:
             raise UsageError(
-                f"{where}: unknown key '{unknown[0]}'", hint="the file holds a 'waivers' list"
+                f"{where}: unknown key {quoted(unknown[0])}", hint="the file holds a 'waivers' list"
             )
         document = document.get("waivers", [])
-    return parse(document, file, os.path.dirname(os.path.abspath(file)))
+    return parse(document, inert(file), os.path.dirname(os.path.abspath(file)))
 
 
 def resolved(waivers: Iterable[Waiver], catalogue: Catalogue) -> list[tuple[Waiver, str]]:
@@ -187,7 +188,7 @@ def resolved(waivers: Iterable[Waiver], catalogue: Catalogue) -> list[tuple[Waiv
         model_id = index.lookup(waiver.model)
         if model_id is None:
             close = did_you_mean(suggest(waiver.model, [*catalogue.models, *index.by_alias]))
-            raise UsageError(f"{waiver.origin}: unknown model '{waiver.model}'", hint=close)
+            raise UsageError(f"{waiver.origin}: unknown model {quoted(waiver.model)}", hint=close)
         found.append((waiver, model_id))
     return found
 

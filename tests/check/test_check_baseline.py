@@ -69,6 +69,18 @@ def test_a_baseline_that_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
     assert "--write-baseline: cannot write missing/baseline.json" in result.stderr
 
 
+def test_a_baseline_named_with_a_line_break_is_named_on_one_line(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"src/app.py": APP})
+    failed = check(repo, "--date", D, "--write-baseline", "no/b\nx.json")
+    assert failed.returncode == 2
+    assert failed.stderr.splitlines()[0] == (
+        "error: --write-baseline: cannot write no/b\\nx.json: No such file or directory"
+    )
+    assert check(repo, "--date", D, "--write-baseline", "b\nx.json").returncode == 0
+    shown = check(repo, "--date", D, "--baseline", "b\nx.json", "-f", "markdown")
+    assert "**Baselined**: 2 findings baselined (in `b\\nx.json`; not failing)" in shown.stdout
+
+
 def test_fingerprints_survive_moved_lines_and_white_space(tmp_path: Path) -> None:
     repo = project(tmp_path, {"src/app.py": APP})
     check(repo, "--date", D, "--write-baseline", "baseline.json")
@@ -277,6 +289,13 @@ def test_a_bad_waiver_is_a_usage_error(tmp_path: Path, waiver: str, message: str
     assert result.returncode == 2
     assert "pyproject.toml [tool.modelsunset]: waiver 1" in result.stderr
     assert message in result.stderr
+
+
+def test_a_waivers_file_is_named_on_one_line(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"src/app.py": APP, "w\nx.toml": '[[waivers]]\nmodel = "gpt-9o"\n'})
+    result = check(repo, "--date", D, "--waivers", "w\nx.toml")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: w\\nx.toml: waiver 1: ")
 
 
 def test_waiver_path_patterns() -> None:

@@ -275,6 +275,8 @@ def test_a_clean_tree_exits_0(tmp_path: Path) -> None:
         (["--surface", "a\nb"], "error: unknown surface 'a\\nb'\n"),
         (["--baseline", "b\nx"], "error: --baseline b\\nx: no such file\n"),
         (["--changed", "a\nb"], "error: --changed a\\nb: "),
+        (["--waivers", "w\nx"], "error: --waivers w\\nx: no such file\n"),
+        (["--kinds", "k\nx"], "error: --kinds names unknown kind 'k\\nx'\n"),
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:

@@ -108,3 +108,27 @@ def test_a_url_that_is_not_https_says_how_to_name_one(tmp_path: Path) -> None:
         parse({"overlays": ["ftp://x/y.yaml"]}, tmp_path / "pyproject.toml")
     assert caught.value.hint == "settings may name https:// URLs, or files inside the repository"
     assert os.path.basename(str(tmp_path / "pyproject.toml")) in caught.value.message
+
+
+WAIVER = 'reason = "r", owner = "o", expires = 2027-01-31'
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            '"x\\nNo retired model" = 1\n',
+            "error: pyproject.toml [tool.modelsunset]: unknown key 'x\\nNo retired model'\n",
+        ),
+        ('kinds = ["x\\nforged"]\n', ": 'kinds' names unknown kind 'x\\nforged'\n"),
+        (f'waivers = [{{model = "gpt-4o", {WAIVER}, "k\\nz" = 1}}]\n', "unknown key 'k\\nz'\n"),
+        (f'waivers = [{{model = "x\\nforged", {WAIVER}}}]\n', "unknown model 'x\\nforged'\n"),
+    ],
+)
+def test_keys_and_values_of_the_file_are_written_out(
+    tmp_path: Path, table: str, message: str
+) -> None:
+    # A line break in a key or a value cannot start a line of stderr of its own.
+    repo = project(tmp_path)
+    configure(repo, table)
+    assert message in refused(repo)

@@ -64,9 +64,13 @@ def text(aside: Aside) -> str:
 
 
 def markdown(aside: Aside) -> str:
+    from modelsunset.render.check.markdown import code
+    from modelsunset.wording import inert
+
     lines: list[str] = []
     if aside.baseline is not None:
-        lines += [f"**Baselined**: {_baselined_line(aside, '`' + aside.baseline + '`')}.", ""]
+        shown = code(inert(aside.baseline))  # a line break in it cannot end the line
+        lines += [f"**Baselined**: {_baselined_line(aside, shown)}.", ""]
     for title, items in (
         ("**Waived** (not failing):", aside.waived),
         ("**Waivers expired** (failing again):", aside.expired),
