@@ -25,7 +25,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from modelsunset.model import Catalogue, Entry, Order, StatusRow
-from modelsunset.wording import clipped, days_phrase, model_label, plural, quoted, surface_name
+from modelsunset.wording import (
+    clipped,
+    days_phrase,
+    inert,
+    model_label,
+    plural,
+    quoted,
+    surface_name,
+)
 
 DEFAULT_ALARMS = (90, 30, 7, 0)
 MAX_ALARM_DAYS = 3660  # ten years (and their leap days) ahead is the earliest reminder
@@ -188,4 +196,4 @@ def build(catalogue: Catalogue, rows: Sequence[StatusRow], options: Options) -> 
 
 def written(count: int, path: str) -> str:
     """The line said on stderr once the file is written."""
-    return f"{plural(count, 'event')} written to {path}"
+    return f"{plural(count, 'event')} written to {inert(path)}"

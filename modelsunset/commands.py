@@ -301,12 +301,13 @@ def calendar(
         return EXIT_OK
     from modelsunset.errors import OutputError
     from modelsunset.files import write_atomic
+    from modelsunset.wording import inert
 
     try:
         write_atomic(output, data)
     except OSError as exc:
         raise OutputError(
-            f"cannot write {output}: {exc.strerror or exc}",
+            f"cannot write {inert(output)}: {exc.strerror or exc}",
             "give a regular file in a folder that exists and can be written to, or - for stdout",
         ) from None
     session.err(ical.written(len(chosen), output))
@@ -343,7 +344,9 @@ def validate(session: Session, sources: Sources, files: Sequence[str]) -> int:
     # Always parsed: validating is checking the files themselves, never a cached copy.
     catalogue = load(paths, use_cache=False, note=session.err)
     bundled = str(bundled_path())
-    names = ["the bundled catalogue" if path == bundled else shown(path) for path in paths]
+    from modelsunset.wording import inert
+
+    names = ["the bundled catalogue" if path == bundled else inert(shown(path)) for path in paths]
     entries = [entry for model in catalogue.models.values() for entry in model.entries.values()]
     retiring = sum(1 for entry in entries if entry.retires is not None)
     unsourced = sum(1 for entry in entries if entry.retires is not None and not entry.source)

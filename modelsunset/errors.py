@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from modelsunset.wording import clipped, plural, quoted
+from modelsunset.wording import clipped, inert, plural, quoted
 
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
@@ -172,7 +172,9 @@ class Problem(NamedTuple):
     hint: str | None = None
 
     def render(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        # The file as it was given (a path, an option's value): its control characters
+        # written out, so that a line break in it cannot start a line of its own.
+        where = inert(self.file) if self.line is None else f"{inert(self.file)}:{self.line}"
         text = f"{where}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"

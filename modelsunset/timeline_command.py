@@ -92,16 +92,17 @@ def run(session: Session, sources: Sources, request: Request) -> int:
     assert request.output is not None
     from modelsunset.errors import OutputError
     from modelsunset.files import write_atomic
-    from modelsunset.wording import plural
+    from modelsunset.wording import inert, plural
 
     try:
         write_atomic(request.output, text.encode("utf-8"))
     except OSError as exc:
         raise OutputError(
-            f"cannot write {request.output}: {exc.strerror or exc}",
+            f"cannot write {inert(request.output)}: {exc.strerror or exc}",
             "give a regular file in a folder that exists and can be written to, or - for stdout",
         ) from None
     session.err(
-        f"timeline of {plural(len(drawn.rows), 'entry', 'entries')} written to {request.output}"
+        f"timeline of {plural(len(drawn.rows), 'entry', 'entries')} "
+        f"written to {inert(request.output)}"
     )
     return EXIT_OK

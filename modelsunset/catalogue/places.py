@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from modelsunset.catalogue.located import Located, Obj
 from modelsunset.errors import Problem
+from modelsunset.wording import inert
 
 
 class Report:
@@ -37,7 +38,7 @@ class Report:
         one_file = len({loc.file for loc in locs}) == 1
         at = locs[0] if one_file and not later_line else self.later(*locs)
         places = [
-            "" if loc is at or loc.file == at.file else f" (from {loc.file}:{loc.line})"
+            "" if loc is at or loc.file == at.file else f" (from {inert(loc.file)}:{loc.line})"
             for loc in locs
         ]
         return at, places

@@ -132,3 +132,13 @@ def test_keys_and_values_of_the_file_are_written_out(
     repo = project(tmp_path)
     configure(repo, table)
     assert message in refused(repo)
+
+
+def test_a_catalogue_the_file_names_is_written_out(tmp_path: Path) -> None:
+    repo = project(tmp_path)
+    configure(repo, 'catalogue = "x\\nforged"\n')
+    result = check(repo, "--date", D, catalogue=False)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"{repo}/x\\nforged: cannot read the catalogue: No such file or directory"
+    )

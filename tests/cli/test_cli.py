@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -186,6 +187,40 @@ def test_only_regular_files_are_read_as_catalogues(tmp_path: Path) -> None:
     empty = run("status", "--catalogue", "")
     assert (empty.returncode, empty.stdout) == (2, "")
     assert "--catalogue is empty" in empty.stderr
+
+
+def test_a_catalogue_path_is_named_on_one_line(tmp_path: Path) -> None:
+    # A line break in a path given as an option, an argument or in the environment is
+    # written out: it cannot start a line of stderr (or stdout) of its own.
+    name = "x\nforged"
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=name)
+    for args, extra in (
+        (["status", "--catalogue", name], None),
+        (["validate", name], None),
+        (["check", ".", "--catalogue", name], None),
+        (["check", "."], env),
+    ):
+        result = run(*args, env=extra, cwd=tmp_path)
+        assert result.returncode == 3, (args, result.stderr)
+        assert result.stderr.splitlines()[0] == (
+            "x\\nforged: cannot read the catalogue: No such file or directory"
+        )
+    shutil.copy(WAVE, tmp_path / name)
+    done = run("validate", name, cwd=tmp_path)
+    assert done.stdout.splitlines()[0] == "ok: x\\nforged"
+
+
+@pytest.mark.parametrize("command", ["calendar", "timeline"])
+def test_an_output_file_is_named_on_one_line(tmp_path: Path, command: str) -> None:
+    env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
+    failed = run(command, "--output", tmp_path / "no" / "x\nforged", env=env)
+    assert failed.returncode == 2
+    assert failed.stderr.splitlines()[0] == (
+        f"error: cannot write {tmp_path}/no/x\\nforged: No such file or directory"
+    )
+    written = run(command, "--output", tmp_path / "x\nforged", env=env)
+    assert written.returncode == 0, written.stderr
+    assert written.stderr.endswith(f" written to {tmp_path}/x\\nforged\n")
 
 
 def test_a_path_python_cannot_use_is_a_catalogue_error(tmp_path: Path) -> None:
