@@ -233,7 +233,7 @@ def _too_old(catalogue: Catalogue, today: date, most: int | None) -> str | None:
     if days <= most:
         return None
     return (
-        f"the catalogue was last {what} {day.isoformat()}, {days} days ago: more than "
+        f"the catalogue was last {what} {day.isoformat()}, {plural(days, 'day')} ago: more than "
         f"--max-catalogue-age {most} allows (upgrade modelsunset, or use a fresher --catalogue)"
     )
 

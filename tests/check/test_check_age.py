@@ -34,6 +34,15 @@ def test_an_old_catalogue_fails_the_gate_and_says_how_old(tmp_path: Path) -> Non
     assert run(*args, "--max-catalogue-age", "30", "--no-fail", env=env, cwd=repo).returncode == 0
 
 
+def test_one_day_is_one_day(tmp_path: Path) -> None:
+    repo = project(tmp_path, {"app.py": "x = 1\n"})
+    catalogue = _catalogue(tmp_path, "version: 2\nupdated: 2026-01-31\nverified: 2026-01-31")
+    args = ["check", ".", "--catalogue", str(catalogue), "--max-catalogue-age", "0"]
+    done = run(*args, env=pinned_env(tmp_path), cwd=repo)
+    assert done.returncode == 1
+    assert "error: the catalogue was last verified 2026-01-31, 1 day ago: more" in done.stderr
+
+
 def test_a_catalogue_without_a_date_cannot_pass_an_age_limit(tmp_path: Path) -> None:
     repo = project(tmp_path, {"app.py": "x = 1\n"})
     catalogue = _catalogue(tmp_path, "version: 1")
