@@ -36,7 +36,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.errors import OutputError, UsageError
-from modelsunset.wording import inert
+from modelsunset.wording import clipped, inert
 
 if TYPE_CHECKING:
     from modelsunset.check.report import Finding
@@ -183,8 +183,14 @@ def _counts(document: object, where: str) -> Counter[Fingerprint]:
 
     if not isinstance(document, dict) or document.get("modelsunset") != FORMAT:
         raise wrong('not a baseline (no "modelsunset": "baseline")')
-    if document.get("version") != VERSION:
-        raise wrong(f"version {document.get('version')!r} is not one this modelsunset reads")
+    version = document.get("version")
+    # true and 1.0 equal 1 in Python, but neither is the whole number a baseline is written with.
+    if type(version) is not int or version != VERSION:
+        import json
+
+        scalar = version is None or isinstance(version, (bool, int, float, str))
+        shown = clipped(json.dumps(version)) if scalar else f"of a {type(version).__name__}"
+        raise wrong(f"version {shown} is not one this modelsunset reads")
     findings = document.get("findings")
     if not isinstance(findings, list):
         raise wrong('"findings" must be a list')

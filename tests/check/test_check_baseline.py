@@ -138,6 +138,8 @@ def test_the_baseline_file_is_not_scanned(tmp_path: Path) -> None:
         ("{", "not a baseline (not JSON"),
         ('{"findings": []}', 'not a baseline (no "modelsunset": "baseline")'),
         ('{"modelsunset": "baseline", "version": 9, "findings": []}', "version 9"),
+        ('{"modelsunset": "baseline", "version": true, "findings": []}', "version true is not"),
+        ('{"modelsunset": "baseline", "version": 1.0, "findings": []}', "version 1.0 is not"),
         ('{"modelsunset": "baseline", "version": 1, "findings": [{"match": 1}]}', '"match"'),
         (
             '{"modelsunset": "baseline", "version": 1, "findings": [{"match": "x", "count": 0}]}',
