@@ -76,10 +76,13 @@ class Occurrence(NamedTuple):
 
 class Stats:
     """Counts of a scan; ``skipped`` holds the files and folders that could not be read,
-    each with the reason (a folder's name ends in ``/``). (A class of slots written out:
-    a dataclass takes half a millisecond of every run to make.)"""
+    each with the reason (a folder's name ends in ``/``); ``names`` the name each file
+    or folder of the walk is shown with (``paths.printable``: U+FFFD for a byte that is
+    not UTF-8) and the name it has, where the two differ; None where two names that
+    differ are shown alike. (A class of slots written out: a dataclass takes half a
+    millisecond of every run to make.)"""
 
-    __slots__ = ("binary", "bytes", "files", "ignored_files", "skipped")
+    __slots__ = ("binary", "bytes", "files", "ignored_files", "names", "skipped")
 
     def __init__(
         self,
@@ -94,6 +97,11 @@ class Stats:
         self.binary = binary
         self.ignored_files = ignored_files
         self.skipped = [] if skipped is None else skipped
+        self.names: dict[str, str | None] = {}
+
+    def named(self, shown: str, name: str) -> None:
+        """Records that the file or folder ``name`` is shown as ``shown``."""
+        self.names[shown] = name if self.names.get(shown, name) == name else None
 
     def skip(self, shown: str, reason: str, note: Note) -> None:
         """Records a file or folder that cannot be read, and says so through ``note``."""

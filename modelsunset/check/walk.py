@@ -96,7 +96,10 @@ def walk(
     except ValueError:  # a NUL character
         raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None
     if not stat.S_ISDIR(info.st_mode):
-        shown = printable(display(root_arg, ""))
+        named = display(root_arg, "")
+        shown = printable(named)
+        if shown is not named:  # a name that is not UTF-8: SARIF's URIs give its bytes
+            stats.named(shown, named)
         if not stat.S_ISREG(info.st_mode):
             # A pipe (``check <(...)``, /dev/stdin) or a device: nothing can be scanned,
             # and passing with "0 files scanned" would let the gate pass unchecked.
@@ -111,7 +114,11 @@ def walk(
     show_rel = shower(root_arg)
 
     def show(rel: str) -> str:
-        return printable(show_rel(rel))
+        named = show_rel(rel)
+        shown = printable(named)
+        if shown is not named:  # a name that is not UTF-8: SARIF's URIs give its bytes
+            stats.named(shown, named)
+        return shown
 
     real_root = os.path.realpath(root_arg)
     rules = outer_rules(real_root, note) if gitignore else []

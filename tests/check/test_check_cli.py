@@ -693,6 +693,26 @@ def test_sarif_uris_under_the_base_are_relative_and_others_have_no_base(tmp_path
     assert all("uriBaseId" not in place for place in found), found
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a name of bytes that are not UTF-8")
+def test_sarif_uris_give_the_bytes_of_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    # The text shows U+FFFD for such a byte; a URI of U+FFFD (%EF%BF%BD) would name no file.
+    repo = project(tmp_path, {})
+    for name in (b"bad\xffname.py", b"d\xe9/x.py", b"two\xe8.py", b"two\xe9.py"):
+        path = os.path.join(os.fsencode(repo), name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(b'M = "gpt-4.5-preview"\n')
+    text = check(repo, "--date", D).stdout
+    assert "bad\ufffdname.py:1:6" in text and "d\ufffd/x.py:1:6" in text
+    results = as_json(check(repo, "--date", D, "-f", "sarif"))["runs"][0]["results"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
+    # Two names shown alike cannot be told apart: those keep U+FFFD.
+    assert sorted(set(uris)) == ["bad%FFname.py", "d%E9/x.py", "two%EF%BF%BD.py"]
+    given = as_json(check(repo, os.fsdecode(b"bad\xffname.py"), "--date", D, "-f", "sarif"))
+    place = given["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert place["artifactLocation"] == {"uri": "bad%FFname.py", "uriBaseId": "%SRCROOT%"}
+
+
 def test_sarif_keeps_within_the_results_github_takes_errors_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -35,6 +35,7 @@ from modelsunset.render.check import left_out
 from modelsunset.render.check.github import not_checked_sentence
 from modelsunset.render.check.json import unreadable_as_command
 from modelsunset.render.check.sarif_results import (
+    NO_NAMES,
     RULES,
     Fingerprints,
     Planned,
@@ -177,12 +178,14 @@ def _run(
 def _left_out(report: Report) -> list[dict[str, Any]]:
     """Notifications of what the run did not look at or did not count."""
     told: list[dict[str, Any]] = []
-    for path, reason in report.stats.skipped if report.stats is not None else ():
+    stats = report.stats
+    for path, reason in stats.skipped if stats is not None else ():
+        where = artifact(path, stats.names if stats is not None else NO_NAMES)
         told.append(
             {
                 "level": "warning",
                 "message": {"text": f"not checked: {path}: {reason}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact(path)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": where}}],
             }
         )
     kinds = left_out(report)

@@ -10,8 +10,9 @@ that order: a fingerprint counts the results alike before it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 from urllib.parse import quote
@@ -125,10 +126,26 @@ RULES: list[dict[str, Any]] = [
 _RULE_INDEX = {rule["id"]: number for number, rule in enumerate(RULES)}
 
 
-def uri(path: str) -> str:
+# The names a report's files have, by the name each is shown with, where they differ
+# (``Stats.names``: a name that is not UTF-8 is shown with U+FFFD).
+Names = Mapping[str, str | None]
+NO_NAMES: Names = {}
+
+
+def uri(path: str, names: Names = NO_NAMES) -> str:
+    """``path`` as a URI, percent-encoded: for a name that is not UTF-8, its very bytes
+    (``bad%FFname.py``), which U+FFFD (``%EF%BF%BD``) would not give back."""
+    data: str | bytes = path
+    name = names.get(path) if names else None
+    if name is None and names and path.endswith("/"):  # a folder skipped as unreadable
+        folder = names.get(path[:-1])
+        name = None if folder is None else folder + "/"
+    if name is not None:
+        with contextlib.suppress(UnicodeEncodeError):  # else not bytes: U+FFFD it is
+            data = name.encode("utf-8", "surrogateescape")
     if path.startswith("/"):
-        return "file://" + quote(path, safe="/")
-    return quote(path, safe="/")
+        return "file://" + quote(data, safe="/")
+    return quote(data, safe="/")
 
 
 class Fingerprints:
@@ -142,19 +159,19 @@ class Fingerprints:
         return digest.hexdigest()
 
 
-def artifact(path: str) -> dict[str, str]:
+def artifact(path: str, names: Names = NO_NAMES) -> dict[str, str]:
     """Where a file is: below ``%SRCROOT%`` (the working folder) when it is; otherwise an
     absolute ``file://`` URI or a relative one without a base, since SARIF only allows a
     relative URI below a base, and ``../`` is not below it."""
     if path.startswith("/") or path == ".." or path.startswith("../"):
-        return {"uri": uri(path)}
-    return {"uri": uri(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": uri(path, names)}
+    return {"uri": uri(path, names), "uriBaseId": "%SRCROOT%"}
 
 
-def _location(path: str, line: int, column: int, length: int) -> dict[str, Any]:
+def _location(path: str, line: int, column: int, length: int, names: Names) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": artifact(path),
+            "artifactLocation": artifact(path, names),
             "region": {"startLine": line, "startColumn": column, "endColumn": column + length},
         }
     }
@@ -166,7 +183,7 @@ def rule_of(finding: Finding) -> str:
     return "model-retirement-warning"
 
 
-def _result(finding: Finding, fingerprint: Fingerprints) -> dict[str, Any]:
+def _result(finding: Finding, fingerprint: Fingerprints, names: Names) -> dict[str, Any]:
     assert finding.path is not None and finding.line is not None and finding.column is not None
     judgement = finding.judgement
     rule = rule_of(finding)
@@ -176,7 +193,9 @@ def _result(finding: Finding, fingerprint: Fingerprints) -> dict[str, Any]:
         "ruleIndex": _RULE_INDEX[rule],
         "level": finding.level.value,
         "message": {"text": judgement.message},
-        "locations": [_location(finding.path, finding.line, finding.column, len(finding.match))],
+        "locations": [
+            _location(finding.path, finding.line, finding.column, len(finding.match), names)
+        ],
         "partialFingerprints": {
             FINGERPRINT: fingerprint(
                 rule, finding.path, judgement.model.id, entry.surface, (finding.text or "").strip()
@@ -199,7 +218,9 @@ def _result(finding: Finding, fingerprint: Fingerprints) -> dict[str, Any]:
     }
 
 
-def _note(finding: Finding, sentence: str, fingerprint: Fingerprints) -> dict[str, Any]:
+def _note(
+    finding: Finding, sentence: str, fingerprint: Fingerprints, names: Names
+) -> dict[str, Any]:
     assert finding.path is not None and finding.line is not None and finding.column is not None
     rule = "model-retirement-note"
     return {
@@ -207,14 +228,16 @@ def _note(finding: Finding, sentence: str, fingerprint: Fingerprints) -> dict[st
         "ruleIndex": _RULE_INDEX[rule],
         "level": "note",
         "message": {"text": sentence},
-        "locations": [_location(finding.path, finding.line, finding.column, len(finding.match))],
+        "locations": [
+            _location(finding.path, finding.line, finding.column, len(finding.match), names)
+        ],
         "partialFingerprints": {
             FINGERPRINT: fingerprint(rule, finding.path, finding.model, finding.surface, sentence)
         },
     }
 
 
-def _not_checked(item: NotChecked, fingerprint: Fingerprints) -> dict[str, Any]:
+def _not_checked(item: NotChecked, fingerprint: Fingerprints, names: Names) -> dict[str, Any]:
     assert item.path is not None and item.line is not None and item.column is not None
     rule = "model-not-checked"
     return {
@@ -222,7 +245,7 @@ def _not_checked(item: NotChecked, fingerprint: Fingerprints) -> dict[str, Any]:
         "ruleIndex": _RULE_INDEX[rule],
         "level": "note",
         "message": {"text": not_checked_sentence(item)},
-        "locations": [_location(item.path, item.line, item.column, len(item.match))],
+        "locations": [_location(item.path, item.line, item.column, len(item.match), names)],
         "partialFingerprints": {
             FINGERPRINT: fingerprint(
                 rule, item.path, item.model, item.surface, (item.text or "").strip()
@@ -237,14 +260,14 @@ def _not_checked(item: NotChecked, fingerprint: Fingerprints) -> dict[str, Any]:
     }
 
 
-def _unknown(item: Unknown, fingerprint: Fingerprints) -> dict[str, Any]:
+def _unknown(item: Unknown, fingerprint: Fingerprints, names: Names) -> dict[str, Any]:
     rule = "unknown-model-id"
     return {
         "ruleId": rule,
         "ruleIndex": _RULE_INDEX[rule],
         "level": "note",
         "message": {"text": unknown_sentence(item.match, item.suggestions)},
-        "locations": [_location(item.path, item.line, item.column, len(item.match))],
+        "locations": [_location(item.path, item.line, item.column, len(item.match), names)],
         "partialFingerprints": {
             FINGERPRINT: fingerprint(rule, item.path, item.match, item.text.strip())
         },
@@ -261,16 +284,21 @@ def plan(report: Report) -> list[Planned]:
     """The results of ``report``'s run, in order (see the module)."""
     planned: list[Planned] = []
     noted: set[tuple[str, str]] = set()
+    names = report.stats.names if report.stats is not None else NO_NAMES
     for finding in report.findings:
         if finding.path is None:
             continue
-        planned.append((finding.level.value, partial(_result, finding)))
+        planned.append((finding.level.value, partial(_result, finding, names=names)))
         if (finding.model, finding.surface) not in noted:  # once per (model, surface)
             noted.add((finding.model, finding.surface))
             planned += [
-                ("note", partial(_note, finding, sentence))
+                ("note", partial(_note, finding, sentence, names=names))
                 for sentence in notes(finding.judgement, report.on)
             ]
-    planned += [("note", partial(_unknown, item)) for item in report.unknown]
-    planned += [("note", partial(_not_checked, item)) for item in report.not_checked if item.path]
+    planned += [("note", partial(_unknown, item, names=names)) for item in report.unknown]
+    planned += [
+        ("note", partial(_not_checked, item, names=names))
+        for item in report.not_checked
+        if item.path
+    ]
     return planned
