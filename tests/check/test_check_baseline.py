@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from support.check import D, check, project
 
+SCHEMA = Path(__file__).parent / "schema" / "sarif-schema-2.1.0.json"
+
 APP = 'MODEL = "gpt-4.5-preview"\nOTHER = "gpt-4-0314"\n'
 
 
@@ -123,6 +125,26 @@ def test_json_lists_baselined_findings_apart(tmp_path: Path) -> None:
     assert document["summary"]["errors"] == 0
 
 
+def test_sarif_says_what_the_baseline_held_back(tmp_path: Path) -> None:
+    # Code scanning shows results only: a run without them would not say they were kept back.
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    repo = project(tmp_path, {"src/app.py": APP})
+    said = (
+        "2 findings held back by the baseline baseline.json (not failing, not among the "
+        "results): gpt-4-0314 on api (1), gpt-4.5-preview on api (1)"
+    )
+    for args in (["--write-baseline", "baseline.json"], ["--baseline", "baseline.json"]):
+        log = as_json(check(repo, "--date", D, "-f", "sarif", *args))
+        assert [
+            error.message for error in jsonschema.Draft4Validator(schema).iter_errors(log)
+        ] == []
+        run = log["runs"][0]
+        assert run["results"] == []
+        told = run["invocations"][0]["toolExecutionNotifications"]
+        assert told == [{"level": "note", "message": {"text": said}}]
+
+
 def test_the_baseline_file_is_not_scanned(tmp_path: Path) -> None:
     repo = project(tmp_path, {"src/app.py": APP})
     check(repo, "--date", D, "--write-baseline", "baseline.json")
@@ -208,6 +230,16 @@ def test_a_waiver_keeps_its_findings_from_failing_and_says_so(tmp_path: Path) ->
     (repo / "src" / "app.py").unlink()
     (repo / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     assert check(repo, "--date", D).returncode == 0
+
+
+def test_sarif_says_how_many_findings_were_waived(tmp_path: Path) -> None:
+    repo = waived_project(tmp_path)
+    run = as_json(check(repo, "--date", D, "-f", "sarif"))["runs"][0]
+    assert [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    ] == ["src/app.py"]
+    said = "1 finding waived (not failing, not among the results): gpt-4.5-preview on api (1)"
+    assert run["invocations"][0]["toolExecutionNotifications"][-1]["message"]["text"] == said
 
 
 def test_an_expired_waiver_fails_again_and_says_it_expired(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@ waived) and the waivers that have expired: ``modelsunset.check.gate``.
 
 The report of the findings that still count is rendered as usual; this adds, after it,
 a section for people (``text``, ``markdown``), keys (``json``: ``baselined``, ``waived``,
-a ``waiver`` on each finding whose waiver has expired, and counts in ``summary``) or
-notices (``github``). ``notes`` are the lines for stderr, in every format.
+a ``waiver`` on each finding whose waiver has expired, and counts in ``summary``),
+notices (``github``) or notifications of the run (``sarif``: how many findings the
+baseline and the waivers kept out of its results). ``notes`` are the lines for stderr, in
+every format.
 """
 
 from __future__ import annotations
@@ -103,6 +105,30 @@ def json(document: dict[str, Any], report: Report, aside: Aside) -> dict[str, An
     return document
 
 
+def sarif(document: dict[str, Any], aside: Aside) -> dict[str, Any]:
+    """The SARIF log with a notification (level note) for the findings the baseline held
+    back, and one for those waived: they are not among its results, as code scanning
+    would show them as alerts."""
+    said: list[str] = []
+    if aside.baseline is not None and aside.baselined:
+        said.append(
+            f"{plural(len(aside.baselined), 'finding')} held back by the baseline "
+            f"{visible(aside.baseline)} (not failing, not among the results): "
+            f"{_by_model(aside.baselined)}"
+        )
+    if aside.waived:
+        findings = [finding for finding, _ in aside.waived]
+        said.append(
+            f"{plural(len(findings), 'finding')} waived (not failing, not among the results): "
+            f"{_by_model(findings)}"
+        )
+    told = [{"level": "note", "message": {"text": text}} for text in said]
+    if told:
+        invocation = document["runs"][0]["invocations"][0]
+        invocation.setdefault("toolExecutionNotifications", []).extend(told)
+    return document
+
+
 def github(aside: Aside) -> str:
     from modelsunset.render.check.github import command
 
@@ -138,6 +164,13 @@ def added(rendered: str, fmt: CheckFormat, report: Report, aside: Aside) -> str:
         return dumps(json(json_module.loads(rendered), report, aside))
     if fmt is CheckFormat.github:
         return rendered + github(aside)
+    if fmt is CheckFormat.sarif:
+        import json as json_module
+
+        from modelsunset.render.check.json import unreadable_as_command
+        from modelsunset.render.json import dumps
+
+        return unreadable_as_command(dumps(sarif(json_module.loads(rendered), aside)))
     return rendered
 
 
