@@ -10,15 +10,15 @@ import os
 import shutil
 import stat
 import subprocess
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from unittest import mock
 
 import pytest
-from support import Result, command, pinned_env, run
+from support import command, pinned_env
 from support.builders import catalogue as build
 from support.check import D, check, project
+from support.fix import fix
 
 from modelsunset.check.read import Occurrence
 from modelsunset.fix.apply import diff, rewritten, write
@@ -27,63 +27,6 @@ from modelsunset.fix.plan import plan
 from modelsunset.fix.recorded import notebook_source_lines, recorded
 from modelsunset.fix.targets import Settings
 from modelsunset.model import Surface
-
-# Models the test catalogue lacks: an embedding model, a move to another provider, a
-# successor not out yet, a move made of fallbacks, an alias in Azure's spelling, a
-# second surface that answers differently.
-OVERLAY = """\
-version: 1
-surfaces:
-  azure: {name: Azure OpenAI, provider: openai}
-models:
-  text-embedding-ada-002:
-    provider: openai
-    surfaces:
-      api: {retires: 2025-06-01, replacement: gpt-4.1}
-  claude-2.0:
-    provider: anthropic
-    surfaces:
-      api: {retires: 2025-06-01, replacement: gpt-4.1}
-  gpt-old:
-    provider: openai
-    surfaces:
-      api: {retires: 2026-04-01, replacement: gpt-next}
-  gpt-next:
-    provider: openai
-    surfaces:
-      api: {since: 2026-03-01}
-  gpt-auto:
-    provider: openai
-    surfaces:
-      api: {retires: 2025-06-01, fallback: gpt-4.1}
-  gpt-3.5-turbo-0301:
-    provider: openai
-    aliases: [gpt-35-turbo-0301]
-    surfaces:
-      api: {retires: 2024-06-01, replacement: gpt-3.5-turbo-0125}
-  gpt-3.5-turbo-0125:
-    provider: openai
-    aliases: [gpt-35-turbo-0125]
-    surfaces:
-      api:
-  gpt-split:
-    provider: openai
-    surfaces:
-      api: {retires: 2025-06-01, replacement: gpt-4.1}
-      azure: {retires: 2025-06-01, replacement: gpt-4.1-mini}
-  gpt-4.1-mini:
-    surfaces:
-      azure:
-"""
-
-
-def fix(repo: Path, *args: str, env: Mapping[str, str] | None = None) -> Result:
-    """``modelsunset fix ARGS`` in ``repo`` with the test catalogue and the overlay."""
-    (repo.parent / "overlay.yaml").write_text(OVERLAY, encoding="utf-8")
-    extra = ["--catalogue", str(repo.parent / "catalogue.yaml")]
-    extra += ["--overlay", str(repo.parent / "overlay.yaml")]
-    return run("fix", *args, *extra, env=env or pinned_env(MODELSUNSET_DATE=D), cwd=repo)
-
 
 APP = 'import openai\n\nMODEL = "gpt-4.5-preview"\nOLD = "gpt-4-0314"  # two hops\n'
 
@@ -302,65 +245,6 @@ def test_what_is_no_drop_in_goes_to_the_checklist(tmp_path: Path, line: str, rea
     assert "To review by hand (not rewritten):" in result.stderr
     assert f"  {reason}" in result.stderr
     assert "      a.py:1:" in result.stderr
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        'model in ("gpt-4.5-preview", "o1")',  # a list of models: rewritten as lists are
-        'name == "gpt-4.5-preview"',
-        'call(model="gpt-4.5-preview") in results',  # not the name that is tested
-        'startswith("x") or pick("gpt-4.5-preview")',
-    ],
-)
-def test_a_name_that_is_not_tested_is_rewritten(tmp_path: Path, line: str) -> None:
-    repo = project(tmp_path, {"a.py": f"M = {line}\n"})
-    assert fix(repo, "--write").returncode == 0
-    assert (repo / "a.py").read_text(encoding="utf-8") == f"M = {line}\n".replace(
-        "gpt-4.5-preview", "gpt-4.1"
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "why"),
-    [
-        # the table has the new id already
-        ('LIMITS = {"gpt-4.5-preview": 8192, "gpt-4.1": 400000}\n', "gpt-4.1 is a key"),
-        ("limits:\n  gpt-4.1: 400000\n  gpt-4.5-preview: 8192\n", "gpt-4.1 is a key"),
-        (
-            'switch (m) {\n  case "gpt-4.1": return 1;\n  case "gpt-4.5-preview": return 2;\n}\n',
-            "gpt-4.1 is a key",
-        ),
-        ('$limits = ["gpt-4.5-preview" => 8192, "gpt-4.1" => 1];\n', "gpt-4.1 is a key"),
-        # two keys of the table would both become it
-        ('LIMITS = {\n  "gpt-4.5-preview": 1,\n  "gpt-4-0314": 2,\n}\n', "2 keys of this file"),
-    ],
-)
-def test_a_key_a_table_would_hold_twice_goes_to_the_checklist(
-    tmp_path: Path, text: str, why: str
-) -> None:
-    repo = project(tmp_path, {"a.txt": text})
-    result = fix(repo, "--write")
-    assert result.returncode == 0
-    assert (repo / "a.txt").read_text(encoding="utf-8") == text
-    assert f"-> gpt-4.1: {why}" in result.stderr
-    assert "which a table would hold twice, review" in result.stderr
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        'LIMITS = {"gpt-4.5-preview": 8192}\nDEFAULT = "gpt-4.1"\n',  # a value, no key
-        'A = "gpt-4.5-preview"\nB = {"gpt-4.1": 1}\n',  # not a key itself
-        'x = cond ? "gpt-4.5-preview" : "o1"\n',  # looks like a key; nothing to clash with
-    ],
-)
-def test_a_key_with_no_twin_is_rewritten(tmp_path: Path, text: str) -> None:
-    repo = project(tmp_path, {"a.txt": text})
-    assert fix(repo, "--write").returncode == 0
-    assert (repo / "a.txt").read_text(encoding="utf-8") == text.replace(
-        "gpt-4.5-preview", "gpt-4.1", 1
-    )
 
 
 def test_only_automatic_keeps_to_fallbacks(tmp_path: Path) -> None:
