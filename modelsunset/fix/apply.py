@@ -34,20 +34,17 @@ def diff(path: str, old: bytes, new: bytes, context: int = 3) -> bytes:
     """A unified diff from ``old`` to ``new``, as ``diff -u`` and ``difflib`` write it
     (``a/PATH``, ``b/PATH`` for a relative path, ``context`` lines around each change),
     which ``patch`` and ``git apply`` read, byte for byte: lines that are not UTF-8 come
-    out as they are in the file.
+    out as they are in the file. Names are written as git writes them (``_header``).
 
     Edits change lines in place, never their number, so the changed lines are known and
     the hunks are cut around them directly: ``difflib.SequenceMatcher`` would search
     for them, in time that grows with the square of a large file's changes."""
-    import os
-
     before, after = _lines(old), _lines(new)
     assert len(before) == len(after)
     changed = [index for index, line in enumerate(before) if line != after[index]]
     if not changed:
         return b""
-    relative = not os.path.isabs(path)
-    out = [f"--- {'a/' if relative else ''}{path}\n", f"+++ {'b/' if relative else ''}{path}\n"]
+    out = [f"--- {_header(path, 'a/')}\n", f"+++ {_header(path, 'b/')}\n"]
     groups: list[list[int]] = [[changed[0]]]
     for index in changed[1:]:
         if index - groups[-1][-1] - 1 > 2 * context:  # more equal lines than two contexts
@@ -70,6 +67,39 @@ def diff(path: str, old: bytes, new: bytes, context: int = 3) -> bytes:
             out += [_ended("+" + line) for line in after[index:end]]
             index = end
     return "".join(out).encode("utf-8", "surrogateescape")
+
+
+def _header(path: str, side: str) -> str:
+    """The name on a ``---`` or ``+++`` line, as git writes it: ``side`` before a relative
+    path, quoted when it must be, a tab after a name with a space (so that ``patch``
+    knows where it ends)."""
+    import os
+
+    name = quoted_name(path if os.path.isabs(path) else side + path)
+    return name + "\t" if " " in name else name
+
+
+# The bytes a name in a diff header shows as escapes, as git writes them (its C style).
+_NAMED = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+_NAMED |= {ord('"'): '\\"', ord("\\"): "\\\\"}
+
+
+def quoted_name(name: str) -> str:
+    """``name`` as git writes it in the header of a diff: as it is when every byte is
+    printable ASCII other than ``"`` and ``\\``; else in double quotes, ``"``, ``\\``, tab,
+    newline and the like as C escapes and every other control or non-ASCII byte as an
+    octal one (``\\033``, ``caf\\303\\251``), as with ``core.quotePath``. So a name
+    cannot end a header early or start another one (a newline then ``+++ x``), nor
+    reach a terminal raw; ``patch`` and ``git apply`` read the name back."""
+    import os
+
+    raw = os.fsencode(name)
+    if all(0x20 <= byte < 0x7F and byte not in _NAMED for byte in raw):
+        return name
+    shown = (
+        _NAMED.get(byte) or (chr(byte) if 0x20 <= byte < 0x7F else f"\\{byte:03o}") for byte in raw
+    )
+    return '"' + "".join(shown) + '"'
 
 
 def difflib_range(start: int, stop: int) -> str:
