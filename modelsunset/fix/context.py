@@ -1,17 +1,12 @@
 """What around an id makes it no drop-in for ``fix`` (``plan``): a URL, the base of a
-fine-tuned model, a regular expression, a name being tested, a key of a table. Pure:
-bytes in, reasons out.
+fine-tuned model, a regular expression, a name being tested (a key of a table is in
+``keys``). Pure: bytes in, reasons out.
 
 A *name test* asks what a name is: a quoted id given to a method or function that tests
 text (``model.startswith("gpt-4")``, ``startsWith('o3')``, ``strings.HasPrefix(m,
 "gpt-4")``, ``re.match("gpt-4", m)``, also in a tuple of names), or right before ``in``
 / ``not in`` (``"gpt-4" in model``). Another name would change the answer
 (``startsWith('gpt-4')`` holds for ``gpt-4o`` too), so such an id is left to people.
-
-A *key* is an id followed by ``:`` or ``=>`` (a dict, an object, a YAML mapping) or
-after ``case``: a table of models, where a rewrite to an id the table has already, or
-two rewrites to one id, would give it twice (a duplicate key, a second ``case``: the
-old model's settings would take the new one's place, or the code would not compile).
 """
 
 from __future__ import annotations
@@ -29,8 +24,6 @@ _TESTED_BY = re.compile(
 )
 _TESTED_IN = re.compile(rb"\s+(not\s+)?in\s+[A-Za-z_(]")
 _QUOTES = b"\"'`"
-_KEY_AFTER = re.compile(rb"\s*(?::(?![:=])|=>)")
-_CASE_BEFORE = re.compile(rb"\bcase\s+$")
 
 
 def around(text: bytes, start: int, end: int) -> str | None:
@@ -67,20 +60,3 @@ def _name_test(text: bytes, start: int, end: int) -> str | None:
     if inside is not None:
         return "not in" if inside.group(1) else "in"
     return None
-
-
-def is_key(text: bytes, start: int, end: int) -> bool:
-    """Whether the id at ``text[start:end]`` is a key of a table (see the module)."""
-    quoted = _quote_around(text, start, end) is not None
-    after = end + 1 if quoted else end
-    if _KEY_AFTER.match(text, after):
-        return True
-    return _CASE_BEFORE.search(text, 0, start - 1 if quoted else start) is not None
-
-
-def keys_of(data: bytes, name: str) -> bool:
-    """Whether ``data`` (a whole file) has ``name`` as a key of a table already."""
-    raw = re.escape(name.encode("utf-8"))
-    key = rb"(?<![\w.\-/])([\"'`]?)" + raw + rb"\1\s*(?::(?![:=])|=>)"
-    case = rb"\bcase\s+([\"'`]?)" + raw + rb"\1(?![\w.\-])"
-    return re.search(key, data) is not None or re.search(case, data) is not None

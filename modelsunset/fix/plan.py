@@ -23,7 +23,7 @@ the checklist with the reason. A drop-in is:
 * an id on its own: not inside a URL, not the base of a fine-tuned model (``ft:gpt-...``),
   not written as a regular expression (``gpt-4\\.1``), not a name being tested
   (``startswith("gpt-4")``), and not a key that would then be in its table twice (see
-  ``context``).
+  ``context`` and ``keys``).
 
 Only the bytes of the id change: a prefix before it (``azure/``, ``openrouter/openai/``),
 the quotes around it and everything else on the line stay. An alias is written in the
@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from modelsunset.check.match import ends_token, starts_token
-from modelsunset.fix.context import around, is_key, keys_of
+from modelsunset.fix.context import around
+from modelsunset.fix.keys import is_key, keys_of, prefix_of
 from modelsunset.fix.recorded import is_notebook, notebook_source_lines, own_lines, recorded
 from modelsunset.fix.targets import Settings, Targets, spelled
 
@@ -62,7 +63,7 @@ class Edit:
     new: str
     model: str
     text: bytes  # the whole line as it was read, without its newline
-    key: bool = False  # a key of a table (``fix.context``)
+    key: bool = False  # a key of a table (``fix.keys``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,24 +192,25 @@ class Planner:
 
 
 def _twice(result: Plan, contents: Mapping[str, bytes | None]) -> None:
-    """Moves to the checklist the edits of keys that would give a table one id twice: two
-    keys of a file rewritten to one id, or a key rewritten to an id the file has as a key
-    already (see ``fix.context``)."""
+    """Moves to the checklist the edits of keys that would give a table one key twice: two
+    keys of a file rewritten to one, or a key rewritten to one the file has already (the
+    prefix before the id kept: ``openai/gpt-4``; see ``fix.keys``)."""
     groups: dict[tuple[str, str], list[Edit]] = {}
     for edit in result.edits:
         if edit.key:
-            groups.setdefault((edit.path, edit.new), []).append(edit)
+            prefix = prefix_of(edit.text, edit.start).decode("utf-8", "replace")
+            groups.setdefault((edit.path, prefix + edit.new), []).append(edit)
     moved: set[int] = set()
-    for (path, new), edits in groups.items():
+    for (path, key), edits in groups.items():
         if len(edits) > 1:
-            why = f"{len(edits)} keys of this file would all become {new}"
-        elif keys_of(contents.get(path) or b"", new):
-            why = f"{new} is a key in this file already"
+            why = f"{len(edits)} keys of this file would all become {key}"
+        elif keys_of(contents.get(path) or b"", key):
+            why = f"{key} is a key in this file already"
         else:
             continue
         for edit in edits:
             moved.add(id(edit))
-            reason = f"{edit.model} -> {new}: {why}, which a table would hold twice, review"
+            reason = f"{edit.model} -> {edit.new}: {why}, which a table would hold twice, review"
             result.review.append(Review(edit.path, edit.line, edit.column, reason))
     if moved:
         result.edits = [edit for edit in result.edits if id(edit) not in moved]
