@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from modelsunset.check.match import ends_token, starts_token
-from modelsunset.fix.context import around
+from modelsunset.fix.context import EARLIER, around
 from modelsunset.fix.keys import is_key, keys_of, prefix_of
 from modelsunset.fix.recorded import is_notebook, notebook_source_lines, own_lines, recorded
 from modelsunset.fix.targets import Settings, Targets, spelled
@@ -166,7 +166,7 @@ class Planner:
                     f"where {model.id} still is, review"
                 )
         end = start + len(found.match.encode("utf-8"))
-        context = around(text, start, end)
+        context = around(text, start, end, self._lines[found.path].before(found.line, EARLIER))
         if context is not None:
             return f"{model.id} -> {target}: {context}, review"
         only = next(iter(flagged)) if len(flagged) == 1 else None
@@ -237,6 +237,11 @@ class Lines:
         while found != -1:
             self.starts.append(found + 1)
             found = data.find(b"\n", found + 1)
+
+    def before(self, number: int, most: int) -> bytes:
+        """The ``most`` bytes before line ``number`` (fewer at the start of the data)."""
+        start = self.starts[number - 1]
+        return self.data[max(0, start - most) : start]
 
     def __getitem__(self, number: int) -> bytes | None:
         if not 1 <= number <= len(self.starts):
