@@ -41,7 +41,7 @@ PATTERN = "gpt-4-0314 -> gpt-4.1: written as a regular expression"
         ("b.py", "ok = m.startswith((u'o1', b'gpt-4-0314'))\n", f"{TEST} (startswith)"),
         ("c.py", 'ok = m.lower().endswith(rb"gpt-4-0314")\n', f"{TEST} (endswith)"),
         # a call that opens on a line before
-        ("d.py", 'R = model_name.startswith(\n    "gpt-4-0314"\n)\n', f"{TEST} (startswith)"),
+        ("d.py", 'R = model_name.endswith(\n    "gpt-4-0314"\n)\n', f"{TEST} (endswith)"),
         (
             "e.py",
             "ok = name.endswith(\n    (\n        'o1',\n        'gpt-4-0314',\n    )\n)\n",

@@ -434,6 +434,7 @@ def test_notebook_source_lines() -> None:
         'model.starts_with("gpt-4.5-preview")',
         'strings.HasPrefix(model, "gpt-4.5-preview")',
         "model.startsWith(`gpt-4.5-preview`)",
+        'R = model_name.startswith(\n    "gpt-4.5-preview"\n)',  # a call over lines
     ],
 )
 def test_a_prefix_or_part_test_is_no_finding_and_left_as_it_is(tmp_path: Path, line: str) -> None:
