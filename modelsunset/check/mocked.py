@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 _TEST_FOLDERS = frozenset({"tests", "test", "__tests__", "__test__", "spec", "specs", "unit_tests"})
 _TEST_NAME = re.compile(
     r"test_.*\.py|.*_tests?\.py|conftest\.py|.*_test\.go"
@@ -36,15 +38,64 @@ _LIVE = re.compile(
     r"(?:^|[-_.])(?:integration|integrations|e2e|live|smoke|evals?|acceptance|functional"
     r"|system|end[-_]to[-_]end)(?:$|[-_.])"
 )
-_FAKES = re.compile(
-    rb"\brespx\w*|^\s*(?:import|from)\s+responses\b|@responses\.activate"
-    rb"|\bpytest_httpx\b|\bhttpx_mock\b|\bMockTransport\b|\baioresponses\b|\brequests_mock\b"
-    rb"|\bunittest\.mock\b|^\s*(?:import|from)\s+mock\b|\bmocker\b"
-    rb"|\bhttps?://(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b"
-    rb"|\b(?:vi|jest)\.(?:mock|fn|spyOn)\(|\bsinon\.|\bnock\(|[\"']msw(?:/[\w/]*)?[\"']"
-    rb"|\bcreateTestServer\(|\bMock(?:Language|Embedding|Image)Model|\bhttptest\.New",
-    re.MULTILINE,
-)
+# Each fake by a word of it, found with one automaton over the text (a regular expression
+# of them all tries every alternative at every byte: 2 ms for a test of 100 KB), and what
+# must stand around that word (``_AROUND``).
+_WORD = 0  # the word alone: no letter, digit or _ on either side
+_START = 1  # no letter, digit or _ before it
+_IMPORTED = 2  # a module imported, first on its line: `import mock`, `from responses import`
+_SERVER = 3  # after http:// or https://, before no letter or digit
+_QUOTED = 4  # a module's name just after a quote, 'msw' or "msw/node"
+_MARKS: dict[bytes, int] = {
+    b"respx": _START,  # respx, respx_mock, and forks of it: respx2
+    b"responses": _IMPORTED,
+    b"@responses.activate": _WORD,
+    b"pytest_httpx": _WORD,
+    b"httpx_mock": _WORD,
+    b"MockTransport": _WORD,
+    b"aioresponses": _WORD,
+    b"requests_mock": _WORD,
+    b"unittest.mock": _WORD,
+    b"mock": _IMPORTED,
+    b"mocker": _WORD,
+    b"127.0.0.1": _SERVER,
+    b"localhost": _SERVER,
+    b"0.0.0.0": _SERVER,
+    b"msw": _QUOTED,
+    b"sinon.": _START,
+    b"nock(": _START,
+    b"createTestServer(": _START,
+    b"MockLanguageModel": _START,
+    b"MockEmbeddingModel": _START,
+    b"MockImageModel": _START,
+    b"httptest.New": _START,
+    **{
+        f"{test}.{call}(".encode(): _START
+        for test in ("vi", "jest")
+        for call in ("mock", "fn", "spyOn")
+    },
+}
+_WORDS = list(_MARKS)
+_IMPORT_BEFORE = re.compile(rb"(?:^|\n)[ \t]*(?:import|from)[ \t]+\Z")
+_AUTOMATON: ahocorasick_rs.BytesAhoCorasick | None = None
+
+
+def _word_byte(data: bytes, at: int) -> bool:
+    return 0 <= at < len(data) and (data[at : at + 1].isalnum() or data[at] == 95)
+
+
+def _around(data: bytes, start: int, end: int, how: int) -> bool:
+    if how == _QUOTED:
+        return start > 0 and data[start - 1] in b"\"'" and end < len(data) and data[end] in b"\"'/"
+    if how == _SERVER:
+        return data.endswith((b"http://", b"https://"), 0, start) and not _word_byte(data, end)
+    if _word_byte(data, start - 1) and data[start] != 64:  # @responses: the @ begins it
+        return False
+    if how == _START:
+        return True
+    if _word_byte(data, end):
+        return False
+    return how == _WORD or _IMPORT_BEFORE.search(data, max(0, start - 40), start) is not None
 
 
 def is_test(path: str) -> bool:
@@ -60,4 +111,10 @@ def is_test(path: str) -> bool:
 
 def fakes(data: bytes) -> bool:
     """Whether a test's text holds a fake of the network or of a call (see the module)."""
-    return _FAKES.search(data) is not None
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        _AUTOMATON = ahocorasick_rs.BytesAhoCorasick(_WORDS)
+    for index, start, end in _AUTOMATON.find_matches_as_indexes(data, overlapping=True):
+        if _around(data, start, end, _MARKS[_WORDS[index]]):
+            return True
+    return False
