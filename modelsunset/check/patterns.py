@@ -39,6 +39,8 @@ _BEFORE = re.compile(
 _AFTER = re.compile(rb"\s+(?:not\s+)?in\s+" + _ONE_NAME + rb"(?![\w.(\[])")
 _QUOTES = b"\"'`"
 _LOOK = 120  # bytes read before the opening quote, at most
+_BLANKS = (b" ", b"\t")
+_BLANKS_AND_BREAKS = b" \t\r\n"
 
 
 def is_pattern(data: bytes, start: int, end: int) -> bool:
@@ -49,9 +51,14 @@ def is_pattern(data: bytes, start: int, end: int) -> bool:
     quote = data[start - 1]
     if quote not in _QUOTES or data[end] != quote:
         return False
-    if _AFTER.match(data, end + 1) is not None:
+    if data[end + 1 : end + 2] in _BLANKS and _AFTER.match(data, end + 1) is not None:
         return True
-    low = max(0, start - 1 - _LOOK)
-    if data.rfind(b"(", low, start - 1) == -1:  # every test before the name opens a call
+    # Every test before the name opens a call: the quote follows a "(", or a "," or "["
+    # of its arguments, and perhaps blanks (most quoted ids follow "=", ":" or "[").
+    at = start - 1
+    floor = max(0, at - 16)
+    while at > floor and data[at - 1] in _BLANKS_AND_BREAKS:
+        at -= 1
+    if at == 0 or data[at - 1] not in b"(,[":
         return False
-    return _BEFORE.search(data, low, start - 1) is not None
+    return _BEFORE.search(data, max(0, start - 1 - _LOOK), start - 1) is not None
