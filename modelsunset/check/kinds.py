@@ -3,7 +3,8 @@
 
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
-(data files in ``fixtures/``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
+(data files in ``fixtures/``; in YAML, the responses an API description shows as
+examples: ``payloads``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
 HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``), dated
 documents (a Markdown, reST or text file whose name begins with its day,
 ``_posts/2024-05-13-gpt-4o.md``: a blog post, a release note, a decision record, kept as

@@ -45,6 +45,7 @@ BINARY_PROBE = 8192
 # binary one (images, archives, a tree's larger files) is then never read whole.
 PROBE_ABOVE = 4 * BINARY_PROBE
 PIECE = 4 * 1024 * 1024
+_YAML = (".yaml", ".yml", ".YAML", ".YML")
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
@@ -203,6 +204,10 @@ class FileScanner:
             self.stats.bytes += len(rest)
             data += rest
             regions = notebook_regions(data)
+        elif kind is Kind.CONFIG and handle.left == 0 and shown.endswith(_YAML):
+            from modelsunset.check.payloads import regions as payload_regions
+
+            regions = payload_regions(data, kind)  # responses shown as examples: recorded
         if handle.left == 0 or target.notebook:
             bom = data.startswith(_BOM)
             return _occurrences(self.matcher, data, shown, 0, len(data), 1, 0, bom, kind, regions)
