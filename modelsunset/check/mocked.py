@@ -6,7 +6,7 @@ retirement of that model changes nothing in them. Such a file is ``mocked`` when
 
 - its path is a test's (``is_test``): below a folder ``tests``, ``test``, ``__tests__``
   or ``spec``, or named so (``test_*.py``, ``*_test.py``, ``*_test.go``,
-  ``*.test.ts``, ``*.spec.js``, ``conftest.py`` ...), and neither its folders nor its
+  ``*.test.ts``, ``*.spec.js``, ``*.vitest.ts``, ``conftest.py`` ...), and neither its folders nor its
   name say it reaches a provider (``integration``, ``e2e``, ``live``, ``smoke``,
   ``evals``, ``acceptance``, ``functional``, ``system``);
 - its text holds a fake of the network or of a call (``fakes``): respx (and its forks,
@@ -31,7 +31,7 @@ import ahocorasick_rs
 _TEST_FOLDERS = frozenset({"tests", "test", "__tests__", "__test__", "spec", "specs", "unit_tests"})
 _TEST_NAME = re.compile(
     r"test_.*\.py|.*_tests?\.py|conftest\.py|.*_test\.go"
-    r"|.*\.(?:test|spec)\.(?:[cm]?[jt]sx?)|.*Tests?\.(?:java|kt|cs|swift)"
+    r"|.*\.(?:test|spec|vitest)\.(?:[cm]?[jt]sx?)|.*Tests?\.(?:java|kt|cs|swift)"
 )
 # Words of a folder or a file name that say the tests reach a provider.
 _LIVE = re.compile(

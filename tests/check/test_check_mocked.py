@@ -23,6 +23,7 @@ from modelsunset.check.mocked import fakes, is_test
         ("pkg/models_test.go", True),
         ("src/chat.test.ts", True),
         ("src/chat.spec.mjs", True),
+        ("core/config/models.vitest.ts", True),
         ("tests/conftest.py", True),
         ("src/test/java/ChatTest.java", True),
         ("tests/integration/test_chat.py", False),  # reaches the provider
