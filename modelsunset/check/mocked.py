@@ -6,8 +6,8 @@ retirement of that model changes nothing in them. Such a file is ``mocked`` when
 
 - its path is a test's (``is_test``): below a folder ``tests``, ``test``, ``__tests__``
   or ``spec``, or named so (``test_*.py``, ``*_test.py``, ``*_test.go``,
-  ``*.test.ts``, ``*.spec.js``, ``*.vitest.ts``, ``conftest.py`` ...), and neither its folders nor its
-  name say it reaches a provider (``integration``, ``e2e``, ``live``, ``smoke``,
+  ``*.test.ts``, ``*.spec.js``, ``*.vitest.ts``, ``conftest.py`` ...), and neither its
+  folders nor its name say it reaches a provider (``integration``, ``e2e``, ``live``, ``smoke``,
   ``evals``, ``acceptance``, ``functional``, ``system``);
 - its text holds a fake of the network or of a call (``fakes``): respx (and its forks,
   ``respx2``), responses,

@@ -12,24 +12,35 @@ Only YAML files read whole are looked at (not those read in pieces, over 4 MB).
 
 from __future__ import annotations
 
+import re
+
+import ahocorasick_rs
+
 from modelsunset.check.kinds import Kind
 from modelsunset.check.notebook import Regions
 
-_KEYS = (b"response", b"example")
+# Each key as a block scalar's (YAML wants a blank after the colon of a key), and the
+# size of the key; found in one pass.
+_WRITTEN = {
+    key + block: len(key) for key in (b"response", b"example") for block in (b": |", b": >")
+}
+_SIZES = list(_WRITTEN.values())
+_AUTOMATON: ahocorasick_rs.BytesAhoCorasick | None = None
 _BLANKS = b" \t"
+_BLOCKS: dict[int, re.Pattern[bytes]] = {}
 
 
 def regions(data: bytes, kind: Kind) -> Regions | None:
     """The kinds of a YAML file's bytes when it holds payloads (``kind`` elsewhere), or
     None when it holds none."""
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        _AUTOMATON = ahocorasick_rs.BytesAhoCorasick(list(_WRITTEN))
     spans: list[tuple[int, int, Kind]] = []
-    for key in _KEYS:
-        at = data.find(key)
-        while at != -1:
-            found = _payload(data, at, len(key))
-            if found is not None:
-                spans.append((*found, Kind.RECORDED))
-            at = data.find(key, at + len(key))
+    for index, at, _ in _AUTOMATON.find_matches_as_indexes(data):
+        found = _payload(data, at, _SIZES[index])
+        if found is not None:
+            spans.append((*found, Kind.RECORDED))
     if not spans:
         return None
     spans.sort()
@@ -60,22 +71,21 @@ def _payload(data: bytes, at: int, size: int) -> tuple[int, int] | None:
     rest = data[at + size : line_end].split(b"#", 1)[0].strip(_BLANKS + b"\r")
     if not rest.startswith(b":") or rest[1:].strip(_BLANKS)[:1] not in (b"|", b">"):
         return None
-    start = position = line_end + 1
-    end = start
-    first = None
-    while position < len(data):
-        next_line = data.find(b"\n", position)
-        if next_line == -1:
-            next_line = len(data)
-        line = data[position:next_line].rstrip(b"\r")
-        text = line.lstrip(_BLANKS)
-        if text:
-            if len(line) - len(text) <= indent:
-                break  # the block ends where a line is no deeper than its key
-            if first is None:
-                first = text[:1]
-        end = next_line
-        position = next_line + 1
+    start = line_end + 1
+    # The block ends where a line is no deeper than its key; blank lines go on with it.
+    block = _block(indent).match(data, start)
+    end = block.end() if block is not None else start
+    first = data[start:end].lstrip(b" \t\r\n")[:1]
     if first not in (b"{", b"["):
         return None
-    return start, end
+    return start, max(start, end - 1)
+
+
+def _block(indent: int) -> re.Pattern[bytes]:
+    """Lines that are blank, or deeper than ``indent``, one after the other."""
+    found = _BLOCKS.get(indent)
+    if found is None:
+        found = _BLOCKS[indent] = re.compile(
+            rb"(?:[ \t]*\r?\n|[ \t]{%d,}[^ \t\r\n][^\n]*(?:\n|\Z))*" % (indent + 1)
+        )
+    return found
