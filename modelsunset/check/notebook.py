@@ -41,7 +41,8 @@ class Malformed(Exception):
 
 class Regions:
     """The kind of each byte of a notebook: spans ``[start, end)`` of source and outputs,
-    sorted; what lies outside them is recorded."""
+    sorted; what lies outside them is recorded. (``payloads`` gives a YAML file spans
+    that cover it whole.)"""
 
     def __init__(self, spans: list[tuple[int, int, Kind]]) -> None:
         spans.sort()

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from modelsunset.check.tokens import QUOTES
+
 # A variable that holds one name: its last part (a word ending in model, name, id,
 # engine or deployment; never a plural), then perhaps .lower() or .casefold().
 _ONE_NAME = (
@@ -37,7 +39,6 @@ _BEFORE = re.compile(
 )
 # After the closing quote: `in` (or `not in`) and one name, which the expression ends at.
 _AFTER = re.compile(rb"\s+(?:not\s+)?in\s+" + _ONE_NAME + rb"(?![\w.(\[])")
-_QUOTES = b"\"'`"
 _LOOK = 120  # bytes read before the opening quote, at most
 _BLANKS = (b" ", b"\t")
 _BLANKS_AND_BREAKS = b" \t\r\n"
@@ -49,7 +50,7 @@ def is_pattern(data: bytes, start: int, end: int) -> bool:
     if start == 0 or end >= len(data):
         return False
     quote = data[start - 1]
-    if quote not in _QUOTES or data[end] != quote:
+    if quote not in QUOTES or data[end] != quote:
         return False
     if data[end + 1 : end + 2] in _BLANKS and _AFTER.match(data, end + 1) is not None:
         return True

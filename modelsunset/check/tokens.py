@@ -26,7 +26,6 @@ _BASE64_LOOK = 64
 _CAPITALS = re.compile(rb"[A-Z]")
 _SMALL = re.compile(rb"[a-z]")
 _DIGITS = re.compile(rb"[0-9]")
-_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 # A token whose joins may be written escaped, as a regular expression writes them
 # (``gpt-4\.1``, ``re.escape``'s ``gpt\-4o``), or a string holding one (``gpt\\-4o``).
 _ESCAPED_TOKEN = re.compile(rb"[A-Za-z0-9_]+(?:(?:\\\\?)?[.-][A-Za-z0-9_]+)*")
