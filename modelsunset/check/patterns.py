@@ -62,4 +62,16 @@ def is_pattern(data: bytes, start: int, end: int) -> bool:
         at -= 1
     if at == 0 or data[at - 1] not in b"(,[":
         return False
-    return _BEFORE.search(data, max(0, start - 1 - _LOOK), start - 1) is not None
+    # ``_BEFORE`` needs one of its words (startswith and its kin, HasPrefix, Contains,
+    # includes, contains): a window holding no part of any is told by four finds in C,
+    # not by a search of ``_BEFORE`` from each of its bytes.
+    low, high = max(0, start - 1 - _LOOK), start - 1
+    find = data.find
+    if (
+        find(b"tart", low, high) == -1
+        and find(b"Prefix", low, high) == -1
+        and find(b"ontains", low, high) == -1
+        and find(b"ncludes", low, high) == -1
+    ):
+        return False
+    return _BEFORE.search(data, low, high) is not None
