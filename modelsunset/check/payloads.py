@@ -73,19 +73,25 @@ def _payload(data: bytes, at: int, size: int) -> tuple[int, int] | None:
         return None
     start = line_end + 1
     # The block ends where a line is no deeper than its key; blank lines go on with it.
-    block = _block(indent).match(data, start)
-    end = block.end() if block is not None else start
+    after = _after_block(indent).search(data, line_end)
+    if after is not None:
+        end = after.start() + 1
+    else:  # the block goes on to the end, but for a last line of blanks with no break
+        end = data.rfind(b"\n") + 1
+        if not data[end:] or data[end:].strip(b" \t\r"):
+            end = len(data)
     first = data[start:end].lstrip(b" \t\r\n")[:1]
     if first not in (b"{", b"["):
         return None
     return start, max(start, end - 1)
 
 
-def _block(indent: int) -> re.Pattern[bytes]:
-    """Lines that are blank, or deeper than ``indent``, one after the other."""
+def _after_block(indent: int) -> re.Pattern[bytes]:
+    """The line break before the first line that is neither blank nor deeper than
+    ``indent`` (at most ``indent`` blanks, then text; or blanks, a carriage return and
+    more on the line). Searched for, it is found by its line break in C, where matching
+    the block's lines one by one took a step of the expression for each."""
     found = _BLOCKS.get(indent)
     if found is None:
-        found = _BLOCKS[indent] = re.compile(
-            rb"(?:[ \t]*\r?\n|[ \t]{%d,}[^ \t\r\n][^\n]*(?:\n|\Z))*" % (indent + 1)
-        )
+        found = _BLOCKS[indent] = re.compile(rb"\n(?:[ \t]{0,%d}[^ \t\r\n]|[ \t]*\r[^\n])" % indent)
     return found
