@@ -184,7 +184,6 @@ class FileScanner:
         return found
 
     def _scan(self, handle: _Source, target: Target) -> list[Occurrence]:
-        shown, kind = target.shown, target.kind
         data = handle.read(PIECE)
         if b"\0" in data[:BINARY_PROBE]:
             self.stats.binary += 1
@@ -193,8 +192,17 @@ class FileScanner:
         self.stats.bytes += len(data)
         if ignores_whole_file(data):
             return []
-        if target.test and fakes(data):
-            kind = Kind.MOCKED  # an offline test's: see ``mocked``
+        found = self._found(handle, data, target)
+        if found and target.test and fakes(data):
+            # An offline test's (see ``mocked``), told by its first piece; looked for only
+            # once it holds a finding. A test is code, read with no regions.
+            return [_new(Occurrence, (*each[:7], Kind.MOCKED)) for each in found]
+        return found
+
+    def _found(self, handle: _Source, data: bytes, target: Target) -> list[Occurrence]:
+        """The occurrences in the file whose first piece is ``data``, of its kind (or of the
+        kinds a notebook's cells or a YAML file's payloads give their places)."""
+        shown, kind = target.shown, target.kind
         regions = None
         if target.notebook:
             # Read whole (a notebook is one JSON document), then cell by cell.
