@@ -108,3 +108,28 @@ def test_any_text_gets_a_kind_at_every_byte(lines: list[str]) -> None:
         end <= start
         for (_, end, _), (start, _, _) in zip(found.spans, found.spans[1:], strict=False)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "recorded"),
+    [
+        # blank lines go on with the block; a line no deeper than the key ends it
+        (
+            '  response: |\n    {"a": 1,\n\n     "b": 2}\n  next: 1\n',
+            '    {"a": 1,\n\n     "b": 2}',
+        ),
+        ('response: |\n  ["x"]\n   \n\t\nnext: 1\n', '  ["x"]\n   \n\t'),
+        # the last line, with no line break: in the block, but for one of blanks alone
+        ('response: |\n  {"a": 1}', '  {"a": 1'),
+        ('response: |\n  {"a": 1}\n   ', '  {"a": 1}'),
+        # a carriage return after blanks, then text, ends it whatever the indent
+        ('response: |\n  {"a": 1}\n     \rx\n', '  {"a": 1}'),
+        ('response: |\r\n  {"a": 1}\r\n  \r\nnext: 1\r\n', '  {"a": 1}\r\n  \r'),
+    ],
+)
+def test_where_a_payload_ends(text: str, recorded: str) -> None:
+    data = text.encode()
+    found = regions(data, Kind.CONFIG)
+    assert found is not None
+    spans = [(start, end) for start, end, kind in found.spans if kind is Kind.RECORDED]
+    assert [data[start:end].decode() for start, end in spans] == [recorded]
