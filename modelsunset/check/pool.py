@@ -4,8 +4,9 @@ Batches of ``BATCH`` files go to worker processes while the walk goes on; their 
 are taken in walk order, so that the result is the same as one process's.
 
 This module owns the workers' whole life, with no thread and nothing left for the
-interpreter's exit to clean up. It forks them (where processes can be forked), each with
-a pipe of batches to it and one of answers from it; it hands a worker a batch when the
+interpreter's exit to clean up. It forks them where processes can be forked (with
+``forked``: no import of ``multiprocessing``, which is used only to spawn them
+elsewhere), each with a pipe of batches to it and one of answers from it; it hands a worker a batch when the
 worker has none, or has one and the next fits in its pipe (so that the two never wait for
 each other). At the end of a scan it closes the pipes of batches (a worker leaves when its
 pipe ends); on Ctrl-C, SIGTERM or an error it kills the workers at once. Either way it
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -28,10 +29,7 @@ from modelsunset.check.signals import held_signals
 from modelsunset.errors import ModelsunsetError
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.context import BaseContext
-    from multiprocessing.process import BaseProcess
-
+    from modelsunset.check.forked import Channel, Worker
     from modelsunset.check.match import Matcher
     from modelsunset.check.walk import Target
 
@@ -189,9 +187,10 @@ class Workers:
         self.here = here
         self.until = until  # (files walked, bytes read)
         self.read = 0  # bytes read by the answers taken so far
-        self.processes: list[BaseProcess] = []
-        self.tasks: list[Connection] = []  # this process writes batches to these
-        self.replies: list[Connection] = []  # and reads answers from these
+        self.processes: list[Worker] = []
+        self.tasks: list[Channel] = []  # this process writes batches to these
+        self.replies: list[Channel] = []  # and reads answers from these
+        self._wait: Callable[[list[Channel], float | None], list[Channel]] | None = None
         self.room: list[int] = []  # bytes each pipe of batches holds
         self.queued: list[deque[int]] = []  # the numbers of the batches each one has
 
@@ -202,29 +201,39 @@ class Workers:
         self._start(1 if self.here is not None else self.count)
 
     def _start(self, count: int) -> None:
-        import multiprocessing
-
-        forked = "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if forked else None)
         with held_signals():
             for _ in range(count):
-                self._start_one(context, forked)
+                self._start_one()
 
-    def _start_one(self, context: BaseContext, forked: bool) -> None:
-        task_reader, task_writer = context.Pipe(duplex=False)
-        reply_reader, reply_writer = context.Pipe(duplex=False)
+    def _start_one(self) -> None:
+        forked = hasattr(os, "fork")
+        pipe: Callable[[], tuple[Channel, Channel]]
+        if forked:  # see ``forked``: no import of multiprocessing
+            from modelsunset.check import forked as processes
+
+            pipe, self._wait = processes.pipe, processes.wait
+        else:  # Windows: spawned afresh, each with the matcher pickled
+            import multiprocessing
+            from multiprocessing.connection import wait
+
+            context = multiprocessing.get_context()
+            pipe = partial(context.Pipe, duplex=False)
+            self._wait = wait  # type: ignore[assignment]  # its Connections are Channels
+        task_reader, task_writer = pipe()
+        reply_reader, reply_writer = pipe()
         self.tasks.append(task_writer)
         self.replies.append(reply_reader)
         # A forked worker closes its copies of this process's ends of every pipe (its own,
         # and those of the workers started before it), so that each pipe of batches ends
         # when this process closes it, or is gone.
         inherited = [*self.tasks, *self.replies] if forked else []
+        arguments = (self.matcher, task_reader, reply_writer, inherited)
         try:
-            process = context.Process(  # type: ignore[attr-defined]
-                target=_work,
-                args=(self.matcher, task_reader, reply_writer, inherited),
-                daemon=True,
-            )
+            process: Worker
+            if forked:
+                process = processes.Forked(_work, arguments)
+            else:
+                process = context.Process(target=_work, args=arguments, daemon=True)
             process.start()
         finally:
             task_reader.close()
@@ -298,13 +307,12 @@ class Workers:
         """The answers that have come (within ``timeout`` seconds if none has; None: wait
         for one)."""
         import pickle
-        from multiprocessing.connection import wait
 
         busy = [worker for worker, queued in enumerate(self.queued) if queued]
-        if not busy:
+        if not busy or self._wait is None:
             return
         owner = {id(self.replies[worker]): worker for worker in busy}
-        for ready in wait([self.replies[worker] for worker in busy], timeout):
+        for ready in self._wait([self.replies[worker] for worker in busy], timeout):
             worker = owner[id(ready)]
             try:
                 ok, answer = pickle.loads(self.replies[worker].recv_bytes())
@@ -332,7 +340,7 @@ class Workers:
             self.processes.pop().close()
 
 
-def _pipe_room(connection: Connection) -> int:
+def _pipe_room(connection: Channel) -> int:
     """The bytes a pipe holds: so many can be written without waiting for its reader."""
     try:
         import fcntl
@@ -344,9 +352,7 @@ def _pipe_room(connection: Connection) -> int:
         return int(getattr(select, "PIPE_BUF", 0))
 
 
-def _work(
-    matcher: Matcher, tasks: Connection, replies: Connection, inherited: list[Connection]
-) -> None:
+def _work(matcher: Matcher, tasks: Channel, replies: Channel, inherited: list[Channel]) -> None:
     """A worker process: scans the batches of ``tasks`` until that pipe ends, and sends
     each one's answer to ``replies``.
 
