@@ -7,6 +7,7 @@ Pure: every phrase is built from catalogue values and the date it is about.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from modelsunset.i18n import Lang, day, days_from, messages
 from modelsunset.model import Catalogue, Entry
@@ -44,10 +45,15 @@ HIDDEN += (*range(0x2066, 0x206A), 0xFEFF)
 HIDDEN += (0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x3164)
 HIDDEN += (*range(0x2061, 0x2065), *range(0x206A, 0x2070), *range(0xFE00, 0xFE10), 0xFFA0)
 HIDDEN += (*range(0xFFF0, 0xFFFC), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE1000))
-# ``\\u202e``; beyond U+FFFF ``\\U000e0041``, as Python writes them.
-_HIDDEN_OUT = {code: f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}" for code in HIDDEN}
-_INERT = {**_WRITTEN_OUT, **_HIDDEN_OUT}
-_INERT_BUT_LINES = {**_WRITTEN_OUT_BUT_LINES, **_HIDDEN_OUT}
+
+
+@cache
+def _inert_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """What ``inert`` writes for each character, without and with ``lines``: made when
+    first needed (its 4,300 entries take a millisecond, and most texts are plain ASCII)."""
+    # ``\\u202e``; beyond U+FFFF ``\\U000e0041``, as Python writes them.
+    hidden = {code: f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}" for code in HIDDEN}
+    return {**_WRITTEN_OUT, **hidden}, {**_WRITTEN_OUT_BUT_LINES, **hidden}
 
 
 def inert(text: str, lines: bool = False) -> str:
@@ -55,7 +61,7 @@ def inert(text: str, lines: bool = False) -> str:
     too (``\\u202e``): what is shown is what is there, in the order it is there."""
     if text.isascii() and text.isprintable():  # no control character: most texts
         return text
-    return text.translate(_INERT_BUT_LINES if lines else _INERT)
+    return text.translate(_inert_tables()[lines])
 
 
 # GitHub Actions reads a line of a job's log that begins (after blanks) with ``::``, and
