@@ -6,13 +6,14 @@ are taken in walk order, so that the result is the same as one process's.
 This module owns the workers' whole life, with no thread and nothing left for the
 interpreter's exit to clean up. It forks them where processes can be forked (with
 ``forked``: no import of ``multiprocessing``, which is used only to spawn them
-elsewhere), each with a pipe of batches to it and one of answers from it; it hands a worker a batch when the
-worker has none, or has one and the next fits in its pipe (so that the two never wait for
-each other). At the end of a scan it closes the pipes of batches (a worker leaves when its
-pipe ends); on Ctrl-C, SIGTERM or an error it kills the workers at once. Either way it
-reaps them, then closes the pipes of answers. (``ProcessPoolExecutor`` of Python 3.11,
-used before, left a thread and a wake-up pipe behind whose closing raced with its exit
-handler, which then printed "Exception ignored ... Bad file descriptor".)
+elsewhere), each with a pipe of batches to it and one of answers from it; it hands a
+worker a batch when the worker has none, or has one and the next fits in its pipe (so
+that the two never wait for each other). At the end of a scan it closes the pipes of
+batches (a worker leaves when its pipe ends); on Ctrl-C, SIGTERM or an error it kills
+the workers at once. Either way it reaps them, then closes the pipes of answers.
+(``ProcessPoolExecutor`` of Python 3.11, used before, left a thread and a wake-up pipe
+behind whose closing raced with its exit handler, which then printed "Exception ignored
+... Bad file descriptor".)
 """
 
 from __future__ import annotations
