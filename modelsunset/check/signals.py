@@ -58,16 +58,19 @@ def stopped_by_sigterm() -> Iterator[None]:
     the scan ends its worker processes (which would otherwise live on, orphaned) and the
     command exits 143 with a message. Where SIGTERM is ignored, it stays ignored."""
     import signal
-    import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     previous = signal.getsignal(signal.SIGTERM)
-    if previous == signal.SIG_IGN:
+    try:
+        if previous != signal.SIG_IGN:
+            signal.signal(signal.SIGTERM, _on_sigterm)
+            taken = True
+        else:
+            taken = False
+    except ValueError:  # not the main thread (a caller's own): no handler can be set
+        taken = False
+    if not taken:
         yield
         return
-    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         yield
     except _SigTerm:

@@ -149,3 +149,37 @@ def test_ctrl_c_stops_the_workers_at_once_and_exits_130(
     assert err == "interrupted\n"
     assert out == ""
     wait_for(lambda: not alive(workers), f"for the workers {sorted(workers)} to end")
+
+
+def test_sigterm_is_taken_in_the_main_thread_only_and_given_back() -> None:
+    import threading
+
+    from modelsunset.check.signals import Terminated, stopped_by_sigterm
+
+    before = signal.getsignal(signal.SIGTERM)
+    with stopped_by_sigterm():
+        taken = signal.getsignal(signal.SIGTERM)
+    assert taken not in (before, signal.SIG_IGN, signal.SIG_DFL)
+    assert signal.getsignal(signal.SIGTERM) == before
+    with pytest.raises(Terminated), stopped_by_sigterm():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler raises before this ends
+    assert signal.getsignal(signal.SIGTERM) == before
+    # In another thread no handler can be set: the work runs with SIGTERM as it was.
+    seen: list[object] = []
+
+    def elsewhere() -> None:
+        with stopped_by_sigterm():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    thread.join()
+    assert seen == [before]
+    # Ignored, it stays ignored.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with stopped_by_sigterm():
+            assert signal.getsignal(signal.SIGTERM) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, before)
