@@ -63,10 +63,24 @@ def jobs_default() -> int:
 
 def workers_for(jobs: int | None) -> int:
     """Worker processes for ``--jobs N``: the default (one per core, at most 8) for None or
-    0; else N, but never more than ``PER_CORE`` per usable core."""
+    0; else N, but never more than ``PER_CORE`` per usable core. One (this process reads
+    every file) while other threads run here (see ``threads_running``)."""
+    if threads_running():
+        return 1
     if not jobs:
         return jobs_default()
     return max(1, min(jobs, PER_CORE * usable_cores()))
+
+
+def threads_running() -> bool:
+    """Whether other threads run in this process (a library caller's): a process forked
+    now would hold whatever locks they held, an import's or a buffer's, never to be let go,
+    and could wait on one forever; so no worker is forked then. (``threading`` tells them,
+    if it was ever imported; without it no thread was started but through ``_thread``.)"""
+    import sys
+
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 class WalkNotes:

@@ -602,6 +602,44 @@ def test_worker_processes_give_the_same_answer(
     )
 
 
+def test_no_worker_is_forked_while_other_threads_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
+    serial = run_scan(tmp_path)
+    in_mode(monkeypatch, "workers", jobs=2, batch=3)
+
+    def refused(self: pool_module.Workers) -> None:
+        raise AssertionError("a worker was forked while another thread ran")
+
+    monkeypatch.setattr(pool_module.Workers, "_start_one", refused)
+    answers: list[tuple[list[Occurrence], Stats, list[str]] | AssertionError] = []
+
+    def scanned() -> None:
+        try:
+            answers.append(run_scan(tmp_path))
+        except AssertionError as exc:
+            answers.append(exc)
+
+    # The scan in a thread while another one runs (as a library caller's may).
+    threads = [threading.Thread(target=scanned)]
+    stop = threading.Event()
+    threads.append(threading.Thread(target=stop.wait))
+    threads[1].start()
+    threads[0].start()
+    threads[0].join()
+    stop.set()
+    threads[1].join()
+    (answer,) = answers
+    assert not isinstance(answer, AssertionError), answer
+    found, stats, notes = answer
+    assert places(found) == places(serial[0])
+    assert (stats.files, notes) == (serial[1].files, serial[2])
+    assert pool_module.workers_for(2) == 2  # none running now: workers again
+
+
 @pytest.mark.parametrize("mode", sorted(MODES))
 def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
