@@ -60,14 +60,12 @@ def stopped_by_sigterm() -> Iterator[None]:
     import signal
 
     previous = signal.getsignal(signal.SIGTERM)
-    try:
-        if previous != signal.SIG_IGN:
+    taken = previous != signal.SIG_IGN
+    if taken:
+        try:
             signal.signal(signal.SIGTERM, _on_sigterm)
-            taken = True
-        else:
+        except ValueError:  # not the main thread (a caller's own): no handler can be set
             taken = False
-    except ValueError:  # not the main thread (a caller's own): no handler can be set
-        taken = False
     if not taken:
         yield
         return
