@@ -234,8 +234,16 @@ class Workers:
             context = multiprocessing.get_context()
             pipe = partial(context.Pipe, duplex=False)
             self._wait = wait  # type: ignore[assignment]  # its Connections are Channels
-        task_reader, task_writer = pipe()
-        reply_reader, reply_writer = pipe()
+        try:
+            task_reader, task_writer = pipe()
+        except OSError as exc:  # no descriptor left: too many files open
+            raise WorkerNotStarted(exc) from None
+        try:
+            reply_reader, reply_writer = pipe()
+        except OSError as exc:
+            task_reader.close()
+            task_writer.close()
+            raise WorkerNotStarted(exc) from None
         self.tasks.append(task_writer)
         self.replies.append(reply_reader)
         # A forked worker closes its copies of this process's ends of every pipe (its own,
@@ -250,6 +258,8 @@ class Workers:
             else:
                 process = context.Process(target=_work, args=arguments, daemon=True)
             process.start()
+        except OSError as exc:  # a limit of processes or of memory (EAGAIN, ENOMEM)
+            raise WorkerNotStarted(exc) from None
         finally:
             task_reader.close()
             reply_writer.close()
@@ -435,5 +445,16 @@ class WorkerLost(ModelsunsetError):
     def __init__(self) -> None:
         super().__init__(
             "a worker process of the scan ended before it answered: the scan is incomplete",
+            hint="run check again; with --jobs 1 it reads every file in one process",
+        )
+
+
+class WorkerNotStarted(ModelsunsetError):
+    """A worker process could not be started (a limit of processes, memory or open files):
+    the scan cannot go on as asked, so the gate cannot judge (exit 2, never a pass)."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(
+            f"cannot start a worker process of the scan: {exc.strerror or exc}",
             hint="run check again; with --jobs 1 it reads every file in one process",
         )

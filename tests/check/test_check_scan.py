@@ -640,6 +640,42 @@ def test_no_worker_is_forked_while_other_threads_run(
     assert pool_module.workers_for(2) == 2  # none running now: workers again
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open files are told by /proc")
+@pytest.mark.parametrize("fails", ["fork", "first pipe", "second pipe"])
+def test_a_worker_that_cannot_be_started_fails_the_scan_and_leaks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: str
+) -> None:
+    from modelsunset.check import forked
+
+    write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
+    in_mode(monkeypatch, "workers", jobs=2, batch=3)
+    real_pipe = forked.pipe
+    pipes: list[int] = []
+
+    def pipe() -> tuple[forked.End, forked.End]:
+        pipes.append(1)
+        if (fails, len(pipes)) in (("first pipe", 1), ("second pipe", 2)):
+            raise OSError(24, "Too many open files")
+        return real_pipe()
+
+    def fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forked, "pipe", pipe)
+    if fails == "fork":
+        monkeypatch.setattr(os, "fork", fork)
+    open_before = sorted(os.listdir("/proc/self/fd"))
+    with pytest.raises(pool_module.WorkerNotStarted) as failed:
+        run_scan(tmp_path)
+    assert failed.value.exit_code == 2
+    reason = "Too many open files" if "pipe" in fails else "Resource temporarily unavailable"
+    assert failed.value.render() == (
+        f"error: cannot start a worker process of the scan: {reason}\n"
+        "  hint: run check again; with --jobs 1 it reads every file in one process"
+    )
+    assert sorted(os.listdir("/proc/self/fd")) == open_before
+
+
 @pytest.mark.parametrize("mode", sorted(MODES))
 def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
