@@ -1,7 +1,8 @@
 """Scanning in worker processes (the signals that stop them with the command: ``signals``).
 
-Batches of ``BATCH`` files go to worker processes while the walk goes on; their answers
-are taken in walk order, so that the result is the same as one process's.
+Batches of ``BATCH`` files go to worker processes (each running ``worker.work``) while the
+walk goes on; their answers are taken in walk order, so that the result is the same as
+one process's.
 
 This module owns the workers' whole life, with no thread and nothing left for the
 interpreter's exit to clean up. It forks them where processes can be forked (with
@@ -25,8 +26,10 @@ from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, ScanFault, Stats
+from modelsunset.check import worker as worker_side
+from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
 from modelsunset.check.signals import held_signals
+from modelsunset.check.worker import Answer, scan_batch
 from modelsunset.errors import ModelsunsetError
 
 if TYPE_CHECKING:
@@ -39,11 +42,6 @@ MAX_JOBS = 256  # the most ``--jobs`` accepts
 PER_CORE = 4  # worker processes started at most per usable core, whatever ``--jobs`` asks
 REAP_WITHIN = 10.0  # seconds to wait for a killed worker to be gone
 
-# A batch's answer: its occurrences (as plain tuples), its counts, and the notes and the
-# skipped files of each of its files, with the file's place in the batch.
-Answer = tuple[
-    list[tuple[object, ...]], Stats, list[tuple[int, str]], list[tuple[int, tuple[str, str]]]
-]
 # Occurrences cross the pipe as plain tuples: a NamedTuple pickles through its Python
 # ``__getnewargs__`` and unpickles through its Python ``__new__`` (1.9 us and 1.1 us each,
 # against 0.7 us and 0.6 us with the occurrence made again here in C).
@@ -221,19 +219,7 @@ class Workers:
                 self._start_one()
 
     def _start_one(self) -> None:
-        forked = hasattr(os, "fork")
-        pipe: Callable[[], tuple[Channel, Channel]]
-        if forked:  # see ``forked``: no import of multiprocessing
-            from modelsunset.check import forked as processes
-
-            pipe, self._wait = processes.pipe, processes.wait
-        else:  # Windows: spawned afresh, each with the matcher pickled
-            import multiprocessing
-            from multiprocessing.connection import wait
-
-            context = multiprocessing.get_context()
-            pipe = partial(context.Pipe, duplex=False)
-            self._wait = wait  # type: ignore[assignment]  # its Connections are Channels
+        forked, pipe, self._wait, process_of = _processes()
         try:
             task_reader, task_writer = pipe()
         except OSError as exc:  # no descriptor left: too many files open
@@ -252,11 +238,7 @@ class Workers:
         inherited = [*self.tasks, *self.replies] if forked else []
         arguments = (self.matcher, task_reader, reply_writer, inherited)
         try:
-            process: Worker
-            if forked:
-                process = processes.Forked(_work, arguments)
-            else:
-                process = context.Process(target=_work, args=arguments, daemon=True)
+            process = process_of(worker_side.work, arguments)
             process.start()
         except OSError as exc:  # a limit of processes or of memory (EAGAIN, ENOMEM)
             raise WorkerNotStarted(exc) from None
@@ -304,7 +286,7 @@ class Workers:
         if self.here is None or not waiting:
             return False
         number, _, batch = waiting.popleft()
-        done[number] = answer = _scan_batch(self.here, batch)
+        done[number] = answer = scan_batch(self.here, batch)
         self.read += answer[1].bytes
         return True
 
@@ -365,6 +347,32 @@ class Workers:
             self.processes.pop().close()
 
 
+def _processes() -> tuple[
+    bool,
+    Callable[[], tuple[Channel, Channel]],
+    Callable[[list[Channel], float | None], list[Channel]],
+    Callable[[Callable[..., None], tuple[object, ...]], Worker],
+]:
+    """How workers are made here: whether they are forked, how a pipe is made, how its
+    ends are waited on, and how a process is made to run a target. Forked with
+    ``forked`` (no import of multiprocessing) where processes can be forked; else (Windows)
+    spawned afresh by multiprocessing, each with the matcher pickled."""
+    if hasattr(os, "fork"):
+        from modelsunset.check import forked
+
+        return True, forked.pipe, forked.wait, forked.Forked
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("spawn")
+
+    def process_of(target: Callable[..., None], arguments: tuple[object, ...]) -> Worker:
+        return context.Process(target=target, args=arguments, daemon=True)
+
+    pipe = partial(context.Pipe, duplex=False)
+    return False, pipe, wait, process_of  # type: ignore[return-value]  # Connections are Channels
+
+
 def _pipe_room(connection: Channel) -> int:
     """The bytes a pipe holds: so many can be written without waiting for its reader."""
     try:
@@ -375,67 +383,6 @@ def _pipe_room(connection: Channel) -> int:
         import select
 
         return int(getattr(select, "PIPE_BUF", 0))
-
-
-def _work(matcher: Matcher, tasks: Channel, replies: Channel, inherited: list[Channel]) -> None:
-    """A worker process: scans the batches of ``tasks`` until that pipe ends, and sends
-    each one's answer to ``replies``.
-
-    Ctrl-C signals the whole process group: a worker ignores it, and the command, which
-    takes it, ends the workers (so no worker prints a traceback, and none goes on with
-    the work handed to it). SIGTERM ends a worker at once, without Python's handler the
-    command had when it forked. Both were held back from the fork until now."""
-    import pickle
-    import signal
-
-    from modelsunset.check.walk import Target
-
-    for connection in inherited:
-        connection.close()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    scanner = FileScanner(matcher, Stats(), lambda text: None)
-    while True:
-        try:
-            batch = [Target._make(plain) for plain in pickle.loads(tasks.recv_bytes())]
-        except EOFError:  # the scan is over, or the command gone
-            return
-        reply: tuple[bool, Answer | Exception]
-        try:
-            reply = (True, _scan_batch(scanner, batch))
-        except ModelsunsetError as exc:  # a ScanFault, which names its file
-            reply = (False, exc)
-        except Exception as exc:
-            reply = (False, ScanFault.of(f"a batch of {len(batch)} files", exc))
-        try:
-            payload = pickle.dumps(reply, pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # an answer that cannot be pickled
-            failure = ScanFault.of(f"a batch of {len(batch)} files", exc)
-            payload = pickle.dumps((False, failure), pickle.HIGHEST_PROTOCOL)
-        try:
-            replies.send_bytes(payload)
-        except OSError:  # the command is gone
-            return
-
-
-def _scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
-    said: list[str] = []
-    notes: list[tuple[int, str]] = []
-    skipped: list[tuple[int, tuple[str, str]]] = []
-    stats = scanner.stats = Stats()
-    scanner.note = said.append
-    found: list[tuple[object, ...]] = []
-    for place, target in enumerate(batch):
-        found += map(tuple, scanner.scan(target))  # see ``_occurrence``
-        if said:
-            notes += [(place, text) for text in said]
-            said.clear()
-        if stats.skipped:
-            skipped += [(place, entry) for entry in stats.skipped]
-            stats.skipped.clear()
-    return found, stats, notes, skipped
 
 
 class WorkerLost(ModelsunsetError):

@@ -9,7 +9,8 @@ The parts, each in a module of its own:
 * ``read``: one file's occurrences, found in its bytes (binary files left out, large files
   streamed, each occurrence with an excerpt of its line); ``suppress``: the
   ``modelsunset: ignore`` comments that leave some of them out;
-* ``pool``: worker processes for large trees, and stopping them on a signal.
+* ``pool``: worker processes for large trees, and stopping them on a signal; ``worker``:
+  what each of them does; ``forked``: how they are forked, and their pipes.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from modelsunset.check import ignore as ignore_module
 from modelsunset.check import pool as pool_module
 from modelsunset.check import read as read_module
 from modelsunset.check import scan as scan_module
+from modelsunset.check import worker as worker_module
 from modelsunset.check.match import Matcher
 from modelsunset.check.scan import Occurrence, Stats, scan
 from modelsunset.check.suppress import ignores_whole_file
@@ -602,6 +603,20 @@ def test_worker_processes_give_the_same_answer(
     )
 
 
+def test_workers_spawned_where_processes_cannot_be_forked_give_the_same_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(
+        tmp_path, {f"f{number:03d}.py": f'x = "gpt-4o"\n"gpt-9-{number}"\n' for number in range(40)}
+    )
+    serial = run_scan(tmp_path)
+    in_mode(monkeypatch, "workers", jobs=2, batch=7)
+    monkeypatch.delattr(os, "fork")  # as on Windows: multiprocessing spawns them
+    found, stats, notes = run_scan(tmp_path)
+    assert places(found) == places(serial[0])
+    assert (stats.files, stats.bytes, notes) == (serial[1].files, serial[1].bytes, serial[2])
+
+
 def test_no_worker_is_forked_while_other_threads_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -683,7 +698,7 @@ def test_a_worker_that_dies_makes_the_scan_fail_never_pass(
     write_tree(tmp_path, {f"f{number:03d}.py": 'x = "gpt-4o"\n' for number in range(60)})
     in_mode(monkeypatch, mode, jobs=2, batch=3)
     # Killed as the out-of-memory killer would: gone at once, without a word.
-    monkeypatch.setattr(pool_module, "_work", lambda *args: os._exit(9))
+    monkeypatch.setattr(worker_module, "work", lambda *args: os._exit(9))
     with pytest.raises(pool_module.WorkerLost) as lost:
         run_scan(tmp_path)
     assert lost.value.exit_code == 2
