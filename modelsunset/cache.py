@@ -21,11 +21,11 @@ user, which could as well change the catalogue files or modelsunset itself.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from modelsunset import __version__
@@ -45,7 +45,7 @@ def enabled() -> bool:
     return os.environ.get("MODELSUNSET_NO_CACHE", "") in ("", "0")
 
 
-def distrust(path: Path) -> str | None:
+def distrust(path: str | os.PathLike[str]) -> str | None:
     """Why a cache folder or file may not be trusted, or None when it is this user's own
     and nobody else can write to it. A path that does not exist is no reason."""
     getuid = getattr(os, "getuid", None)
@@ -68,8 +68,10 @@ def distrust(path: Path) -> str | None:
     return None
 
 
-def folder() -> Path:
-    """The user cache folder, as platformdirs defines it.
+def folder() -> str | None:
+    """The user cache folder, as platformdirs defines it; None when there is none: no
+    home folder is known (no ``HOME``, and a user id the system has no entry for, as a
+    container run with ``--user 1001`` has), so there is no cache.
 
     On Linux that is the XDG rule (``$XDG_CACHE_HOME``, else ``~/.cache``), written out
     here because importing platformdirs costs about 3 ms, a twentieth of a warm run.
@@ -78,11 +80,16 @@ def folder() -> Path:
 
     if sys.platform.startswith("linux"):
         base = os.environ.get("XDG_CACHE_HOME", "")
-        root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-        return root / "modelsunset"
+        if not (base and os.path.isabs(base)):
+            home = os.path.expanduser("~")
+            if not os.path.isabs(home):  # "~" as it was: no home folder
+                return None
+            base = os.path.join(home, ".cache")
+        return os.path.join(base, "modelsunset")
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("modelsunset", appauthor=False))
+    found = user_cache_dir("modelsunset", appauthor=False)
+    return found if os.path.isabs(found) else None
 
 
 def key(sources: Sequence[tuple[str, bytes]]) -> str:
@@ -278,9 +285,9 @@ def read(cache_key: str) -> Catalogue | None:
     not to be trusted included: ``distrust`` says why)."""
     try:
         target = folder()
-        if distrust(target) is not None:
+        if target is None or distrust(target) is not None:
             return None
-        path = target / f"catalogue-{cache_key}.json"
+        path = os.path.join(target, f"catalogue-{cache_key}.json")
         # Only a regular file (a pipe put in its place would block every run), not through
         # a link, and this user's own.
         raw = read_regular(path, follow=False)
@@ -302,7 +309,9 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
 
     try:
         target = folder()
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if target is None:
+            return
+        os.makedirs(target, mode=0o700, exist_ok=True)
         if distrust(target) is not None:
             return
         payload = json.dumps(dump(catalogue), separators=(",", ":"), ensure_ascii=False).encode()
@@ -311,7 +320,7 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(header + payload)
-            os.replace(temporary, target / f"catalogue-{cache_key}.json")
+            os.replace(temporary, os.path.join(target, f"catalogue-{cache_key}.json"))
         except BaseException:
             os.unlink(temporary)
             raise
@@ -320,7 +329,14 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
         return
 
 
-def _prune(target: Path) -> None:
-    entries = sorted(target.glob("catalogue-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(target: str) -> None:
+    with os.scandir(target) as listing:
+        names = [
+            entry.path
+            for entry in listing
+            if entry.name.startswith("catalogue-") and entry.name.endswith(".json")
+        ]
+    entries = sorted(names, key=lambda path: os.stat(path).st_mtime, reverse=True)
     for old in entries[KEEP:]:
-        old.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(old)

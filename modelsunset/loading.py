@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from modelsunset.errors import CatalogueError, Problem, UsageError
 from modelsunset.model import Catalogue
@@ -34,7 +33,7 @@ def max_bytes() -> int:
     return int(text) * 1024 * 1024
 
 
-def bundled_path() -> Path:
+def bundled_path() -> str:
     """The catalogue shipped with the package.
 
     Installed wheels carry it as ``modelsunset/data/retirements.yaml`` (importlib.resources
@@ -42,16 +41,16 @@ def bundled_path() -> Path:
     saves its import on every run). An editable install of a checkout reads the top-level
     ``retirements.yaml`` beside the package.
     """
-    package = Path(__file__).resolve().parent
-    shipped = package / "data" / BUNDLED_NAME
-    if shipped.is_file():
+    package = os.path.dirname(os.path.realpath(__file__))
+    shipped = os.path.join(package, "data", BUNDLED_NAME)
+    if os.path.isfile(shipped):
         return shipped
-    checkout = package.parent / BUNDLED_NAME
-    if checkout.is_file():
+    checkout = os.path.join(os.path.dirname(package), BUNDLED_NAME)
+    if os.path.isfile(checkout):
         return checkout
     from importlib.resources import files
 
-    return Path(str(files("modelsunset").joinpath("data", BUNDLED_NAME)))
+    return str(files("modelsunset").joinpath("data", BUNDLED_NAME))
 
 
 def chosen_files(catalogue: str | None, overlays: Sequence[str]) -> list[str]:
@@ -219,13 +218,14 @@ def _load(
 ) -> Catalogue:
     from modelsunset import cache
 
-    use_cache = use_cache and cache.enabled()
-    if use_cache:
-        reason = cache.distrust(cache.folder())
+    where = cache.folder() if use_cache and cache.enabled() else None
+    use_cache = where is not None  # no cache folder (no home folder known): no cache
+    if where is not None:
+        reason = cache.distrust(where)
         if reason is not None:
             use_cache = False
             if note is not None:
-                note(f"warning: the catalogue cache {cache.folder()} is not used: {reason}")
+                note(f"warning: the catalogue cache {where} is not used: {reason}")
     if use_cache:
         cache_key = cache.key(sources)
         hit = cache.read(cache_key)

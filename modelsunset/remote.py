@@ -355,13 +355,18 @@ class _Store:
 
     def __init__(self, shown: str) -> None:
         self.url = shown
-        self.folder = cache.folder()
+        found = cache.folder()
+        # No cache folder (no home folder known): no copy is read or kept.
+        self.homeless = found is None
+        self.folder = Path(found or ".")
         name = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
         self.meta = self.folder / f"remote-{name}.json"
         self.data = self.folder / f"remote-{name}.body"
-        why = cache.distrust(self.folder)
-        folder = visible(str(self.folder))
-        self.refused = None if why is None else f"the cache folder {folder} is not used: {why}"
+        self.refused: str | None = "no home folder is known to keep a copy in"
+        if found is not None:
+            why = cache.distrust(found)
+            folder = visible(found)
+            self.refused = None if why is None else f"the cache folder {folder} is not used: {why}"
 
     def read(self) -> _Copy | None:
         if self.refused is not None:
@@ -403,6 +408,8 @@ class _Store:
             "sha256": copy.sha256,
             "size": len(copy.body),
         }
+        if self.homeless:
+            return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if cache.distrust(self.folder) is not None:

@@ -21,8 +21,8 @@ fetches them); any other URL is refused.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from modelsunset.check.kinds import Kind
@@ -61,14 +61,25 @@ class Config(NamedTuple):
 
     def place(self) -> str:
         """Where these settings come from, for messages: ``pyproject.toml [tool.modelsunset]``."""
-        return f"{_show(Path(self.file)) if self.file else 'pyproject.toml'} [tool.{SECTION}]"
+        return f"{_show(self.file) if self.file else 'pyproject.toml'} [tool.{SECTION}]"
 
 
-def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def _upward(start: str) -> Iterator[str]:
+    """``start`` (made absolute) and each folder above it, up to the root."""
+    folder = os.path.abspath(start)
+    while True:
+        yield folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
+
+
+def find(start: str) -> tuple[str, dict[str, Any]] | None:
     """The nearest pyproject.toml with a [tool.modelsunset] table, and that table."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if not candidate.is_file():
+    for folder in _upward(start):
+        candidate = os.path.join(folder, "pyproject.toml")
+        if not os.path.isfile(candidate):
             continue
         document = _read(candidate)
         tool = document.get("tool")
@@ -83,7 +94,7 @@ def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
-def _show(path: Path) -> str:
+def _show(path: str) -> str:
     """``path`` as messages name it: relative, its control characters written out."""
     try:
         return inert(os.path.relpath(path))
@@ -91,11 +102,11 @@ def _show(path: Path) -> str:
         return inert(str(path))
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: str) -> dict[str, Any]:
     import tomllib
 
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(
@@ -117,19 +128,20 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"cannot read {_show(path)}: {exc.strerror or exc}") from None
 
 
-def load(start: Path | None = None) -> Config:
-    found = find(start if start is not None else Path.cwd())
+def load(start: str | os.PathLike[str] | None = None) -> Config:
+    found = find(os.fspath(start) if start is not None else os.getcwd())
     if found is None:
         return Config()
     path, table = found
     return parse(table, path)
 
 
-def parse(table: dict[str, Any], path: Path) -> Config:
+def parse(table: dict[str, Any], path: str | os.PathLike[str]) -> Config:
     from modelsunset.check.kinds import parse as parse_kinds
     from modelsunset.check.scan import pattern_problem
     from modelsunset.names import did_you_mean, suggest
 
+    path = os.fspath(path)
     where = f"{_show(path)} [tool.{SECTION}]"
     for key in table:
         if key not in KEYS:
@@ -138,7 +150,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             raise UsageError(
                 f"{where}: unknown key {quoted(key)}", hint=f"{close} ({known})" if close else known
             )
-    folder = path.parent
+    folder = os.path.dirname(os.path.abspath(path))
 
     def strings(key: str) -> tuple[str, ...] | None:
         value = table.get(key)
@@ -225,16 +237,17 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     )
 
 
-def repository(folder: Path) -> Path:
+def repository(folder: str | os.PathLike[str]) -> str:
     """The repository a settings file belongs to: the nearest folder at or above
-    ``folder`` that holds ``.git`` (a folder, or the file of a worktree), else ``folder``."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
+    ``folder`` that holds ``.git`` (a folder, or the file of a worktree), else ``folder``
+    (made absolute)."""
+    for candidate in _upward(os.fspath(folder)):
+        if os.path.exists(os.path.join(candidate, ".git")):
             return candidate
-    return folder
+    return os.path.abspath(folder)
 
 
-def _inside(where: str, key: str, value: str, folder: Path) -> str:
+def _inside(where: str, key: str, value: str, folder: str) -> str:
     """A path of the file as the loader takes it, once it is known to lie inside the
     repository; an https URL as it is. Anything else is a usage error."""
     from modelsunset.loading import is_url
@@ -246,7 +259,7 @@ def _inside(where: str, key: str, value: str, folder: Path) -> str:
             f"{where}: '{key}' names {value!r}, a URL that is not https",
             hint="settings may name https:// URLs, or files inside the repository",
         )
-    joined = value if os.path.isabs(value) else str(folder / value)
+    joined = value if os.path.isabs(value) else os.path.join(folder, value)
     root = repository(folder)
     try:
         real, real_root = os.path.realpath(joined), os.path.realpath(root)

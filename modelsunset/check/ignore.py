@@ -19,12 +19,11 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.check.gitignore import IgnoreSpec, compile_lines
 from modelsunset.check.gitignore import pattern_problem as pattern_problem  # for scan
-from modelsunset.check.paths import kind, shown_outside
+from modelsunset.check.paths import kind, posix, shown_outside
 from modelsunset.files import read_regular
 
 if TYPE_CHECKING:
@@ -203,13 +202,13 @@ def outer_rules(real_root: str, note: Note) -> list[Rule]:
     if info_exclude is not None:
         exclude = read_ignore(info_exclude, shown_outside(info_exclude), note, follow=True)
     if exclude is not None:
-        up = PurePath(os.path.relpath(real_root, repo)).as_posix()
+        up = posix(os.path.relpath(real_root, repo))
         rules.append(Rule(exclude, up="" if up == "." else up))
     for folder in folders[:-1]:
         ignore_file = os.path.join(folder, ".gitignore")
         spec = read_ignore(ignore_file, shown_outside(ignore_file), note)
         if spec is not None:
-            rules.append(Rule(spec, up=PurePath(os.path.relpath(real_root, folder)).as_posix()))
+            rules.append(Rule(spec, up=posix(os.path.relpath(real_root, folder))))
     # A PATH that these rules ignore was asked for by name: scan it, with its own rules.
     for rule in rules:
         parts = rule.up.split("/") if rule.up else []

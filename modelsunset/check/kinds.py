@@ -117,20 +117,23 @@ _DATED = re.compile(r"(?:19|20)\d\d([-_])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[0
 def kind_of(path: str) -> tuple[Kind, bool]:
     """The kind of the file at ``path`` (``/`` separators), and whether it is a notebook
     (whose cells have kinds of their own)."""
-    parts = path.split("/")
-    name = parts[-1]
+    name = path.rpartition("/")[2]
+    above = path[: len(path) - len(name)]  # its folders, each followed by ``/``
+    facts = _FOLDERS.get(above)
+    if facts is None:
+        facts = _folder_facts(above)
+    recorded, frozen, fixtures, hidden, data = facts
     lower = name.lower()
     stem, dot, extension = lower.rpartition(".")
     if not dot:
         stem, extension = lower, ""
-    folders = {part.lower() for part in parts[:-1]}
-    if folders & _RECORDED_FOLDERS or _recorded_name(lower, stem, extension):
+    if recorded or _recorded_name(lower, stem, extension):
         return Kind.RECORDED, False
-    if extension in _DOCS and _frozen_docs(folders):
+    if extension in _DOCS and frozen:
         return Kind.RECORDED, False
-    if extension in _FIXTURE_DATA and folders & _FIXTURE_FOLDERS:
+    if extension in _FIXTURE_DATA and fixtures:
         return Kind.RECORDED, False
-    if extension in _DATA and _recorded_data(stem, folders):
+    if extension in _DATA and not hidden and _recorded_data(stem, data):
         return Kind.RECORDED, False
     if extension == "ipynb":
         return Kind.CODE, True
@@ -139,6 +142,30 @@ def kind_of(path: str) -> tuple[Kind, bool]:
     if extension in _CONFIG or lower == ".env" or lower.startswith(".env.") or lower == ".envrc":
         return Kind.CONFIG, False
     return Kind.CODE, False
+
+
+# What the folders of a path say, the same for every file in them (a walk asks for many
+# files of one folder in a row): found once, and kept for the last ``_KEPT`` folders.
+_KEPT = 256
+_FOLDERS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+
+def _folder_facts(above: str) -> tuple[bool, bool, bool, bool, bool]:
+    """For the folders of ``above`` (each followed by ``/``): whether one is a folder of
+    recordings, of frozen docs (see the module), of fixtures, hidden, of data."""
+    folders = {part.lower() for part in above.split("/")[:-1]}
+    facts = (
+        not folders.isdisjoint(_RECORDED_FOLDERS),
+        "versioned_docs" in folders or any(_RELEASE.fullmatch(folder) for folder in folders),
+        not folders.isdisjoint(_FIXTURE_FOLDERS),
+        # .github/, .circleci/: a tool's configuration, never results
+        any(folder.startswith(".") for folder in folders),
+        any(_DATA_FOLDERS.fullmatch(folder) for folder in folders),
+    )
+    if len(_FOLDERS) >= _KEPT:
+        _FOLDERS.clear()
+    _FOLDERS[above] = facts
+    return facts
 
 
 def _recorded_name(lower: str, stem: str, extension: str) -> bool:
@@ -151,22 +178,13 @@ def _recorded_name(lower: str, stem: str, extension: str) -> bool:
     return not extension and _CHANGELOG.fullmatch(lower) is not None
 
 
-def _frozen_docs(folders: set[str]) -> bool:
-    """Whether a document lies in the frozen documentation of a past release (see the
-    module; ``folders`` in lower case)."""
-    return "versioned_docs" in folders or any(_RELEASE.fullmatch(folder) for folder in folders)
-
-
-def _recorded_data(stem: str, folders: set[str]) -> bool:
-    """Whether a JSON, YAML or XML file holds results or a dataset: by its name, or by a
-    folder of data unless its name says it holds models (``folders`` in lower case)."""
-    if any(folder.startswith(".") for folder in folders):
-        return False  # .github/, .circleci/: a tool's configuration
+def _recorded_data(stem: str, data_folder: bool) -> bool:
+    """Whether a JSON, YAML or XML file (not below a hidden folder) holds results or a
+    dataset: by its name, or by a folder of data (``data_folder``) unless its name says
+    it holds models."""
     if stem.startswith("sitemap") or not _DATA_WORDS.isdisjoint(re.split(r"[-_. ]+", stem)):
         return True
-    if not any(_DATA_FOLDERS.fullmatch(folder) for folder in folders):
-        return False
-    return "model" not in stem
+    return data_folder and "model" not in stem
 
 
 def parse(values: Iterable[str]) -> tuple[Kind, ...]:

@@ -101,12 +101,33 @@ def _around(data: bytes, start: int, end: int, how: int) -> bool:
 def is_test(path: str) -> bool:
     """Whether ``path`` (``/`` separators, below the PATH given) is an offline test's by
     its folders and name (see the module)."""
-    parts = path.split("/")
-    name = parts[-1]
-    folders = [part.lower() for part in parts[:-1]]
-    if not (_TEST_FOLDERS.intersection(folders) or _TEST_NAME.fullmatch(name)):
+    name = path.rpartition("/")[2]
+    above = path[: len(path) - len(name)]  # its folders, each followed by ``/``
+    facts = _FOLDERS.get(above)
+    if facts is None:
+        facts = _folder_facts(above)
+    tests, live = facts
+    if live or not (tests or _TEST_NAME.fullmatch(name)):
         return False
-    return not any(_LIVE.search(part) for part in [*folders, name.lower()])
+    return not _LIVE.search(name.lower())
+
+
+# What the folders of a path say (a test's folder, one that reaches a provider), the
+# same for every file in them: found once, and kept for the last ``_KEPT`` folders.
+_KEPT = 256
+_FOLDERS: dict[str, tuple[bool, bool]] = {}
+
+
+def _folder_facts(above: str) -> tuple[bool, bool]:
+    folders = [part.lower() for part in above.split("/")[:-1]]
+    facts = (
+        not _TEST_FOLDERS.isdisjoint(folders),
+        any(_LIVE.search(folder) for folder in folders),
+    )
+    if len(_FOLDERS) >= _KEPT:
+        _FOLDERS.clear()
+    _FOLDERS[above] = facts
+    return facts
 
 
 def fakes(data: bytes) -> bool:

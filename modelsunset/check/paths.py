@@ -11,13 +11,18 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from pathlib import PurePath
+
+
+def posix(path: str) -> str:
+    """A path that ``os.path`` made (``normpath``, ``relpath``: normalised) with ``/``
+    separators, as ``PurePath(path).as_posix()`` gives it, without importing pathlib."""
+    return path if os.sep == "/" else path.replace(os.sep, "/")
 
 
 def display(root_arg: str, rel: str) -> str:
     """The PATH given joined with the place below it, normalised, with ``/`` separators."""
     joined = os.path.normpath(os.path.join(root_arg, rel)) if rel else os.path.normpath(root_arg)
-    return PurePath(joined).as_posix()
+    return posix(joined)
 
 
 def printable(path: str) -> str:
@@ -52,7 +57,7 @@ def shower(root_arg: str) -> Callable[[str], str]:
 def shown_outside(path: str) -> str:
     """How a file above the scan root is named in notes: relative to the working folder."""
     try:
-        return printable(PurePath(os.path.relpath(path)).as_posix())
+        return printable(posix(os.path.relpath(path)))
     except ValueError:  # another drive on Windows
         return printable(path)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,30 @@ def test_validate_reads_the_files_never_the_cache(tmp_path: Path) -> None:
     result = run("validate", str(broken), env=env)
     assert result.returncode == 3, result.stderr
     assert "gpt-9" in result.stderr
+
+
+def test_no_home_folder_is_no_cache_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No HOME and a user id the system has no entry for (a container run with ``--user
+    1001``): os.path.expanduser gives "~" back. The tool runs, with no cache."""
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    env = pinned_env()
+    for name in ("HOME", "XDG_CACHE_HOME"):
+        env.pop(name, None)
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert cache.folder() is None
+    assert load([str(WAVE)]) == parse([(str(WAVE), WAVE.read_bytes())])
+    done = run("status", "--catalogue", WAVE, "-f", "json", env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert json.loads(done.stdout)  # the catalogue's rows
+    assert list(tmp_path.iterdir()) == []  # no "~/.cache" made below the working folder
+
+
+def test_a_relative_cache_home_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The XDG rule: a relative XDG_CACHE_HOME is ignored, for ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.folder() == os.path.join(str(tmp_path), ".cache", "modelsunset")

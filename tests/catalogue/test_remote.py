@@ -576,3 +576,23 @@ def test_an_ordinary_run_does_not_load_the_network_code(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_with_no_home_folder_a_url_is_fetched_and_no_copy_kept(
+    server: Server, env: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No HOME and no entry for the user (os.path.expanduser gives "~" back): no cache
+    folder, so no copy; the fetch works, and offline says why there is no copy."""
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    for name in ("HOME", "XDG_CACHE_HOME"):
+        env.pop(name, None)
+    server.routes["/wave.yaml"] = serve()
+    url = server.url("/wave.yaml", PIN)
+    done = run("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", "--catalogue", url,
+               env=env, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.iterdir()) == []
+    done = run("resolve", "gpt-4o", "-s", "chatgpt", "-f", "plain", "--catalogue", url,
+               env={**env, "MODELSUNSET_OFFLINE": "1"}, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 3
+    assert "no copy of it to use (no home folder is known to keep a copy in)" in done.stderr

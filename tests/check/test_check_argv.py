@@ -241,13 +241,15 @@ def test_the_installed_command_prints_what_the_typer_path_prints(tmp_path: Path,
 
 
 def test_a_check_run_never_imports_typer(tmp_path: Path) -> None:
-    """A real process, so that its imports are its own."""
+    """A real process, so that its imports are its own: no Typer, and no pathlib (with
+    the urllib.parse and ipaddress it imports, 4 ms of every run)."""
     tree = _tree(tmp_path)
     script = (
         "import sys\nfrom modelsunset.launch import main\ncode = None\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "print('exit', code, *sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'typer', 'click', 'rich', 'shutil'}), file=sys.stderr)\n"
+        "{'typer', 'click', 'rich', 'shutil', 'pathlib', 'urllib', 'ipaddress'}), "
+        "file=sys.stderr)\n"
     )
     argv = ["check", str(tree), "--format", "json", "--date", "2026-02-14"]
     for _ in range(2):  # the first run fills the catalogue cache (and imports what it takes)

@@ -66,7 +66,7 @@ def test_paths_inside_the_repository_are_read(tmp_path: Path) -> None:
     assert "app.py:3:10" in result.stdout
     configure(package, f'catalogue = "{repo / "ops" / "catalogue.yaml"}"\n')  # absolute
     assert check(repo, "--date", D, catalogue=False, cwd=package).returncode == 1
-    assert repository(package) == repo
+    assert repository(package) == str(repo)
 
 
 def test_https_urls_pass_through_unchanged(tmp_path: Path) -> None:
