@@ -129,7 +129,18 @@ def _read(path: str) -> dict[str, Any]:
 
 
 def load(start: str | os.PathLike[str] | None = None) -> Config:
-    found = find(os.fspath(start) if start is not None else os.getcwd())
+    """The settings of the nearest ``pyproject.toml`` at or above ``start`` (default: the
+    working folder, which must exist: the settings are looked for from it)."""
+    if start is None:
+        try:
+            start = os.getcwd()
+        except OSError as exc:  # the working folder was removed, or cannot be read
+            raise UsageError(
+                f"the working folder cannot be read ({exc.strerror or exc}), so the "
+                "settings in pyproject.toml cannot be looked for",
+                hint="run from a folder that exists",
+            ) from None
+    found = find(os.fspath(start))
     if found is None:
         return Config()
     path, table = found

@@ -142,3 +142,31 @@ def test_a_catalogue_the_file_names_is_written_out(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == (
         f"{repo}/x\\nforged: cannot read the catalogue: No such file or directory"
     )
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_working_folder_that_is_gone_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    """The settings are looked for from the working folder: when it was removed, that is
+    said (exit 2), never a traceback, and nothing is checked without them."""
+    import subprocess
+    import sys
+
+    from support import pinned_env
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys\nos.chdir(sys.argv[1])\nos.rmdir(sys.argv[1])\ndel sys.argv[1]\n"
+        "from modelsunset.launch import main\nmain()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone), command, ".", "--date", D],
+        capture_output=True,
+        text=True,
+        env=pinned_env(tmp_path),
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert "the working folder cannot be read" in done.stderr
+    assert "Traceback" not in done.stderr and "fault in modelsunset" not in done.stderr
