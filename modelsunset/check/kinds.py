@@ -101,6 +101,9 @@ _LOCKFILES = frozenset(
         "packages.lock.json",
     }
 )
+# Generated lockfiles by their names' endings: ``*-lock.json``, and ``*.lock.yml`` (a
+# workflow compiled from its source, ``DO NOT EDIT``: GitHub's agentic workflows).
+_LOCK_ENDINGS = ("-lock.json", "-lock.yaml", ".lock.json", ".lock.yml", ".lock.yaml")
 _DOCS = frozenset({"md", "mdx", "markdown", "rst", "txt", "adoc", "asciidoc"})
 _DOC_NAMES = frozenset({"readme", "contributing", "authors", "maintainers"})
 _CONFIG = frozenset(
@@ -171,7 +174,7 @@ def _folder_facts(above: str) -> tuple[bool, bool, bool, bool, bool]:
 def _recorded_name(lower: str, stem: str, extension: str) -> bool:
     if extension in _DATASETS or extension in _SNAPSHOTS or extension in ("lock", "svg"):
         return True
-    if lower in _LOCKFILES or lower.endswith(("-lock.json", "-lock.yaml", ".lock.json")):
+    if lower in _LOCKFILES or lower.endswith(_LOCK_ENDINGS):
         return True
     if extension in _DOCS:
         return _CHANGELOG.fullmatch(stem) is not None or _DATED.fullmatch(stem) is not None
