@@ -13,33 +13,31 @@ The copy: each body fetched is kept in the cache folder as ``remote-<key>.body``
 for it), for conditional requests (a 304 uses it) and for when the network fails or
 ``MODELSUNSET_OFFLINE=1`` forbids it (used with a warning giving its age; without a copy,
 exit 3). It is trusted as the catalogue cache is (see ``cache``), its metadata checked for
-shape and its body for size and hash; anything else is no copy. NO_CACHE=1: no copy.
+shape and its body for size and hash; anything else is no copy (``remote_copy`` keeps it).
+NO_CACHE=1: no copy.
 """
 
 from __future__ import annotations
 
 import hashlib
 import http.client
-import json
 import os
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
 from modelsunset import __version__, cache
 from modelsunset.errors import CatalogueError, Problem, UsageError
-from modelsunset.files import read_regular
 from modelsunset.loading import MAX_BYTES, TOO_BIG
+from modelsunset.remote_copy import Copy, Store, age
 from modelsunset.wording import visible
 
 TIMEOUT = 10.0  # seconds: for each wait for the server, and for the whole download
 SECURE = ("https",)  # schemes fetched without a pin (tests widen it: they have no TLS)
 REDIRECTS = 5
-LAYOUT = "modelsunset-remote 1"  # the layout of the metadata file
 CHUNK = 64 * 1024
 _HEX = frozenset("0123456789abcdef")
 
@@ -122,7 +120,7 @@ def fetch(url: str, note: Note) -> tuple[str, bytes]:
     says it has not changed or cannot be reached (with a warning). CatalogueError (exit 3)
     when there is nothing usable; UsageError (exit 2) for a URL that may not be fetched."""
     where = target(url)
-    store = _Store(where.shown) if cache.enabled() else None
+    store = Store(where.shown) if cache.enabled() else None
     copy = store.read() if store is not None else None
     mismatch = None
     if copy is not None and where.pin is not None and copy.sha256 != where.pin:
@@ -131,7 +129,7 @@ def fetch(url: str, note: Note) -> tuple[str, bytes]:
         if copy is None:
             hint = "unset MODELSUNSET_OFFLINE to fetch it (a copy is kept), or give a local file"
             raise _without_copy(where, "MODELSUNSET_OFFLINE is set", hint, mismatch, store)
-        note(f"warning: MODELSUNSET_OFFLINE is set: using the copy of {where.shown} {_age(copy)}")
+        note(f"warning: MODELSUNSET_OFFLINE is set: using the copy of {where.shown} {age(copy)}")
         return where.shown, copy.body
     try:
         answer = _get(where, copy)
@@ -139,7 +137,7 @@ def fetch(url: str, note: Note) -> tuple[str, bytes]:
         if copy is None:
             why, hint = f"cannot be fetched ({exc})", "check the network and the URL"
             raise _without_copy(where, why, hint, mismatch, store) from None
-        note(f"warning: {where.shown} cannot be fetched ({exc}); using the copy {_age(copy)}")
+        note(f"warning: {where.shown} cannot be fetched ({exc}); using the copy {age(copy)}")
         return where.shown, copy.body
     except _Refused as exc:
         raise CatalogueError([Problem(where.shown, None, str(exc), exc.hint)]) from None
@@ -153,15 +151,15 @@ def fetch(url: str, note: Note) -> tuple[str, bytes]:
     if where.pin is not None and digest != where.pin:
         raise CatalogueError([_mismatch(where, "does not match its pin", digest)])
     if store is not None:
-        store.write(_Copy(body, etag, modified, time.time(), digest), body=True)
+        store.write(Copy(body, etag, modified, time.time(), digest), body=True)
     return where.shown, body
 
 
 def _without_copy(
-    where: Target, why: str, hint: str, mismatch: _Copy | None, store: _Store | None
+    where: Target, why: str, hint: str, mismatch: Copy | None, store: Store | None
 ) -> CatalogueError:
     if mismatch is not None:
-        what = f"{why}, and its copy ({_age(mismatch)}) does not match the pin"
+        what = f"{why}, and its copy ({age(mismatch)}) does not match the pin"
         return CatalogueError([_mismatch(where, what, mismatch.sha256, hint)])
     reason = store.refused if store is not None else "MODELSUNSET_NO_CACHE is set"
     text = f"{why}, and there is no copy of it to use" + (f" ({reason})" if reason else "")
@@ -175,27 +173,6 @@ def _mismatch(where: Target, what: str, got: str, hint: str | None = None) -> Pr
         f"{what}: expected sha256 {where.pin}, got sha256 {got}",
         hint or "the file changed since it was pinned: check it, then pin the new hash",
     )
-
-
-def _age(copy: _Copy, now: float | None = None) -> str:
-    """``fetched 2026-02-01 09:30 UTC (3 hours ago)``: when the server last vouched for it."""
-    from datetime import UTC, datetime
-
-    when = datetime.fromtimestamp(copy.checked, UTC).strftime("%Y-%m-%d %H:%M UTC")
-    seconds = max(0, int((time.time() if now is None else now) - copy.checked))
-    if seconds < 60:
-        ago = "just now"
-    elif seconds < 3600:
-        ago = _ago(seconds // 60, "minute")
-    elif seconds < 2 * 86400:
-        ago = _ago(seconds // 3600, "hour")
-    else:
-        ago = _ago(seconds // 86400, "day")
-    return f"fetched {when} ({ago})"
-
-
-def _ago(count: int, unit: str) -> str:
-    return f"{count} {unit}{'' if count == 1 else 's'} ago"
 
 
 # -- the network ---------------------------------------------------------------------------
@@ -213,7 +190,7 @@ class _Refused(Exception):
         self.hint = hint
 
 
-def _get(where: Target, copy: _Copy | None) -> tuple[bytes, str | None, str | None] | None:
+def _get(where: Target, copy: Copy | None) -> tuple[bytes, str | None, str | None] | None:
     """(body, ETag, Last-Modified) of a 200, or None for a 304 to the conditional request
     made when there is a copy."""
     request = urllib.request.Request(
@@ -337,121 +314,3 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 "only redirects to https:// URLs are followed: use the URL it should be",
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-# -- the kept copy -------------------------------------------------------------------------
-
-
-class _Copy(NamedTuple):
-    body: bytes
-    etag: str | None
-    modified: str | None
-    checked: float  # when the server last vouched for it (seconds since the epoch)
-    sha256: str
-
-
-class _Store:
-    """The copy of one URL in the cache folder (see the module text for what is trusted)."""
-
-    def __init__(self, shown: str) -> None:
-        self.url = shown
-        found = cache.folder()
-        # No cache folder (no home folder known): no copy is read or kept.
-        self.homeless = found is None
-        self.folder = Path(found or ".")
-        name = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
-        self.meta = self.folder / f"remote-{name}.json"
-        self.data = self.folder / f"remote-{name}.body"
-        self.refused: str | None = "no home folder is known to keep a copy in"
-        if found is not None:
-            why = cache.distrust(found)
-            folder = visible(found)
-            self.refused = None if why is None else f"the cache folder {folder} is not used: {why}"
-
-    def read(self) -> _Copy | None:
-        if self.refused is not None:
-            return None
-        try:
-            meta = self._own(self.meta, 64 * 1024)
-            if meta is None:
-                return None
-            fields = json.loads(meta)
-            if not _meta_ok(fields) or fields["url"] != self.url:
-                return None
-            body = self._own(self.data, MAX_BYTES)
-            if body is None or len(body) != fields["size"]:
-                return None
-            if hashlib.sha256(body).hexdigest() != fields["sha256"]:
-                return None
-            return _Copy(
-                body, fields["etag"], fields["modified"], float(fields["checked"]), fields["sha256"]
-            )
-        except Exception:
-            # Missing, unreadable, damaged or written by something else: no copy.
-            return None
-
-    @staticmethod
-    def _own(path: Path, limit: int) -> bytes | None:
-        raw = read_regular(path, limit, follow=False)
-        if raw is None or len(raw) > limit or cache.distrust(path) is not None:
-            return None
-        return raw
-
-    def write(self, copy: _Copy, body: bool) -> None:
-        """Keep the copy (the body too, or only its metadata); any failure only means no copy."""
-        meta = {
-            "layout": LAYOUT,
-            "url": self.url,
-            "etag": copy.etag,
-            "modified": copy.modified,
-            "checked": copy.checked,
-            "sha256": copy.sha256,
-            "size": len(copy.body),
-        }
-        if self.homeless:
-            return
-        try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if cache.distrust(self.folder) is not None:
-                return
-            if body:
-                _replace(self.data, copy.body)
-            _replace(self.meta, json.dumps(meta).encode())
-        except (OSError, RuntimeError):
-            return
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write owner-only, atomically: a temporary file renamed into place."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=".remote-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-_META = frozenset(("layout", "url", "etag", "modified", "checked", "sha256", "size"))
-
-
-def _meta_ok(fields: object) -> bool:
-    """Whether the metadata has exactly the shape ``_Store.write`` gives it."""
-    if type(fields) is not dict or set(fields) != _META:
-        return False
-    checked, digest, size = fields["checked"], fields["sha256"], fields["size"]
-    return (
-        fields["layout"] == LAYOUT
-        and type(fields["url"]) is str
-        and all(type(fields[key]) in (str, type(None)) for key in ("etag", "modified"))
-        and type(checked) in (int, float)
-        and 0 <= checked < 1e11
-        and type(digest) is str
-        and len(digest) == 64
-        and set(digest) <= _HEX
-        and type(size) is int
-        and 0 <= size <= MAX_BYTES
-    )

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from support import WAVE, Result, pinned_env, run
 
-from modelsunset import remote
+from modelsunset import remote, remote_copy
 from modelsunset.loading import MAX_BYTES, is_url, split_list
 from modelsunset.model import Catalogue
 from modelsunset.wording import stale_warning
@@ -525,11 +525,12 @@ def test_a_url_is_shown_without_credentials_or_fragment() -> None:
 
 
 def test_the_age_of_a_copy() -> None:
-    copy = remote._Copy(b"", None, None, 1_769_940_000.0, PIN)  # 2026-02-01 10:00 UTC
-    assert remote._age(copy, 1_769_940_030) == "fetched 2026-02-01 10:00 UTC (just now)"
-    assert remote._age(copy, 1_769_940_000 + 60) == "fetched 2026-02-01 10:00 UTC (1 minute ago)"
-    assert remote._age(copy, 1_769_940_000 + 5 * 3600).endswith("(5 hours ago)")
-    assert remote._age(copy, 1_769_940_000 + 3 * 86400).endswith("(3 days ago)")
+    copy = remote_copy.Copy(b"", None, None, 1_769_940_000.0, PIN)  # 2026-02-01 10:00 UTC
+    assert remote_copy.age(copy, 1_769_940_030) == "fetched 2026-02-01 10:00 UTC (just now)"
+    ago = remote_copy.age(copy, 1_769_940_000 + 60)
+    assert ago == "fetched 2026-02-01 10:00 UTC (1 minute ago)"
+    assert remote_copy.age(copy, 1_769_940_000 + 5 * 3600).endswith("(5 hours ago)")
+    assert remote_copy.age(copy, 1_769_940_000 + 3 * 86400).endswith("(3 days ago)")
 
 
 def _catalogue(updated: date | None, verified: date | None) -> Catalogue:
