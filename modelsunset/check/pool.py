@@ -219,32 +219,11 @@ class Workers:
                 self._start_one()
 
     def _start_one(self) -> None:
-        forked, pipe, self._wait, process_of = _processes()
-        try:
-            task_reader, task_writer = pipe()
-        except OSError as exc:  # no descriptor left: too many files open
-            raise WorkerNotStarted(exc) from None
-        try:
-            reply_reader, reply_writer = pipe()
-        except OSError as exc:
-            task_reader.close()
-            task_writer.close()
-            raise WorkerNotStarted(exc) from None
+        process, task_writer, reply_reader, self._wait = _started(
+            self.matcher, [*self.tasks, *self.replies]
+        )
         self.tasks.append(task_writer)
         self.replies.append(reply_reader)
-        # A forked worker closes its copies of this process's ends of every pipe (its own,
-        # and those of the workers started before it), so that each pipe of batches ends
-        # when this process closes it, or is gone.
-        inherited = [*self.tasks, *self.replies] if forked else []
-        arguments = (self.matcher, task_reader, reply_writer, inherited)
-        try:
-            process = process_of(worker_side.work, arguments)
-            process.start()
-        except OSError as exc:  # a limit of processes or of memory (EAGAIN, ENOMEM)
-            raise WorkerNotStarted(exc) from None
-        finally:
-            task_reader.close()
-            reply_writer.close()
         self.processes.append(process)
         self.room.append(_pipe_room(task_writer))
         self.queued.append(deque())
@@ -345,6 +324,41 @@ class Workers:
             connection.close()
         while self.processes and self.processes[-1].exitcode is not None:
             self.processes.pop().close()
+
+
+def _started(
+    matcher: Matcher, ours: list[Channel]
+) -> tuple[Worker, Channel, Channel, Callable[[list[Channel], float | None], list[Channel]]]:
+    """A worker process started, with the end of its pipe of batches that this process
+    writes to and the end of its pipe of answers that it reads from, and how those ends
+    are waited on. ``ours``: this process's ends of the pipes of the workers started
+    before it (a forked worker closes its copies of them, and of its own)."""
+    forked, pipe, wait, process_of = _processes()
+    try:
+        task_reader, task_writer = pipe()
+    except OSError as exc:  # no descriptor left: too many files open
+        raise WorkerNotStarted(exc) from None
+    try:
+        reply_reader, reply_writer = pipe()
+    except OSError as exc:
+        task_reader.close()
+        task_writer.close()
+        raise WorkerNotStarted(exc) from None
+    # A forked worker closes its copies of this process's ends of every pipe, so that each
+    # pipe of batches ends when this process closes it, or is gone.
+    inherited = [*ours, task_writer, reply_reader] if forked else []
+    arguments = (matcher, task_reader, reply_writer, inherited)
+    try:
+        process = process_of(worker_side.work, arguments)
+        process.start()
+    except OSError as exc:  # a limit of processes or of memory (EAGAIN, ENOMEM)
+        task_writer.close()
+        reply_reader.close()
+        raise WorkerNotStarted(exc) from None
+    finally:
+        task_reader.close()
+        reply_writer.close()
+    return process, task_writer, reply_reader, wait
 
 
 def _processes() -> tuple[
