@@ -32,7 +32,26 @@ def main() -> None:
 
         sys.stderr.write("interrupted\n")
         sys.exit(130)
-    run(read)
+    except MemoryError:  # too little memory to start: a limit of the machine's
+        _out_of_memory()
+    try:
+        run(read)
+    except MemoryError:  # met outside a command's own handling (Typer's, click's)
+        _out_of_memory()
+
+
+def _out_of_memory() -> None:
+    import contextlib
+    import os
+
+    try:
+        from modelsunset.edge import said_out_of_memory
+
+        said_out_of_memory()
+    except MemoryError:  # not even room to import what says it: the least that does
+        with contextlib.suppress(OSError):
+            os.write(2, b"error: out of memory\n")
+    os._exit(2)
 
 
 if __name__ == "__main__":

@@ -28,9 +28,31 @@ def outcome(command: Callable[[Session], int], lang: Lang | None = None) -> int:
     except KeyboardInterrupt:
         err("interrupted")
         return 130
+    except MemoryError:  # a limit of this machine's (ulimit -v, a container's), not a fault
+        said_out_of_memory()
+        return EXIT_USAGE
     except BrokenPipeError:
         raise  # a reader gone: see ``launch.main``
     except Exception as exc:  # a fault of our own: one line, not a traceback
         fault = Fault(exc)
         err(fault.render())
         return fault.exit_code
+
+
+def said_out_of_memory() -> None:
+    """``OutOfMemory`` said on stderr, with nothing more to import or build than its text
+    (there may be no room for more)."""
+    import os
+    import sys
+
+    from modelsunset.errors import OutOfMemory
+
+    text = OutOfMemory().render() + "\n"
+    try:
+        try:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except MemoryError:  # no room for the stream's buffer: straight to the descriptor
+            os.write(2, text.encode())
+    except (OSError, ValueError, AttributeError, MemoryError):  # stderr closed, or no room
+        pass

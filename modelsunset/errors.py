@@ -149,6 +149,23 @@ class Fault(ModelsunsetError):
         )
 
 
+class OutOfMemory(ModelsunsetError):
+    """The memory this process may use ran out (``ulimit -v``, a container's limit): a
+    limit of the machine's, not a fault of modelsunset's (exit 2: no answer)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self) -> None:
+        super().__init__(
+            "out of memory: the command could not be finished within the memory it may use",
+            hint="raise the limit (ulimit -v, the container's memory), or ask for less "
+            "(a smaller catalogue, fewer paths)",
+        )
+
+    def __reduce__(self) -> tuple[type[OutOfMemory], tuple[()]]:
+        return type(self), ()
+
+
 class UsageError(ModelsunsetError):
     """A bad option, date, model, surface or provider (exit 2)."""
 

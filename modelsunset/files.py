@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 
+_PIECE = 1 << 20  # bytes read at a time up to a limit
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -35,7 +36,20 @@ def read_regular(
         os.close(descriptor)
         return None
     with os.fdopen(descriptor, "rb") as source:
-        return source.read() if limit is None else source.read(limit + 1)
+        if limit is None:
+            return source.read()
+        # In pieces: ``read(limit + 1)`` would take room for the whole limit first (20 MiB,
+        # or the gigabytes a raised limit allows) for a file of a few hundred KB, and fail
+        # under a memory limit that the file itself fits in.
+        pieces: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            piece = source.read(min(left, _PIECE))
+            if not piece:
+                break
+            pieces.append(piece)
+            left -= len(piece)
+        return b"".join(pieces)
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -30,7 +30,7 @@ from modelsunset.check.kinds import Kind
 from modelsunset.check.mocked import fakes
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
-from modelsunset.errors import ModelsunsetError, fault_text
+from modelsunset.errors import ModelsunsetError, OutOfMemory, fault_text
 from modelsunset.wording import inert
 
 if TYPE_CHECKING:
@@ -174,6 +174,8 @@ class FileScanner:
         except OSError as exc:
             self._skip(target.shown, f"cannot read it ({exc.strerror or exc})")
             return []
+        except MemoryError:  # the machine's limit, not a fault (nor this file's alone)
+            raise OutOfMemory from None
         except Exception as exc:  # a fault of modelsunset's own, met on this file
             raise ScanFault.of(target.shown, exc) from exc
         if source.grew:

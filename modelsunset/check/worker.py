@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from modelsunset.check.read import FileScanner, ScanFault, Stats
-from modelsunset.errors import ModelsunsetError
+from modelsunset.errors import ModelsunsetError, OutOfMemory
 
 if TYPE_CHECKING:
     from modelsunset.check.forked import Channel
@@ -50,6 +50,8 @@ def work(matcher: Matcher, tasks: Channel, replies: Channel, inherited: list[Cha
             reply = (True, scan_batch(scanner, batch))
         except ModelsunsetError as exc:  # a ScanFault, which names its file
             reply = (False, exc)
+        except MemoryError:
+            reply = (False, OutOfMemory())
         except Exception as exc:
             reply = (False, ScanFault.of(f"a batch of {len(batch)} files", exc))
         try:
