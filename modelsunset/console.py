@@ -31,6 +31,12 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
     return "".join(escaped), error.end
 
 
+def _unicode(target: object) -> bool:
+    """Whether a stream writes Unicode (UTF-8, or UTF-16 as asked for): every character."""
+    encoding = getattr(target, "encoding", None) or "ascii"
+    return encoding.lower().replace("_", "-").startswith("utf")
+
+
 def writer(stream: str) -> Callable[[str], None]:
     def write(text: str) -> None:
         target = sys.stdout if stream == "out" else sys.stderr
@@ -51,6 +57,10 @@ def writer(stream: str) -> Callable[[str], None]:
             raise OutputError("cannot write the output: stdout is closed")
         try:
             try:
+                if stream == "out" and not text.isascii() and not _unicode(target):
+                    # An 8-bit stream (latin-1, cp1252) would take some characters as
+                    # bytes that are not UTF-8: JSON that is no JSON, text read wrongly.
+                    raise UnicodeEncodeError("ascii", text, 0, 0, "not a Unicode stream")
                 target.write(text)
             except UnicodeEncodeError:
                 # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii). Nothing was
@@ -58,7 +68,7 @@ def writer(stream: str) -> Callable[[str], None]:
                 import codecs
 
                 codecs.register_error("modelsunset.escape", _escape)
-                encoding = target.encoding or "ascii"
+                encoding = target.encoding if _unicode(target) else "ascii"
                 target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
             target.flush()
         except BrokenPipeError:

@@ -35,6 +35,9 @@ def main(read: Args | None = None) -> None:
     args = sys.argv[1:]
     # A shell asking for completions runs with no arguments, and is shown no help.
     if not completing() and (not args or "--help" in args or "-h" in args):
+        if sys.stdout is None:  # the help would be lost, and --help would pass
+            writer("err")("error: cannot write the output: stdout is closed")
+            sys.exit(2)
         from modelsunset.render.help import reader_that_left_is_no_error
 
         reader_that_left_is_no_error()

@@ -25,7 +25,7 @@ def max_bytes() -> int:
     text = os.environ.get(MAX_ENV, "").strip()
     if not text:
         return MAX_BYTES
-    if not text.isdigit() or len(text) > 4 or not 1 <= int(text) <= 4096:
+    if not (text.isascii() and text.isdigit()) or len(text) > 4 or not 1 <= int(text) <= 4096:
         raise UsageError(
             f"{MAX_ENV} must be a whole number of MiB from 1 to 4096",
             hint=f"for example {MAX_ENV}=64, or leave it unset for 20",

@@ -108,10 +108,17 @@ def _git(args: Sequence[str], folder: str, base: str) -> subprocess.CompletedPro
     except subprocess.TimeoutExpired:
         raise UsageError(
             f"{_named(base)}: git did not answer within {TIMEOUT:.0f} seconds "
-            f"(git {' '.join(args[:1])} in {folder})"
+            f"(git {' '.join(args[:1])} in {folder})",
+            hint="run that git command there by hand: a setting of the repository's or of "
+            "yours (core.fsmonitor, a hook, a file it reads) may make it wait; or leave "
+            "--changed out to check every line",
         ) from None
     except OSError as exc:
-        raise UsageError(f"{_named(base)}: cannot run git: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"{_named(base)}: cannot run git: {exc.strerror or exc}",
+            hint="check that git runs here (git --version), or leave --changed out to check "
+            "every line",
+        ) from None
 
 
 def _named(base: str) -> str:

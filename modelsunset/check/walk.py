@@ -91,7 +91,8 @@ def walk(
         ) from None
     except OSError as exc:
         raise UsageError(
-            f"cannot read {inert(printable(root_arg))}: {exc.strerror or exc}"
+            f"cannot read {inert(printable(root_arg))}: {exc.strerror or exc}",
+            hint="check the path and its permissions; check reads it as the user it runs as",
         ) from None
     except ValueError:  # a NUL character
         raise UsageError(f"not a usable path: {printable(root_arg)!r}") from None

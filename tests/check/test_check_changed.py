@@ -259,3 +259,40 @@ def test_the_diff_is_read_by_its_hunk_counts() -> None:
         "dir x/a b.py": frozenset({4}),
         "sp aceé.py": frozenset({1}),
     }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script as git")
+@pytest.mark.parametrize(
+    ("script", "mode", "said", "hint"),
+    [
+        (
+            f"#!/bin/sh\n{shutil.which('sleep')} 10\n",
+            0o755,
+            "did not answer",
+            "run that git command",
+        ),
+        ("#!/bin/sh\n", 0o644, "cannot run git:", "check that git runs here"),
+    ],
+)
+def test_a_git_that_hangs_or_cannot_run_is_said_with_what_to_do(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    script: str,
+    mode: int,
+    said: str,
+    hint: str,
+) -> None:
+    from modelsunset.check import changed
+
+    repo = project(tmp_path, {"app.py": 'MODEL = "gpt-4o"\n'})
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "git").write_text(script)
+    (fake / "git").chmod(mode)
+    monkeypatch.setattr(changed, "TIMEOUT", 0.5)
+    env = pinned_env(MODELSUNSET_DATE=D, PATH=str(fake))  # that git, and no other
+    result = check(repo, "--changed", "HEAD", "--date", D, env=env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert said in result.stderr
+    assert f"hint: {hint}" in result.stderr
