@@ -159,17 +159,21 @@ def session(lang: Lang | None = None) -> Session:
     )
 
 
+MIN_WIDTH = 60  # the least width tables are drawn at: narrower, ids fold to nothing
+
+
 def _width() -> int:
     """COLUMNS when it is a positive number, else the terminal's width, else 80: the order
     of ``shutil.get_terminal_size`` (whose module, with its compression libraries, costs
-    more to import than this), so COLUMNS=0 or junk does not make tables vanish."""
+    more to import than this), so COLUMNS=0 or junk does not make tables vanish; but never
+    less than ``MIN_WIDTH`` (the terminal wraps the longer lines, and nothing is lost)."""
     try:
         columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(columns, MIN_WIDTH)

@@ -185,9 +185,10 @@ def notices(items: Sequence[Notice], ctx: RenderContext, within: int = 90) -> st
         )
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        # rich keeps the space where it wraps text of wide (CJK) characters and then cuts
-        # the line with an ellipsis ("Azure OpenA…"); folding crops just that space.
-        grid.add_column(overflow="ellipsis" if lang is i18n.Lang.en else "fold")
+        # Folded, never cut with an ellipsis: a source URL longer than the line is data
+        # (cut, it leads nowhere). (rich keeps the space where it wraps text of wide CJK
+        # characters; folding crops just that space too.)
+        grid.add_column(overflow="fold")
         for notice in members:
             entry = notice.row.entry
             said = Text()

@@ -115,3 +115,26 @@ def test_a_path_that_cannot_be_read_says_what_to_do(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "cannot read" in done.stderr
     assert "hint: check the path and its permissions" in done.stderr
+
+
+def test_a_narrow_width_folds_tables_but_loses_nothing(tmp_path: Path) -> None:
+    """COLUMNS=20 (or a terminal that narrow): tables are drawn at the least width that
+    holds their data (the terminal wraps the lines); below it, ids folded to nothing."""
+    args = ["status", "--date", "2026-02-14"]
+    narrow = run(*args, env=pinned_env(tmp_path, COLUMNS="20"))
+    least = run(*args, env=pinned_env(tmp_path, COLUMNS="60"))
+    assert narrow.returncode == least.returncode == 0
+    assert narrow.stdout == least.stdout
+
+
+def test_notices_fold_a_long_source_url_and_never_cut_it(tmp_path: Path) -> None:
+    import json
+
+    env = pinned_env(tmp_path, COLUMNS="80")
+    shown = run("notices", "--date", "2026-02-14", env=env).stdout
+    listed = run("notices", "--date", "2026-02-14", "-f", "json", env=env).stdout
+    sources = {item["source"] for item in json.loads(listed)}
+    assert "\u2026" not in shown
+    assert any(len(url) > 70 for url in sources)  # some are longer than their column
+    joined = "".join(shown.split())  # folding only breaks a line, and indents the rest
+    assert all(url in joined for url in sources if url)
