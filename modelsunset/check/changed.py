@@ -13,8 +13,8 @@ shows no lines of it, counts as new as a whole, as does one with lines added tha
 diff's hunks did not give (never left out for want of them).
 
 A PATH that is in no git repository, a BASE that names no commit, git missing or taking
-longer than ``TIMEOUT`` seconds are usage errors (exit 2), so a gate never passes having
-looked at nothing.
+longer than ``TIMEOUT`` seconds (all its calls together) are usage errors (exit 2), so a
+gate never passes having looked at nothing.
 """
 
 from __future__ import annotations
@@ -89,13 +89,20 @@ def since(base: str | None, paths: Sequence[str]) -> Lines | None:
     return None if base is None else Lines(changed_lines(base, paths))
 
 
-def _git(args: Sequence[str], folder: str, base: str) -> subprocess.CompletedProcess[bytes]:
+def _git(
+    args: Sequence[str], folder: str, base: str, deadline: float
+) -> subprocess.CompletedProcess[bytes]:
+    """A git command in ``folder``, given until ``deadline`` (of ``time.monotonic``): the
+    calls of one ``--changed`` share ``TIMEOUT`` seconds, so that git made to wait (a
+    hook, a setting) stalls the gate that long at most, not that long for each call."""
+    import time
+
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         return subprocess.run(
             ["git", "-C", folder, *_PLAIN, *args],
             capture_output=True,
-            timeout=TIMEOUT,
+            timeout=max(0.0, deadline - time.monotonic()),
             env=env,
             stdin=subprocess.DEVNULL,
             check=False,
@@ -107,8 +114,8 @@ def _git(args: Sequence[str], folder: str, base: str) -> subprocess.CompletedPro
         ) from None
     except subprocess.TimeoutExpired:
         raise UsageError(
-            f"{_named(base)}: git did not answer within {TIMEOUT:.0f} seconds "
-            f"(git {' '.join(args[:1])} in {folder})",
+            f"{_named(base)}: git did not answer within {TIMEOUT:.0f} seconds, all its calls "
+            f"together (the last: git {' '.join(args[:1])} in {folder})",
             hint="run that git command there by hand: a setting of the repository's or of "
             "yours (core.fsmonitor, a hook, a file it reads) may make it wait; or leave "
             "--changed out to check every line",
@@ -138,10 +145,13 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
             f"--changed {base!r} is not a revision",
             hint="a branch, tag or commit: --changed origin/main",
         )
+    import time
+
+    deadline = time.monotonic() + TIMEOUT
     tops: list[str] = []
     for path in paths:
         folder = path if os.path.isdir(path) else (os.path.dirname(path) or ".")
-        done = _git(["rev-parse", "--show-toplevel"], folder, base)
+        done = _git(["rev-parse", "--show-toplevel"], folder, base, deadline)
         if done.returncode != 0:
             raise UsageError(
                 f"{_named(base)}: {inert(path)} is not in a git repository "
@@ -153,7 +163,9 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
             tops.append(top)
     changed: dict[str, frozenset[int] | None] = {}
     for top in tops:
-        known = _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top, base)
+        known = _git(
+            ["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], top, base, deadline
+        )
         if known.returncode != 0:
             raise UsageError(
                 f"{_named(base)}: unknown revision '{inert(base)}' in {inert(top)}",
@@ -171,9 +183,12 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
             "--",
         ]
         diff = _git(
-            ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *plain], top, base
+            ["diff", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", *plain],
+            top,
+            base,
+            deadline,
         )
-        counts = _git(["diff", "--numstat", "-z", *plain], top, base)
+        counts = _git(["diff", "--numstat", "-z", *plain], top, base, deadline)
         for done in (diff, counts):
             if done.returncode != 0:
                 raise UsageError(f"{_named(base)}: git diff failed ({_first_line(done.stderr)})")
@@ -186,7 +201,7 @@ def changed_lines(base: str, paths: Sequence[str]) -> dict[str, frozenset[int] |
                 changed[os.path.join(top, name)] = None
             elif added:
                 changed[os.path.join(top, name)] = lines_of[name]
-        others = _git(["ls-files", "--others", "--exclude-standard", "-z"], top, base)
+        others = _git(["ls-files", "--others", "--exclude-standard", "-z"], top, base, deadline)
         if others.returncode != 0:
             raise UsageError(f"{_named(base)}: git ls-files failed ({_first_line(others.stderr)})")
         for raw in others.stdout.split(b"\0"):

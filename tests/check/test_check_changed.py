@@ -296,3 +296,27 @@ def test_a_git_that_hangs_or_cannot_run_is_said_with_what_to_do(
     assert result.stdout == ""
     assert said in result.stderr
     assert f"hint: {hint}" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script as git")
+def test_the_time_given_to_git_is_for_all_its_calls_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each call of a slow git stays within the time, but their sum does not: a gate that
+    a hook or a setting makes git wait on stalls TIMEOUT seconds at most, not per call."""
+    from modelsunset.check import changed
+
+    repo = project(tmp_path, {"app.py": 'MODEL = "gpt-4o"\n'})
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    real = shutil.which("git")
+    (fake / "git").write_text(f'#!/bin/sh\n{shutil.which("sleep")} 0.4\nexec {real} "$@"\n')
+    (fake / "git").chmod(0o755)
+    monkeypatch.setattr(changed, "TIMEOUT", 1.0)
+    env = pinned_env(MODELSUNSET_DATE=D, PATH=f"{fake}{os.pathsep}{os.environ['PATH']}")
+    result = check(repo, "--changed", "HEAD", "--date", D, env=env)
+    assert result.returncode == 2
+    assert "all its calls together" in result.stderr
