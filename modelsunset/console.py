@@ -37,6 +37,14 @@ def _unicode(target: object) -> bool:
     return encoding.lower().replace("_", "-").startswith("utf")
 
 
+def _escaped(text: str, encoding: str) -> str:
+    """``text`` with the characters ``encoding`` cannot hold written as JSON escapes them."""
+    import codecs
+
+    codecs.register_error("modelsunset.escape", _escape)
+    return text.encode(encoding, "modelsunset.escape").decode(encoding)
+
+
 def writer(stream: str) -> Callable[[str], None]:
     def write(text: str) -> None:
         target = sys.stdout if stream == "out" else sys.stderr
@@ -56,20 +64,18 @@ def writer(stream: str) -> Callable[[str], None]:
 
             raise OutputError("cannot write the output: stdout is closed")
         try:
+            # An 8-bit stream (latin-1, cp1252) would take some characters as bytes that
+            # are not UTF-8 (JSON that is no JSON): what is not ASCII is escaped there.
+            unicode = text.isascii() or stream != "out" or _unicode(target)
             try:
-                if stream == "out" and not text.isascii() and not _unicode(target):
-                    # An 8-bit stream (latin-1, cp1252) would take some characters as
-                    # bytes that are not UTF-8: JSON that is no JSON, text read wrongly.
-                    raise UnicodeEncodeError("ascii", text, 0, 0, "not a Unicode stream")
-                target.write(text)
+                if not unicode:
+                    target.write(_escaped(text, "ascii"))
+                else:
+                    target.write(text)
             except UnicodeEncodeError:
                 # stdout cannot take UTF-8 (LANG=C, PYTHONIOENCODING=ascii). Nothing was
                 # written yet: write it again with the characters it cannot hold escaped.
-                import codecs
-
-                codecs.register_error("modelsunset.escape", _escape)
-                encoding = target.encoding if _unicode(target) else "ascii"
-                target.write(text.encode(encoding, "modelsunset.escape").decode(encoding))
+                target.write(_escaped(text, target.encoding or "ascii"))
             target.flush()
         except BrokenPipeError:
             quiet(target)

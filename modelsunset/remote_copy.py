@@ -37,29 +37,31 @@ class Store:
     def __init__(self, shown: str) -> None:
         self.url = shown
         found = cache.folder()
-        # No cache folder (no home folder known): no copy is read or kept.
-        self.homeless = found is None
-        self.folder = Path(found or ".")
-        name = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
-        self.meta = self.folder / f"remote-{name}.json"
-        self.data = self.folder / f"remote-{name}.body"
+        # None: no cache folder (no home folder is known), so no copy is read or kept.
+        self.folder = None if found is None else Path(found)
+        self.key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
         self.refused: str | None = "no home folder is known to keep a copy in"
         if found is not None:
             why = cache.distrust(found)
-            folder = visible(found)
-            self.refused = None if why is None else f"the cache folder {folder} is not used: {why}"
+            shown = visible(found)
+            self.refused = None if why is None else f"the cache folder {shown} is not used: {why}"
+
+    def _file(self, ending: str) -> Path:
+        """``remote-<key>.json`` (the metadata) or ``.body`` in the cache folder."""
+        assert self.folder is not None  # asked only where there is one
+        return self.folder / f"remote-{self.key}.{ending}"
 
     def read(self) -> Copy | None:
         if self.refused is not None:
             return None
         try:
-            meta = self._own(self.meta, 64 * 1024)
+            meta = self._own(self._file("json"), 64 * 1024)
             if meta is None:
                 return None
             fields = json.loads(meta)
             if not _meta_ok(fields) or fields["url"] != self.url:
                 return None
-            body = self._own(self.data, MAX_BYTES)
+            body = self._own(self._file("body"), MAX_BYTES)
             if body is None or len(body) != fields["size"]:
                 return None
             if hashlib.sha256(body).hexdigest() != fields["sha256"]:
@@ -89,15 +91,15 @@ class Store:
             "sha256": copy.sha256,
             "size": len(copy.body),
         }
-        if self.homeless:
+        if self.folder is None:
             return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if cache.distrust(self.folder) is not None:
                 return
             if body:
-                _replace(self.data, copy.body)
-            _replace(self.meta, json.dumps(meta).encode())
+                _replace(self._file("body"), copy.body)
+            _replace(self._file("json"), json.dumps(meta).encode())
         except (OSError, RuntimeError):
             return
 
