@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from modelsunset import __version__
-from modelsunset.files import read_regular
+from modelsunset.files import owner_only, private_folder, read_regular
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
 
 try:  # the same BLAKE2 as hashlib's, without loading OpenSSL (2 ms of start-up)
@@ -311,13 +311,14 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
         target = folder()
         if target is None:
             return
-        os.makedirs(target, mode=0o700, exist_ok=True)
+        private_folder(target)
         if distrust(target) is not None:
             return
         payload = json.dumps(dump(catalogue), separators=(",", ":"), ensure_ascii=False).encode()
         header = f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}\n".encode()
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=target)
         try:
+            owner_only(handle)
             with os.fdopen(handle, "wb") as out:
                 out.write(header + payload)
             os.replace(temporary, os.path.join(target, f"catalogue-{cache_key}.json"))

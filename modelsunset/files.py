@@ -52,6 +52,38 @@ def read_regular(
         return b"".join(pieces)
 
 
+def private_folder(path: str) -> None:
+    """``path`` made, if it is not a folder yet, with the folders above it that are missing:
+    each with what the umask allows and always its owner's reading, writing and entering
+    (under ``umask 777`` a folder would be made with no permission at all, unusable by
+    this command and by every other that shares it, as ``~/.cache`` is shared); ``path``
+    itself for its owner alone (0700). OSError as the system raises it."""
+    missing: list[str] = []
+    current = os.path.abspath(path)
+    while not os.path.isdir(current):
+        missing.append(current)
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    for folder in reversed(missing):
+        private = folder == missing[0]
+        try:
+            os.mkdir(folder, 0o700 if private else 0o777)
+        except FileExistsError:  # made meanwhile, by another run
+            continue
+        mode = stat.S_IMODE(os.lstat(folder).st_mode)
+        if mode & 0o700 != 0o700:
+            os.chmod(folder, mode | 0o700)
+
+
+def owner_only(descriptor: int) -> None:
+    """A file just made (``tempfile.mkstemp`` asks for 0600, which the umask can take to
+    0000) given its owner's reading and writing, and no one else's."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, 0o600)
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """``data`` written to ``path`` whole or not at all: into a new file beside it, then
     renamed over it, so a reader never sees half a file. A symbolic link is followed (the

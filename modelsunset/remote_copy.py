@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from modelsunset import cache
-from modelsunset.files import read_regular
+from modelsunset.files import owner_only, private_folder, read_regular
 from modelsunset.loading import MAX_BYTES
 from modelsunset.wording import visible
 
@@ -94,7 +94,7 @@ class Store:
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_folder(str(self.folder))
             if cache.distrust(self.folder) is not None:
                 return
             if body:
@@ -110,6 +110,7 @@ def _replace(path: Path, data: bytes) -> None:
 
     handle, temporary = tempfile.mkstemp(prefix=".remote-", dir=path.parent)
     try:
+        owner_only(handle)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)

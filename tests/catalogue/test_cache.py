@@ -208,6 +208,25 @@ def test_the_folder_is_made_owner_only(cache_home: Path) -> None:
     assert cache_home.stat().st_mode & 0o077 == 0
 
 
+@pytest.mark.parametrize("mask", [0o777, 0o077, 0o022, 0])
+def test_no_umask_makes_a_folder_or_file_its_owner_cannot_use(cache_home: Path, mask: int) -> None:
+    """Under ``umask 777`` the folders made (``~/.cache`` too, which other programs share)
+    would have no permission at all, and the cache file none: a warning on every run
+    after, and a cache never read back. The owner keeps what it needs whatever the umask;
+    others get what the umask allows above the cache folder, nothing in it."""
+    before = os.umask(mask)
+    try:
+        load([str(WAVE)])
+    finally:
+        os.umask(before)
+    above = cache_home.parent
+    assert above.stat().st_mode & 0o777 == (0o777 & ~mask) | 0o700
+    assert cache_home.stat().st_mode & 0o777 == 0o700
+    (cached,) = _files(cache_home)
+    assert cached.stat().st_mode & 0o777 == 0o600
+    assert load([str(WAVE)]) == parse([(str(WAVE), WAVE.read_bytes())])  # read back
+
+
 def test_validate_reads_the_files_never_the_cache(tmp_path: Path) -> None:
     env = pinned_env(tmp_path, MODELSUNSET_CATALOGUE=str(WAVE))
     assert run("status", env=env).returncode == 0

@@ -157,6 +157,24 @@ def test_a_200_then_a_304_that_uses_the_copy(server: Server, env: dict[str, str]
     assert sent_first["User-Agent"].startswith("modelsunset/")
 
 
+def test_under_umask_777_the_copy_is_still_its_owners(server: Server, env: dict[str, str]) -> None:
+    """No folder or file made with no permission at all (``umask 777``): the copy is
+    written 0600 in a 0700 folder and used by the next run."""
+    server.routes["/wave.yaml"] = serve()
+    url = server.url("/wave.yaml", PIN)
+    before = os.umask(0o777)
+    try:
+        first, second = resolve(url, env), resolve(url, env)
+    finally:
+        os.umask(before)
+    assert (first.returncode, first.stdout, second.stdout, second.stderr) == (
+        0, "gpt-4o\n", "gpt-4o\n", "")  # fmt: skip
+    folder = Path(env["XDG_CACHE_HOME"]) / "modelsunset"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(path.stat().st_mode) for path in copies(env)] == [0o600, 0o600]
+    assert server.seen[1][1]["If-None-Match"] == ETAG
+
+
 def test_an_https_url_needs_no_pin(server: Server, env: dict[str, str], as_https: None) -> None:
     server.routes["/wave.yaml"] = serve()
     done = run("status", "--catalogue", server.url("/wave.yaml"), env=env)
