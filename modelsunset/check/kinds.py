@@ -2,17 +2,19 @@
 ``mocked``.
 
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
-recordings, snapshots (``__snapshots__/``, ``*.snap``), fixtures of recorded responses
-(data files in ``fixtures/``; in YAML, the responses an API description shows as
-examples: ``payloads``), datasets (``*.jsonl``, ``*.csv``, ``*.parquet`` ...),
-HTTP archives, lockfiles, changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``), dated
-documents (a Markdown, reST or text file whose name begins with its day,
-``_posts/2024-05-13-gpt-4o.md``: a blog post, a release note, a decision record, kept as
-it was written on that day), the frozen documentation of past releases (Markdown, reST
-or text below ``versioned_docs/``, Docusaurus's copies of each version, or below a
-folder named after a full release number, ``docs/v1.14.3/``: kept as that release
-shipped, edited in the live copy instead) and pictures drawn as SVG (``*.svg``: a chart of past
-results, a diagram; a name in one is a label, never a call).
+recordings, snapshots (``__snapshots__/``, ``*.snap``, approval tests' ``*.approved.*``
+and ``*.received.*``), fixtures of recorded responses (data files in ``fixtures/``; in
+YAML, the responses an API description shows as examples: ``payloads``), datasets
+(``*.jsonl``, ``*.csv``, ``*.parquet`` ...), HTTP archives, lockfiles, logs (``*.log``),
+changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``, ``RELEASES*``, and folders of them:
+``changelog.d/``, ``release-notes/`` ...), dated documents (a Markdown, reST or text file
+whose name begins with its day, ``notes/2024-05-13-gpt-4o.md``: a blog post, a release
+note, a decision record, kept as it was written on that day; and anything below a blog's
+``_posts/``), the frozen documentation of past releases (Markdown, reST or text below
+``versioned_docs/``, Docusaurus's copies of each version, or below a folder named after a
+full release number, ``docs/v1.14.3/``: kept as that release shipped, edited in the live
+copy instead) and pictures drawn as SVG (``*.svg``: a chart of past results, a diagram; a
+name in one is a label, never a call). ``fix`` never rewrites what is recorded.
 Datasets and results kept as JSON, YAML or XML are recorded too, by two rules that only
 ever apply to those data files (code, docs, TOML and INI files keep their kinds):
 
@@ -64,14 +66,22 @@ DEFAULT = (Kind.CODE, Kind.CONFIG, Kind.DOCS)
 _RECORDED_FOLDERS = frozenset(
     {
         "cassettes",
+        "cassette",
         "vcr_cassettes",
         "__cassettes__",
         "__snapshots__",
         "snapshots",
+        "_snapshots",
         "__recordings__",
         "recordings",
         "changelog.d",
+        "changes.d",
+        "changelogs",
         "newsfragments",
+        "release-notes",
+        "release_notes",
+        "releasenotes",
+        "_posts",  # a blog's posts, each of its day
     }
 )
 _FIXTURE_FOLDERS = frozenset({"fixtures", "__fixtures__"})
@@ -85,6 +95,7 @@ _DATASETS = frozenset(
     {"jsonl", "ndjson", "csv", "tsv", "parquet", "arrow", "feather", "avro", "orc", "har"}
 )
 _SNAPSHOTS = frozenset({"snap", "ambr"})
+_RECORDS = frozenset({"lock", "lockb", "log", "svg"})  # lockfiles, logs, pictures
 # Data files that a folder of data or a name of results makes recorded (the datasets
 # above are recorded wherever they are).
 _DATA = frozenset({"json", "yaml", "yml", "xml"})
@@ -109,7 +120,9 @@ _DOC_NAMES = frozenset({"readme", "contributing", "authors", "maintainers"})
 _CONFIG = frozenset(
     {"yaml", "yml", "toml", "ini", "cfg", "conf", "json", "jsonc", "json5", "properties", "env"}
 )
-_CHANGELOG = re.compile(r"(?:changelog|changes|history|news|releases?[-_ ]?notes)(?:[-_.].*)?")
+_CHANGELOG = re.compile(
+    r"(?:changelog|changes|history|news|releases|releases?[-_ ]?notes)(?:[-_.].*)?"
+)
 # A folder of one release's documentation, frozen: v1.14.3, 2.0.0, v3.1.0-beta.2 (three
 # numbers: v1 or v2.0 name a version of an API, as often live).
 _RELEASE = re.compile(r"v?\d+\.\d+\.\d+(?:[-+][0-9a-z.-]+)?")
@@ -172,11 +185,13 @@ def _folder_facts(above: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 def _recorded_name(lower: str, stem: str, extension: str) -> bool:
-    if extension in _DATASETS or extension in _SNAPSHOTS or extension in ("lock", "svg"):
+    if extension in _DATASETS or extension in _SNAPSHOTS or extension in _RECORDS:
         return True
     if lower in _LOCKFILES or lower.endswith(_LOCK_ENDINGS):
         return True
-    if extension in _DOCS:
+    if ".approved." in lower or ".received." in lower:  # approval tests' snapshots
+        return True
+    if extension in _DOCS or extension == "org":
         return _CHANGELOG.fullmatch(stem) is not None or _DATED.fullmatch(stem) is not None
     return not extension and _CHANGELOG.fullmatch(lower) is not None
 

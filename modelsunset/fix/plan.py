@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from modelsunset.check.kinds import Kind
 from modelsunset.check.match import ends_token, starts_token
 from modelsunset.fix.context import EARLIER, around
 from modelsunset.fix.keys import is_key, keys_of, prefix_of
@@ -116,6 +117,11 @@ class Planner:
                     notebooks[found.path] = notebook_source_lines(data)
                 if found.line not in notebooks[found.path]:
                     what = "a notebook's outputs or metadata"
+            if what is None and found.kind is Kind.RECORDED:
+                # What check counts as recorded, by the rules of ``check.kinds`` (a
+                # dataset, results, fixtures, an API description's example response):
+                # never rewritten, as check never gates on it by default.
+                what = "recorded data (check's kind: recorded)"
             waiver = covering(found, self.settings.waivers, self.settings.on)[0]
             if what is None and waiver is not None:
                 reason = f"{found.model}: {waiver.words(self.settings.on)}; not rewritten"

@@ -391,3 +391,40 @@ def test_bad_kinds_are_usage_errors(
     if "names" in message:
         assert "the kinds are code, config, docs, recorded and mocked" in result.stderr
     assert result.stdout == ""
+
+
+_FIX_RECORDED = [
+    "CHANGELOG.md", "docs/HISTORY.rst", "NEWS", "RELEASES.md", "changelog.org",
+    "changelog.d/123.feature", "changes.d/1.md", "changelogs/2.txt", "release-notes/x.md",
+    "release_notes/y.md", "releasenotes/z.rst", "tests/cassette/a.yaml", "x.har",
+    "tests/_snapshots/t.py", "t.approved.txt", "t.received.json", "bun.lockb", "uv.lock",
+    "run.log", "site/_posts/draft.md", "chart.svg",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", _FIX_RECORDED)
+def test_what_fix_leaves_alone_check_counts_as_recorded(path: str) -> None:
+    """One truth: a file ``fix`` never rewrites as a record is one ``check`` does not gate
+    on by default (and ``fix`` leaves alone every finding ``check`` calls recorded)."""
+    from modelsunset.fix.recorded import recorded
+
+    assert recorded(path) is not None
+    assert kind_of(path) == (Kind.RECORDED, False)
+
+
+def test_fix_leaves_alone_what_check_counts_as_recorded(tmp_path: Path) -> None:
+    from support.fix import fix
+
+    files = {
+        "fixtures/response.json": '{"model": "gpt-4.5-preview"}\n',
+        "results/run.yaml": "model: gpt-4.5-preview\n",
+        "docs/v1.2.3/guide.md": "Use gpt-4.5-preview.\n",
+        "app.py": 'M = "gpt-4.5-preview"\n',
+    }
+    repo = project(tmp_path, files)
+    result = fix(repo, "--write")
+    assert result.returncode == 0, result.stderr
+    for name in ("fixtures/response.json", "results/run.yaml", "docs/v1.2.3/guide.md"):
+        assert (repo / name).read_text(encoding="utf-8") == files[name], name
+        assert f"  {name}: recorded data (check's kind: recorded), 1 id" in result.stderr
+    assert "gpt-4.1" in (repo / "app.py").read_text(encoding="utf-8")
