@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from modelsunset import __version__
-from modelsunset.files import owner_only, private_folder, read_regular
+from modelsunset.files import private_folder, read_regular, write_owner_only
 from modelsunset.model import Catalogue, Entry, Model, Provider, Surface
 
 try:  # the same BLAKE2 as hashlib's, without loading OpenSSL (2 ms of start-up)
@@ -305,8 +305,6 @@ def read(cache_key: str) -> Catalogue | None:
 
 def write(cache_key: str, catalogue: Catalogue) -> None:
     """Store a checked catalogue; any failure only means there is no cache."""
-    import tempfile
-
     try:
         target = folder()
         if target is None:
@@ -316,15 +314,7 @@ def write(cache_key: str, catalogue: Catalogue) -> None:
             return
         payload = json.dumps(dump(catalogue), separators=(",", ":"), ensure_ascii=False).encode()
         header = f"{MAGIC} {blake2b(payload, digest_size=32).hexdigest()}\n".encode()
-        handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=target)
-        try:
-            owner_only(handle)
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + payload)
-            os.replace(temporary, os.path.join(target, f"catalogue-{cache_key}.json"))
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_owner_only(os.path.join(target, f"catalogue-{cache_key}.json"), header + payload)
         _prune(target)
     except (OSError, RuntimeError):
         return

@@ -77,11 +77,24 @@ def private_folder(path: str) -> None:
             os.chmod(folder, mode | 0o700)
 
 
-def owner_only(descriptor: int) -> None:
-    """A file just made (``tempfile.mkstemp`` asks for 0600, which the umask can take to
-    0000) given its owner's reading and writing, and no one else's."""
-    if hasattr(os, "fchmod"):
-        os.fchmod(descriptor, 0o600)
+def write_owner_only(path: str, data: bytes) -> None:
+    """``data`` written to ``path`` whole or not at all (a temporary file beside it, renamed
+    into place), readable and writable by its owner alone: 0600 whatever the umask
+    (``tempfile.mkstemp`` asks for 0600, which ``umask 777`` would take to 0000). For the
+    cache, whose files are this user's own. OSError as the system raises it."""
+    import tempfile
+
+    folder, name = os.path.split(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def write_atomic(path: str, data: bytes) -> None:

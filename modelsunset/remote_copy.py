@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 from typing import NamedTuple
 
 from modelsunset import cache
-from modelsunset.files import owner_only, private_folder, read_regular
+from modelsunset.files import private_folder, read_regular, write_owner_only
 from modelsunset.loading import MAX_BYTES
 from modelsunset.wording import visible
 
@@ -43,8 +42,8 @@ class Store:
         self.refused: str | None = "no home folder is known to keep a copy in"
         if found is not None:
             why = cache.distrust(found)
-            shown = visible(found)
-            self.refused = None if why is None else f"the cache folder {shown} is not used: {why}"
+            where = visible(found)
+            self.refused = None if why is None else f"the cache folder {where} is not used: {why}"
 
     def _file(self, ending: str) -> Path:
         """``remote-<key>.json`` (the metadata) or ``.body`` in the cache folder."""
@@ -98,25 +97,10 @@ class Store:
             if cache.distrust(self.folder) is not None:
                 return
             if body:
-                _replace(self._file("body"), copy.body)
-            _replace(self._file("json"), json.dumps(meta).encode())
+                write_owner_only(str(self._file("body")), copy.body)
+            write_owner_only(str(self._file("json")), json.dumps(meta).encode())
         except (OSError, RuntimeError):
             return
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write owner-only, atomically: a temporary file renamed into place."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=".remote-", dir=path.parent)
-    try:
-        owner_only(handle)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 _META = frozenset(("layout", "url", "etag", "modified", "checked", "sha256", "size"))
