@@ -3,8 +3,9 @@
 
 *Recorded* files hold what was said or done once, not what runs: test cassettes and VCR
 recordings, snapshots (``__snapshots__/``, ``*.snap``, approval tests' ``*.approved.*``
-and ``*.received.*``), fixtures of recorded responses (data files in ``fixtures/``; in
-YAML, the responses an API description shows as examples: ``payloads``), datasets
+and ``*.received.*``), fixtures of recorded responses (data files in ``fixtures/``, every
+file in Jest's ``__fixtures__/``; in YAML, the responses an API description shows as
+examples: ``payloads``), server-sent event streams (``*.sse``), datasets
 (``*.jsonl``, ``*.csv``, ``*.parquet`` ...), HTTP archives, lockfiles, logs (``*.log``),
 changelogs (``CHANGELOG*``, ``HISTORY*``, ``NEWS*``, ``RELEASES*``, and folders of them:
 ``changelog.d/``, ``release-notes/`` ...), dated documents (a Markdown, reST or text file
@@ -74,6 +75,10 @@ _RECORDED_FOLDERS = frozenset(
         "_snapshots",
         "__recordings__",
         "recordings",
+        # Jest's folders of test input (``__fixtures__``; jscodeshift's ``__testfixtures__``):
+        # every file in them, code included, is a sample a test reads, never what runs.
+        "__fixtures__",
+        "__testfixtures__",
         "changelog.d",
         "changes.d",
         "changelogs",
@@ -84,7 +89,7 @@ _RECORDED_FOLDERS = frozenset(
         "_posts",  # a blog's posts, each of its day
     }
 )
-_FIXTURE_FOLDERS = frozenset({"fixtures", "__fixtures__"})
+_FIXTURE_FOLDERS = frozenset({"fixtures"})
 # Files of data under a fixtures folder are recordings (responses, transcripts), Markdown
 # and text ones included: a chat transcript kept as a fixture is not documentation.
 _FIXTURE_DATA = frozenset(
@@ -95,7 +100,8 @@ _DATASETS = frozenset(
     {"jsonl", "ndjson", "csv", "tsv", "parquet", "arrow", "feather", "avro", "orc", "har"}
 )
 _SNAPSHOTS = frozenset({"snap", "ambr"})
-_RECORDS = frozenset({"lock", "lockb", "log", "svg"})  # lockfiles, logs, pictures
+# Lockfiles, logs, pictures, and server-sent event streams kept as they came (``*.sse``).
+_RECORDS = frozenset({"lock", "lockb", "log", "svg", "sse"})
 # Data files that a folder of data or a name of results makes recorded (the datasets
 # above are recorded wherever they are).
 _DATA = frozenset({"json", "yaml", "yml", "xml"})

@@ -40,6 +40,13 @@ from modelsunset.check.notebook import regions
         ("ui/App.snap", Kind.RECORDED),
         ("tests/fixtures/chat_response.json", Kind.RECORDED),
         ("tests/fixtures/make_client.py", Kind.CODE),
+        # Jest's test input: every file, code too (a recorded stream kept as a module)
+        ("packages/langchain/src/__fixtures__/langgraph.ts", Kind.RECORDED),
+        ("src/__fixtures__/chat.json", Kind.RECORDED),
+        ("transforms/__testfixtures__/rename.input.js", Kind.RECORDED),
+        ("src/chat/__fixtures__/fallback-tool-call.sse", Kind.RECORDED),
+        ("replays/stream.sse", Kind.RECORDED),
+        ("src/sse.ts", Kind.CODE),
         ("data/evals.jsonl", Kind.RECORDED),
         ("data/prices.csv", Kind.RECORDED),
         ("data/table.parquet", Kind.RECORDED),
