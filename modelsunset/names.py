@@ -236,6 +236,14 @@ class NameIndex:
         """Surface aliases, normalised."""
         return self._built().on_surface_norm
 
+    def model_of_normalised(self, key: str) -> str | None:
+        """The model id that a normalised id or alias (of any surface) stands for, or None."""
+        found = self.by_norm.get(key)
+        if found is None:
+            on_surface = self.on_surface_norm.get(key)
+            found = None if on_surface is None else on_surface[0]
+        return found
+
     def lookup(self, name: str) -> str | None:
         """The model id a name finds, or None. Ambiguous display names raise."""
         if name in self.models:

@@ -276,8 +276,10 @@ def build(
                 if suggestions is None:
                     if suggest is None:
                         from modelsunset.check.suggest import Suggestions
+                        from modelsunset.names import NameIndex
 
-                        suggest = Suggestions(catalogue.models)
+                        index = NameIndex(catalogue.models)
+                        suggest = Suggestions(catalogue.models, index.model_of_normalised)
                     suggestions = suggested[match] = suggest(match)
                 unknown.append(_new(Unknown, (path, line, column, match, text, suggestions, kind)))
                 continue

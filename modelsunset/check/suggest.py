@@ -8,12 +8,20 @@ each group narrowed to a longer shared beginning, or to the ids nearest in sorte
 when it is larger than ``POOL``. The
 first ``AT_MOST`` distinct ids of a run get suggestions; later ones get none, so a tree
 with tens of thousands of distinct unknown ids costs no more than one with ``AT_MOST``.
+
+An unknown id that is a catalogue name written with its joins between digits the other
+way (``claude-sonnet-4.5`` for ``claude-sonnet-4-5``, as gateways and OpenRouter write it;
+``gemini-1-5-pro`` for ``gemini-1.5-pro``) gets that name's model first: spelling
+distance alone would rank a neighbour (``claude-sonnet-5-5``) above it. And one that
+begins ids of the catalogue (``claude-3``: ``claude-3-opus-20240229`` ...) gets those
+first, before ids merely spelled alike (``claude-1.3``).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from modelsunset.names import normalise
 
@@ -23,12 +31,22 @@ LIMIT = 3  # suggestions per id
 CUTOFF = 0.6  # the least similarity of a suggestion (difflib's ratio)
 _LAST = "\U0010ffff"
 _SIZES = (5, 3, 0)  # the shared beginnings compared at, longest first
+# A join between digits, ``4.5`` and ``4-5``, and what it becomes written the other way.
+_RESPELLINGS = (
+    (re.compile(r"(?<=[0-9])\.(?=[0-9])"), "-"),
+    (re.compile(r"(?<=[0-9])-(?=[0-9])"), "."),
+)
 
 
 class Suggestions:
     """The closest catalogue ids to an unknown id, best first (at most ``LIMIT``)."""
 
-    def __init__(self, candidates: Iterable[str]) -> None:
+    def __init__(
+        self, candidates: Iterable[str], model_of: Callable[[str], str | None] | None = None
+    ) -> None:
+        # ``model_of``: the model id that a normalised name (an id or an alias, of any
+        # surface) stands for, or None.
+        self.model_of = model_of
         self.by_norm: dict[str, str] = {}
         for candidate in sorted(set(candidates)):
             self.by_norm.setdefault(normalise(candidate), candidate)
@@ -84,7 +102,37 @@ class Suggestions:
                     close.append(key)
                     if len(close) == LIMIT:
                         break
-        return tuple(self.by_norm[key] for key in close)
+        first = self._longer(needle)
+        respelled = self._respelled(needle)
+        if respelled is not None:
+            first.insert(0, respelled)
+        found = [*first, *(self.by_norm[key] for key in close)]
+        return tuple(dict.fromkeys(found))[:LIMIT]
+
+    def _longer(self, needle: str) -> list[str]:
+        """The ids that begin with ``needle`` and a hyphen (``claude-3-opus-20240229`` for
+        ``claude-3``: the models of the family it names), the closest first, else the
+        shortest; at most ``LIMIT``."""
+        low, high = self._sharing(needle + "-")
+        if high == low:
+            return []
+        group = self.keys[low : min(high, low + POOL)]
+        close = _close_matches(needle, group)
+        rest = sorted((key for key in group if key not in close), key=lambda key: (len(key), key))
+        return [self.by_norm[key] for key in [*close, *rest][:LIMIT]]
+
+    def _respelled(self, needle: str) -> str | None:
+        """The model of the name that ``needle`` is with its joins between digits written
+        the other way (every ``.`` such a ``-``, or every ``-`` such a ``.``), if one is."""
+        if self.model_of is None:
+            return None
+        for join, other in _RESPELLINGS:
+            respelled = join.sub(other, needle)
+            if respelled != needle:
+                model = self.model_of(respelled)
+                if model is not None:
+                    return model
+        return None
 
 
 def _close_matches(word: str, pool: list[str]) -> list[str]:

@@ -345,6 +345,54 @@ def test_each_id_is_compared_with_a_bounded_pool() -> None:
     assert suggest("gpt-4.5-preview-00017")  # still finds close ones
 
 
+@pytest.mark.parametrize(
+    ("word", "first"),
+    [
+        # a name with its joins between digits written the other way: that name's model
+        ("claude-sonnet-4.5", "claude-sonnet-4-5-20250929"),  # an alias of the model
+        ("claude-opus-4.1", "claude-opus-4-1-20250805"),
+        ("gemini-1-5-pro", "gemini-1.5-pro"),  # an id
+        ("claude-3.5-haiku", "claude-3-5-haiku-20241022"),  # a surface's alias
+    ],
+)
+def test_an_id_written_with_other_joins_suggests_that_names_model_first(
+    word: str, first: str
+) -> None:
+    from modelsunset.model import Entry, Model
+    from modelsunset.names import NameIndex
+
+    def model(model_id: str, *aliases: str, vertex: tuple[str, ...] = ()) -> Model:
+        entries = {"vertex": Entry(model_id, "vertex", aliases=vertex)} if vertex else {}
+        return Model(model_id, model_id, "p", aliases, entries)
+
+    models = {
+        found.id: found
+        for found in [
+            model("claude-sonnet-4-5-20250929", "claude-sonnet-4-5"),
+            model("claude-sonnet-5-5"),
+            model("claude-sonnet-5"),
+            model("claude-opus-4-1-20250805", "claude-opus-4-1"),
+            model("claude-opus-4-8"),
+            model("gemini-1.5-pro"),
+            model("gemini-2.5-pro"),
+            model("claude-3-5-haiku-20241022", vertex=("claude-3-5-haiku",)),
+        ]
+    }
+    assert Suggestions(models, NameIndex(models).model_of_normalised)(word)[0] == first
+
+
+def test_a_word_that_begins_ids_suggests_them_before_ids_spelled_alike() -> None:
+    ids = ["claude-1.3", "claude-2.1", "claude-2.0", "claude-3-opus-20240229"]
+    ids += ["claude-3-haiku-20240307", "claude-3-5-sonnet-20241022"]
+    assert Suggestions(ids)("claude-3") == (
+        "claude-3-opus-20240229",
+        "claude-3-haiku-20240307",
+        "claude-3-5-sonnet-20241022",
+    )
+    # No id begins with ``claude-9-``: spelling alone.
+    assert set(Suggestions(ids)("claude-9")) == {"claude-1.3", "claude-2.1", "claude-2.0"}
+
+
 def test_a_tree_of_many_distinct_unknown_ids_bounds_the_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
