@@ -287,12 +287,16 @@ def test_help_and_completion() -> None:
     assert helped.returncode == 0
     for name in ("status", "resolve", "notices", "validate", "--install-completion"):
         assert name in helped.stdout
-    # In a process of its own: Typer reads the shell from the process and its environment,
-    # which other tests in the same process may have changed.
-    completion = run_installed(
-        "--show-completion", "bash", env={**pinned_env(), "SHELL": "/bin/bash"}
+    # In a process of its own, a child of bash: Typer finds the shell among the process's
+    # parents (so a test run with no shell above it, started by a service, would find none).
+    completion = subprocess.run(
+        ["bash", "-c", '"$@"; exit $?', "bash", *command(), "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env={**pinned_env(), "SHELL": "/bin/bash"},
+        timeout=120,
     )
-    assert completion.returncode == 0
+    assert completion.returncode == 0, completion.stderr
     assert "complete" in completion.stdout
 
 
