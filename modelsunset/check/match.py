@@ -25,6 +25,14 @@ so no name of letters and digits alone (``o3``) is found in one. Names are match
 byte for byte, so case-sensitively, exactly as the catalogue writes them (ids and aliases
 alike). Where two names match at the same place the longer one wins.
 
+A surface alias that is the name part of a Hugging Face repository's ``owner/name``
+(``meta-llama/Meta-Llama-3.1-8B-Instruct``, as vLLM and inference hosts name models; also
+after ``huggingface.co/``), whose owner is no surface's prefix, is not that surface's
+name (Azure's catalogue names the model so too): its hit holds on no surface, and the
+report judges it only where its name holds, if that is checked (``tokens.after_owner``).
+Further down other paths (``/model/anthropic.claude-...`` of a Bedrock URL, an ARN's
+``:foundation-model/``) a surface alias keeps its surface.
+
 Names that are one plain word (``ada``, ``davinci``: lower-case letters only) are also
 everyday words, so they count only in a model-like context: between a pair of the same
 quotes (``"ada"``), or after a key that names a model (``model: ada``, ``engine="ada"``).

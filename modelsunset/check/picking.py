@@ -14,6 +14,7 @@ from modelsunset.check.prefixes import Prefixes
 from modelsunset.check.tokens import (
     QUOTES,
     Hit,
+    after_owner,
     ends_token,
     escaped_name,
     in_model_context,
@@ -135,6 +136,8 @@ class _Overlapping:
                     continue
                 if data[start - 1] in QUOTES and is_pattern(data, start, end):
                     continue
+                if surface is not None and after_owner(data, start):
+                    surface = None  # a repository's name, not the surface's (see ``match``)
                 known.append(_new(Hit, (start, end, name, model, surface)))
                 last_end = end
             elif start >= last_end:  # else inside a known name: never an unknown id
@@ -228,6 +231,8 @@ class Picker(_Overlapping):
                     and (name not in alnum or not not_an_id(data, start, end))
                     and not (data[start - 1] in QUOTES and is_pattern(data, start, end))
                 ):
+                    if surface is not None and after_owner(data, start):
+                        surface = None
                     known.append(_new(Hit, (start, end, name, model, surface)))
                     last_end = end
                     continue

@@ -179,18 +179,39 @@ class _Builder:
         self.surfaces = surfaces
         self.findings: list[Finding] = []
         self.not_checked: list[NotChecked] = []
-        self.plans: dict[tuple[str, str | None], _Plan] = {}
+        self.plans: dict[tuple[str, str | None, frozenset[str] | None], _Plan] = {}
+        self.only_on = _surface_names(catalogue)
 
-    def plan(self, model_id: str, surface: str | None) -> _Plan:
-        key = (model_id, surface)
+    def holds(self, match: str, model_id: str, surface: str | None) -> frozenset[str] | None:
+        """The surfaces a name found on none (``surface`` None) holds on, when it is a name
+        of some surfaces only: a surface alias the matcher gave no surface, as the name part
+        of a repository's ``owner/name`` (``match``). None for every other name."""
+        if surface is not None:
+            return None
+        holds = self.only_on.get((match, model_id))
+        if holds is None or match == model_id or match in self.catalogue.models[model_id].aliases:
+            return None
+        return holds
+
+    def plan(
+        self, model_id: str, surface: str | None, holds: frozenset[str] | None = None
+    ) -> _Plan:
+        """What a name of ``model_id`` found on ``surface`` (None: on the surfaces checked)
+        comes to; ``holds``: the only surfaces the name holds on (see ``holds``), where it is
+        judged if they are checked; else it is not checked, offered on those."""
+        key = (model_id, surface, holds)
         found = self.plans.get(key)
         if found is None:
             judged = (surface,) if surface is not None else self.surfaces
             offered = self.catalogue.models[model_id].entries
+            if holds is not None:
+                offered = {one: entry for one, entry in offered.items() if one in holds}
             if not any(one in offered for one in judged):
                 found = ((), tuple(sorted(offered)), judged)
             else:
-                judgements = [self.judge(model_id, one) for one in judged]
+                judgements = [
+                    self.judge(model_id, one) for one in judged if holds is None or one in offered
+                ]
                 found = (tuple(j for j in judgements if j is not None), (), ())
             self.plans[key] = found
         return found
@@ -205,7 +226,7 @@ class _Builder:
         kind: Kind | None = None,
     ) -> None:
         path, line, column = where
-        judged, on, unchecked = self.plan(model_id, surface)
+        judged, on, unchecked = self.plan(model_id, surface, self.holds(match, model_id, surface))
         for judgement in judged:
             self.findings.append(Finding(path, line, column, match, text, judgement, kind))
         for one in unchecked:
@@ -217,6 +238,17 @@ class _Builder:
 # What a (model, surface) comes to: the judgements that have a level; or, when the model
 # is offered on none of the surfaces judged, the surfaces it is offered on and those judged.
 _Plan = tuple[tuple[Judgement, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _surface_names(catalogue: Catalogue) -> dict[tuple[str, str], frozenset[str]]:
+    """Each surface alias with its model, and the surfaces it is an alias on (one pass over
+    the models' entries: their aliases are few, whatever the number of other aliases)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for model in catalogue.models.values():
+        for surface, entry in model.entries.items():
+            for alias in entry.aliases:
+                found.setdefault((alias, model.id), set()).add(surface)
+    return {key: frozenset(surfaces) for key, surfaces in found.items()}
 
 
 def build(
@@ -260,7 +292,7 @@ def build(
         # In the order of their places (stable: the order given among those at one place).
         ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
         findings, not_checked = builder.findings, builder.not_checked
-        plans, plan = builder.plans, builder.plan
+        plans, plan, only_on = builder.plans, builder.plan, builder.only_on
         last: tuple[str, int, int] | None = None
         tied = (0, 0)  # where the findings and names not checked at the last place begin
         for found in ordered:
@@ -294,7 +326,12 @@ def build(
                 continue
             last = where
             tied = (len(findings), len(not_checked))
-            judged, on_surfaces, unchecked = plans.get((model, surface)) or plan(model, surface)
+            holds = (
+                None if surface is not None or not only_on else builder.holds(match, model, None)
+            )
+            judged, on_surfaces, unchecked = plans.get((model, surface, holds)) or plan(
+                model, surface, holds
+            )
             for judgement in judged:
                 findings.append(_new(Finding, (path, line, column, match, text, judgement, kind)))
             for one in unchecked:

@@ -33,6 +33,12 @@ _O_TOKEN = re.compile(rb"o[0-9]{1,2}(?:-[a-z0-9]+)*")
 _FILE_NAME = re.compile(rb"\.[A-Za-z]+")
 _MODEL_KEY = re.compile(rb"(?i)(?:model|engine|deployment)[A-Za-z0-9_-]*[\"']?\s*[:=]\s*[\"']?$")
 _LONGEST_UNKNOWN = 80
+_SLASH = ord("/")
+_COLON = ord(":")
+# What an owner's part of an ``owner/name`` path is made of (``meta-llama``, ``hf.co``).
+_OWNER = bytes(1 if _WORD[byte] or byte in b"-." else 0 for byte in range(256))
+_OWNER_LOOK = 100
+_HUBS = (b"huggingface.co/", b"hf.co/", b"huggingface/")
 _DECLARE = (b"const", b"let", b"var")
 
 
@@ -55,6 +61,30 @@ def starts_token(data: bytes, start: int) -> bool:
         # The letter of an escape (``\\n``, ``\\t``, ``\\r``) written in JSON or code text.
         return before in _ESCAPES and _escaped(data, start - 1)
     return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
+
+
+def after_owner(data: bytes, start: int) -> bool:
+    """Whether the name at ``start`` is the name part of a Hugging Face repository's
+    ``owner/name`` (``meta-llama/Meta-Llama-3.1-8B-Instruct``): right after a ``/`` that an
+    owner's name (letters, digits, ``_``, ``-``, ``.``) comes before, that owner being the
+    first part of its path (``vllm serve meta-llama/...``, ``"meta-llama/..."``) or the hub's
+    (``huggingface.co/meta-llama/...``, ``hf.co/``, LiteLLM's ``huggingface/``). Not a
+    part further down another path (a URL's ``/model/anthropic.claude-...``, an Azure
+    ``/deployments/...``), nor after an ARN's resource type (``:foundation-model/``)."""
+    if start < 2 or data[start - 1] != _SLASH:
+        return False
+    at = start - 2
+    stop = max(-1, at - _OWNER_LOOK)
+    while at > stop and _OWNER[data[at]]:
+        at -= 1
+    if at == start - 2 or at == stop != -1:  # no owner, or none so long
+        return False
+    if at < 0:
+        return True
+    before = data[at]
+    if before == _SLASH:
+        return data.endswith(_HUBS, 0, at + 1)
+    return before != _COLON
 
 
 def _escaped(data: bytes, at: int) -> bool:

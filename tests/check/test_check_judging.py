@@ -75,6 +75,42 @@ def test_a_prefix_or_a_surface_alias_is_judged_on_its_surface_alone(tmp_path: Pa
     assert (1, "gpt-4o", "chatgpt", "error") in on_chatgpt
 
 
+def test_a_surface_alias_named_as_a_repository_is_judged_only_where_it_holds(
+    tmp_path: Path,
+) -> None:
+    """``acme/anthropic.claude-...`` (an ``owner/name`` of a model hub) is not Bedrock's
+    name: the model is offered on api, but that name is not, so it is not checked there;
+    down a URL's path or an ARN's it is Bedrock's."""
+    repo = repo_with(
+        tmp_path,
+        {
+            "a.py": (
+                'h = "acme/anthropic.claude-3-sonnet-20240229-v1:0"\n'
+                'u = "https://bedrock.example/model/anthropic.claude-3-sonnet-20240229-v1:0/x"\n'
+                'a = "arn:aws:bedrock:::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"\n'
+            )
+        },
+    )
+    document = run_json(repo)
+    assert judged(document) == [
+        (2, "anthropic.claude-3-sonnet-20240229-v1:0", "bedrock", "warning"),
+        (3, "anthropic.claude-3-sonnet-20240229-v1:0", "bedrock", "warning"),
+    ]
+    assert [
+        (item["line"], item["model"], item["surface"], item["offered_on"])
+        for item in document["not_checked"]
+    ] == [(1, "claude-3-sonnet-20240229", "api", ["bedrock"])]
+    # Checked where the name holds, it is judged there.
+    on_bedrock = run_json(repo, "--surface", "bedrock")
+    assert judged(on_bedrock)[0] == (
+        1,
+        "anthropic.claude-3-sonnet-20240229-v1:0",
+        "bedrock",
+        "warning",
+    )
+    assert on_bedrock["not_checked"] == []
+
+
 def test_prefixes_in_a_row_and_in_any_case(tmp_path: Path) -> None:
     repo = repo_with(
         tmp_path,

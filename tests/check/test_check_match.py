@@ -418,3 +418,39 @@ def test_escapes_of_json_text_separate_tokens(text: str, expected: list[str]) ->
 def test_unknown_ids_follow_the_same_edges() -> None:
     assert unknown('"gpt-9-" in model') == []
     assert unknown('"\\ngpt-9"') == ["gpt-9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holds_on"),
+    [
+        # A Hugging Face repository's owner/name: the name holds on no one surface.
+        ("vllm serve meta-llama/Meta-Llama-3.1-8B-Instruct", None),
+        ('model="meta-llama/Meta-Llama-3.1-8B-Instruct"', None),
+        ("https://huggingface.co/meta-llama/Meta-Llama-3.1-8B-Instruct", None),
+        ("hf.co/meta-llama/Meta-Llama-3.1-8B-Instruct", None),
+        ("huggingface/meta-llama/Meta-Llama-3.1-8B-Instruct", None),
+        # The surface's own name, bare, after a prefix, or down another path.
+        ('"Meta-Llama-3.1-8B-Instruct"', "azure"),
+        ("azure/Meta-Llama-3.1-8B-Instruct", "azure"),
+        ("https://x.azure.com/openai/deployments/Meta-Llama-3.1-8B-Instruct/chat", "azure"),
+        ("/Meta-Llama-3.1-8B-Instruct", "azure"),  # no owner
+        ("arn:aws:bedrock:::foundation-model/Meta-Llama-3.1-8B-Instruct", "azure"),
+        (f"{'a' * 120}/Meta-Llama-3.1-8B-Instruct", "azure"),  # no owner's name so long
+    ],
+)
+def test_a_surface_alias_as_a_repositorys_name_holds_on_no_surface(
+    text: str, holds_on: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from modelsunset.check import picking
+
+    monkeypatch.setattr(picking, "LEFTMOST_AFTER", 1)  # a long text is read as a dense one
+    matcher = Matcher(
+        {"llama-3.1-8b-instruct": "llama-3.1-8b-instruct"},
+        on_surface={"Meta-Llama-3.1-8B-Instruct": ("llama-3.1-8b-instruct", "azure")},
+        prefixes=[("azure/", "azure")],
+    )
+    for data in (text.encode(), f"{text}\n".encode() * 40_000):  # one pass, and the dense one
+        hits = matcher.find(data)
+        assert hits
+        assert {hit.surface for hit in hits} == {holds_on}
+        assert {hit.model for hit in hits} == {"llama-3.1-8b-instruct"}
