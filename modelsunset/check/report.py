@@ -180,6 +180,7 @@ class _Builder:
         self.findings: list[Finding] = []
         self.not_checked: list[NotChecked] = []
         self.plans: dict[tuple[str, str | None, frozenset[str] | None], _Plan] = {}
+        # Surface aliases: name -> {model: the surfaces it is an alias on}.
         self.only_on = _surface_names(catalogue)
 
     def holds(self, match: str, model_id: str, surface: str | None) -> frozenset[str] | None:
@@ -188,7 +189,7 @@ class _Builder:
         of a repository's ``owner/name`` (``match``). None for every other name."""
         if surface is not None:
             return None
-        holds = self.only_on.get((match, model_id))
+        holds = self.only_on.get(match, {}).get(model_id)
         if holds is None or match == model_id or match in self.catalogue.models[model_id].aliases:
             return None
         return holds
@@ -240,15 +241,18 @@ class _Builder:
 _Plan = tuple[tuple[Judgement, ...], tuple[str, ...], tuple[str, ...]]
 
 
-def _surface_names(catalogue: Catalogue) -> dict[tuple[str, str], frozenset[str]]:
-    """Each surface alias with its model, and the surfaces it is an alias on (one pass over
-    the models' entries: their aliases are few, whatever the number of other aliases)."""
-    found: dict[tuple[str, str], set[str]] = {}
+def _surface_names(catalogue: Catalogue) -> dict[str, dict[str, frozenset[str]]]:
+    """Each surface alias, with each model it names and the surfaces it is an alias on (one
+    pass over the models' entries: their aliases are few, whatever the number of others)."""
+    found: dict[str, dict[str, set[str]]] = {}
     for model in catalogue.models.values():
         for surface, entry in model.entries.items():
             for alias in entry.aliases:
-                found.setdefault((alias, model.id), set()).add(surface)
-    return {key: frozenset(surfaces) for key, surfaces in found.items()}
+                found.setdefault(alias, {}).setdefault(model.id, set()).add(surface)
+    return {
+        alias: {model: frozenset(surfaces) for model, surfaces in models.items()}
+        for alias, models in found.items()
+    }
 
 
 def build(
@@ -326,9 +330,8 @@ def build(
                 continue
             last = where
             tied = (len(findings), len(not_checked))
-            holds = (
-                None if surface is not None or not only_on else builder.holds(match, model, None)
-            )
+            # (Looked for only among the few surface aliases: most names are none.)
+            holds = builder.holds(match, model, surface) if match in only_on else None
             judged, on_surfaces, unchecked = plans.get((model, surface, holds)) or plan(
                 model, surface, holds
             )
