@@ -286,7 +286,9 @@ def _inside(where: str, key: str, value: str, folder: str) -> str:
     return joined
 
 
-KINDS_HINT = "the kinds are code, config, docs, recorded and mocked; for example code,config,docs"
+KINDS_HINT = (
+    "the kinds are code, config, docs, recorded, mocked and pattern; for example code,config,docs"
+)
 
 
 def kinds_problem(word: str) -> str:

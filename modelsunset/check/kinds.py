@@ -42,6 +42,10 @@ say nothing about the files in it), or from the path of a file given as PATH bel
 current folder (``walk._place_of_file``).
 *Mocked* files are code files of offline tests, which put a fake in place of the
 provider (``mocked``): found by their text as well as their path, when they are read.
+*Pattern* is the kind of a name that code tests as a pattern of names, not as one
+(``model.startswith("gpt-4")``, ``"gpt-4" in model``: ``patterns``), wherever it is: it
+names a family, and its retirement changes nothing there, but it is never passed in
+silence either (counted, and listed with ``--kinds ...,pattern``).
 
 By default only code, config and docs can fail the gate (``DEFAULT``).
 """
@@ -59,6 +63,7 @@ class Kind(StrEnum):
     DOCS = "docs"
     RECORDED = "recorded"
     MOCKED = "mocked"
+    PATTERN = "pattern"
 
 
 KINDS = tuple(Kind)

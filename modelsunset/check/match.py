@@ -214,9 +214,11 @@ class Matcher:
         alias), its surface aliases and its surfaces' prefixes."""
         return cls.for_names(*catalogue_names(catalogue))
 
-    def find(self, data: bytes) -> list[Hit]:
-        """Known names and unknown ids in ``data``, in order, never overlapping."""
-        known, unknown = self._picker.pick(data)
+    def find(self, data: bytes, patterns: list[Hit] | None = None) -> list[Hit]:
+        """Known names and unknown ids in ``data``, in order, never overlapping; the known
+        names that code tests as patterns (``patterns``: no hits) added to ``patterns``,
+        in order, if given."""
+        known, unknown = self._picker.pick(data, patterns)
         if not unknown:
             return known
         spans = [(hit.start, hit.end) for hit in known]

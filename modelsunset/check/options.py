@@ -90,7 +90,7 @@ KindsOpt = Annotated[
     list[str] | None,
     typer.Option(
         metavar="KINDS",
-        help="Files whose findings count: code,config,docs,recorded,mocked "
+        help="What findings count: code,config,docs,recorded,mocked,pattern "
         "(default: code,config,docs).",
         show_default=False,
     ),

@@ -96,8 +96,10 @@ class _Overlapping:
         known: list[Hit],
         unknown: list[Hit],
         last_end: int,
+        patterns: list[Hit] | None = None,
     ) -> int:
-        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``;
+        """The hits of ``raw`` (see ``_overlapping``), added to ``known`` and ``unknown``
+        (and the names tested as patterns, which are no hits, to ``patterns``, if given);
         ``last_end``: where the last known hit before them ends. Answers where the last
         known one ends now."""
         meaning = self._meaning
@@ -135,6 +137,8 @@ class _Overlapping:
                 if name in self._alnum and not_an_id(data, start, end):
                     continue
                 if data[start - 1] in QUOTES and is_pattern(data, start, end):
+                    if patterns is not None:
+                        patterns.append(_new(Hit, (start, end, name, model, surface)))
                     continue
                 if surface is not None and after_owner(data, start):
                     surface = None  # a repository's name, not the surface's (see ``match``)
@@ -161,14 +165,17 @@ class Picker(_Overlapping):
     _leftmost_meaning: list[Meaning]
     _alone: list[int | None]
 
-    def pick(self, data: bytes) -> tuple[list[Hit], list[Hit]]:
-        """The known names and the unknown ids in ``data``, each list in order."""
+    def pick(self, data: bytes, patterns: list[Hit] | None = None) -> tuple[list[Hit], list[Hit]]:
+        """The known names and the unknown ids in ``data``, each list in order; the names
+        tested as patterns (see ``patterns``) added to ``patterns``, if given."""
         known: list[Hit] = []
         unknown: list[Hit] = []
         if len(data) >= LEFTMOST_FROM and self.patterns and self._dense(data):
-            self._walk(data, self._leftmost or self._leftmost_built(), known, unknown)
+            leftmost = self._leftmost or self._leftmost_built()
+            self._walk(data, leftmost, known, unknown, patterns)
         else:
-            self._pick(data, self._overlapping(data, 0, len(data)), known, unknown, 0)
+            raw = self._overlapping(data, 0, len(data))
+            self._pick(data, raw, known, unknown, 0, patterns)
         return known, unknown
 
     def _dense(self, data: bytes) -> bool:
@@ -200,6 +207,7 @@ class Picker(_Overlapping):
         leftmost: ahocorasick_rs.BytesAhoCorasick,
         known: list[Hit],
         unknown: list[Hit],
+        patterns: list[Hit] | None = None,
     ) -> None:
         """``_pick`` over every occurrence, overlaps included, done with fewer of them.
 
@@ -243,7 +251,7 @@ class Picker(_Overlapping):
                 raw = [(alone, start, end)]
             else:
                 raw = self._overlapping(data, start, end)
-            last_end = self._pick(data, raw, known, unknown, last_end)
+            last_end = self._pick(data, raw, known, unknown, last_end, patterns)
 
 
 def _alone(

@@ -24,6 +24,7 @@ import os
 import stat
 from collections.abc import Callable
 from io import FileIO
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from modelsunset.check.kinds import Kind
@@ -32,6 +33,8 @@ from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
 from modelsunset.errors import ModelsunsetError, OutOfMemory, fault_text
 from modelsunset.wording import inert
+
+_START = itemgetter(0)  # of a hit
 
 if TYPE_CHECKING:
     from modelsunset.check.match import Hit, Matcher
@@ -283,7 +286,13 @@ def _occurrences(
     One pass over the hits, in order: the line, its start and end, its suppression
     comment and the column are carried from one hit to the next, so a line with many
     hits is read once, not once per hit."""
-    hits = [hit for hit in matcher.find(data) if start <= hit.start < limit]
+    tested: list[Hit] = []  # names tested as patterns: occurrences of their own kind
+    hits = [hit for hit in matcher.find(data, tested) if start <= hit.start < limit]
+    patterns: set[int] = set()
+    if tested:
+        tested = [hit for hit in tested if start <= hit.start < limit]
+        patterns = {hit.start for hit in tested}
+        hits = sorted([*hits, *tested], key=_START)
     if not hits:
         return []
     found: list[Occurrence] = []
@@ -329,7 +338,11 @@ def _occurrences(
                     hit.model,
                     whole if whole is not None else _excerpt(data, line_start, line_end, hit),
                     hit.surface,
-                    kind if regions is None else regions.at(at),
+                    Kind.PATTERN
+                    if patterns and at in patterns
+                    else kind
+                    if regions is None
+                    else regions.at(at),
                 ),
             )
         )

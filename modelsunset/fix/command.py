@@ -162,7 +162,10 @@ def _checklist(found: Plan, written: list[Written]) -> list[str]:
             lines.append(f"  {reason}")
             lines += [f"      {place}" for place in reasons[reason]]
     if found.recorded:
-        lines.append("Left as they are (records of the past, and modelsunset's own files):")
+        lines.append(
+            "Left as they are (records of the past, names tested as patterns, "
+            "modelsunset's own files):"
+        )
         for path, (what, count) in sorted(found.recorded.items()):
             lines.append(f"  {visible(path)}: {what}, {plural(count, 'id')}")
     return lines

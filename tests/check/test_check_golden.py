@@ -31,6 +31,7 @@ REPO = {
         'NEXT = "gpt-5.9-preview"\n'
         'IGNORED = "gpt-4.5-preview"  # modelsunset: ignore\n'
         'TITLE = "100%, done: gpt-4o-mini,\\r"\n'
+        'CHEAP = model.startswith("gpt-4o")  # a pattern: not counted\n'
     ),
     "config/models.yaml": (
         "default: chatgpt-4o-latest\nvision: claude-3-opus-latest\nengine: davinci\n"

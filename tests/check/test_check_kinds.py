@@ -297,6 +297,7 @@ def test_notebook_findings_have_the_files_lines_and_the_cells_kinds(tmp_path: Pa
     assert default["summary"]["left_out"] == {
         "recorded": {"findings": 3, "unknown": 0, "not_checked": 0},
         "mocked": {"findings": 0, "unknown": 0, "not_checked": 0},
+        "pattern": {"findings": 0, "unknown": 0, "not_checked": 0},
     }
 
 
@@ -327,6 +328,7 @@ def test_recorded_files_cannot_fail_the_gate_by_default(tmp_path: Path) -> None:
     assert document["summary"]["left_out"] == {
         "recorded": {"findings": 3, "unknown": 1, "not_checked": 0},
         "mocked": {"findings": 0, "unknown": 0, "not_checked": 0},
+        "pattern": {"findings": 0, "unknown": 0, "not_checked": 0},
     }
 
 
@@ -339,7 +341,7 @@ def test_kinds_asked_for_are_counted_and_listed(tmp_path: Path) -> None:
     document = run_json(repo, "--kinds", "code", "--kinds", "recorded")
     assert document["kinds"] == ["code", "recorded"]
     assert {f["kind"] for f in document["findings"]} == {"recorded"}
-    assert set(document["summary"]["left_out"]) == {"config", "docs", "mocked"}
+    assert set(document["summary"]["left_out"]) == {"config", "docs", "mocked", "pattern"}
     (repo / "guide.md").write_text("Use gpt-4.5-preview.\n", encoding="utf-8")
     only_code = check(repo, "--date", D, "--kinds", "code").stdout
     assert "4 findings, 1 unknown id in docs and recorded files not counted" in only_code
@@ -396,7 +398,7 @@ def test_bad_kinds_are_usage_errors(
     assert result.returncode == 2, result.stdout
     assert message in result.stderr
     if "names" in message:
-        assert "the kinds are code, config, docs, recorded and mocked" in result.stderr
+        assert "the kinds are code, config, docs, recorded, mocked and pattern" in result.stderr
     assert result.stdout == ""
 
 

@@ -4,9 +4,12 @@ model, or of equality, still is one."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from modelsunset.check.match import Matcher
+from modelsunset.check.match import Hit, Matcher
 from modelsunset.check.patterns import is_pattern
 
 NAMES = {name: name for name in ("gpt-4", "gpt-4o", "o1", "gpt-3.5-turbo-16k")}
@@ -14,6 +17,13 @@ NAMES = {name: name for name in ("gpt-4", "gpt-4o", "o1", "gpt-3.5-turbo-16k")}
 
 def found(text: str) -> list[str]:
     return [hit.name for hit in Matcher(NAMES).find(text.encode()) if hit.model is not None]
+
+
+def patterns_in(text: str) -> list[str]:
+    """The names that ``text`` tests as patterns."""
+    patterns: list[Hit] = []
+    Matcher(NAMES).find(text.encode(), patterns)
+    return [hit.name for hit in patterns]
 
 
 @pytest.mark.parametrize(
@@ -35,6 +45,7 @@ def found(text: str) -> list[str]:
 )
 def test_a_prefix_or_part_of_one_name_is_a_pattern(text: str) -> None:
     assert found(text) == []
+    assert patterns_in(text)  # no finding, but never passed in silence: kind ``pattern``
 
 
 @pytest.mark.parametrize(
@@ -63,3 +74,50 @@ def test_only_the_name_between_its_own_quotes_can_be_one() -> None:
     assert not is_pattern(data, 3, 8)
     assert not is_pattern(b"gpt-4", 0, 5)
     assert is_pattern(b'"gpt-4" in model', 1, 6)
+
+
+def test_a_name_tested_as_a_pattern_is_counted_and_listed_on_request(tmp_path: Path) -> None:
+    from support.check import D, check, project
+
+    repo = project(
+        tmp_path,
+        {"app.py": 'if model.startswith("gpt-4.5-preview"):\n    M = "gpt-4.5-preview"\n'},
+    )
+    result = check(repo, "--date", D, "-f", "json")
+    document = json.loads(result.stdout)
+    assert result.returncode == 1  # gpt-4.5-preview of line 1 is left out: line 2 fails
+    assert [item["line"] for item in document["findings"]] == [2]
+    assert document["summary"]["left_out"]["pattern"] == {
+        "findings": 1,
+        "unknown": 0,
+        "not_checked": 0,
+    }
+    text = check(repo, "--date", D, "--no-fail").stdout
+    assert "1 finding in names tested as patterns not counted (--kinds ...,pattern)" in text
+    listed = check(repo, "--date", D, "--no-fail", "--kinds", "code,pattern")
+    assert "app.py:1:22 [pattern]\n" in listed.stdout
+    assert "2 errors" in listed.stdout
+    # Alone, a pattern never fails the gate by default.
+    (repo / "app.py").write_text('ok = "gpt-4.5-preview" in model\n', encoding="utf-8")
+    assert check(repo, "--date", D).returncode == 0
+
+
+def test_names_tested_as_patterns_are_counted_once_in_a_file_read_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from modelsunset.check import read, scan
+
+    lines = "".join(
+        f'{"if" if n % 2 else "elif"} model.startswith("gpt-4"):  # {n}\n' for n in range(300)
+    )
+    (tmp_path / "app.py").write_text(lines, encoding="utf-8")
+    matcher = Matcher(NAMES)
+
+    def kinds() -> list[tuple[int, str]]:
+        found, _ = scan.scan([str(tmp_path)], matcher, [], False, lambda text: None, jobs=1)
+        return [(item.line, item.kind.value) for item in found]
+
+    whole = kinds()
+    assert whole == [(line, "pattern") for line in range(1, 301)]
+    monkeypatch.setattr(read, "PIECE", 256)  # read in pieces, each with look-back context
+    assert kinds() == whole

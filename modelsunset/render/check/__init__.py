@@ -54,13 +54,13 @@ def placed(path: str | None, line: int | None, column: int | None, match: str) -
 
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
-    found follows in brackets when it is an alias rather than the id, and ``[recorded]``
-    or ``[mocked]`` when the file is of a kind left out by default (``--kinds``).
+    found follows in brackets when it is an alias rather than the id, and ``[recorded]``,
+    ``[mocked]`` or ``[pattern]`` when it is of a kind left out by default (``--kinds``).
     Control characters of the path are written out (see ``wording.inert``)."""
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
         place += f" ({unhidden(finding.match)})"
-    if finding.kind is Kind.RECORDED or finding.kind is Kind.MOCKED:
+    if finding.kind is Kind.RECORDED or finding.kind is Kind.MOCKED or finding.kind is Kind.PATTERN:
         place += f" [{finding.kind.value}]"
     return place
 
@@ -96,22 +96,34 @@ def summary(report: Report, lang: Lang = Lang.en) -> str:
 
 
 def left_out(report: Report, lang: Lang = Lang.en) -> str:
-    """``; 12 findings in recorded files not counted (--kinds to include them)``, or ""
-    when nothing was found in the files of the kinds left out."""
+    """``; 12 findings in recorded files not counted (--kinds to include them)``, and what
+    names tested as patterns hold; or "" when nothing was found in what was left out."""
     kinds = [kind for kind, counts in report.left_out.items() if _any(counts)]
-    if not kinds:
-        return ""
     words = messages(lang)
-    findings = sum(report.left_out[kind].findings for kind in kinds)
-    unknown = sum(report.left_out[kind].unknown for kind in kinds)
-    unchecked = sum(report.left_out[kind].not_checked for kind in kinds)
+    files = [kind for kind in kinds if kind is not Kind.PATTERN]
+    text = ""
+    if files:
+        what = _counted([report.left_out[kind] for kind in files], lang)
+        where = words.joined.join(kind.value for kind in files)
+        text += words.check_left_out.format(what=what, kinds=where)
+    if Kind.PATTERN in kinds:
+        what = _counted([report.left_out[Kind.PATTERN]], lang)
+        text += words.check_patterns.format(what=what)
+    return text
+
+
+def _counted(counts: list[LeftOut], lang: Lang) -> str:
+    """``12 findings, 2 not checked``: what ``counts`` hold between them."""
+    words = messages(lang)
+    findings = sum(each.findings for each in counts)
+    unknown = sum(each.unknown for each in counts)
+    unchecked = sum(each.not_checked for each in counts)
     what = [count(words.findings_one, words.findings_many, findings)]
     if unknown:
         what.append(count(words.unknown_one, words.unknown_many, unknown))
     if unchecked:
         what.append(words.check_not_checked_count.format(n=unchecked))
-    where = words.joined.join(kind.value for kind in kinds)
-    return words.check_left_out.format(what=words.listed.join(what), kinds=where)
+    return words.listed.join(what)
 
 
 def _any(counts: LeftOut) -> bool:
