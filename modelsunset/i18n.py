@@ -128,7 +128,9 @@ class Messages:
     findings_many = "{n} findings"
     check_not_checked_count = "{n} not checked"
     check_left_out = "; {what} in {kinds} files not counted (--kinds to include them)"
-    check_patterns = "; {what} in names tested as patterns not counted (--kinds ...,pattern)"
+    check_patterns = (
+        "; {what} in names tested as patterns not counted (add pattern to --kinds to include them)"
+    )
     joined = " and "
     listed = ", "
     check_summary = "{summary} (on {day})."
@@ -217,7 +219,7 @@ class Chinese(Messages):
     findings_many = "{n} 项发现"
     check_not_checked_count = "{n} 项未检查"
     check_left_out = "；{kinds}类文件中的{what}未计入（用 --kinds 纳入）"
-    check_patterns = "；作为模式测试的名称中的{what}未计入（用 --kinds ...,pattern 纳入）"
+    check_patterns = "；作为模式测试的名称中的{what}未计入（在 --kinds 中加入 pattern 以纳入）"
     joined = "和"
     listed = "、"
     check_summary = "{summary}（{day}）。"

@@ -30,8 +30,9 @@ A surface alias that is the name part of a Hugging Face repository's ``owner/nam
 after ``huggingface.co/``), whose owner is no surface's prefix, is not that surface's
 name (Azure's catalogue names the model so too): its hit holds on no surface, and the
 report judges it only where its name holds, if that is checked (``tokens.after_owner``).
-Further down other paths (``/model/anthropic.claude-...`` of a Bedrock URL, an ARN's
-``:foundation-model/``) a surface alias keeps its surface.
+A name no repository can have (a Bedrock id's ``:``, a Vertex id's ``@``), and any name
+further down other paths (``/model/...`` of a Bedrock URL, an ARN's
+``:foundation-model/``), keeps its surface.
 
 Names that are one plain word (``ada``, ``davinci``: lower-case letters only) are also
 everyday words, so they count only in a model-like context: between a pair of the same

@@ -137,10 +137,13 @@ class _Overlapping:
                 if name in self._alnum and not_an_id(data, start, end):
                     continue
                 if data[start - 1] in QUOTES and is_pattern(data, start, end):
+                    # No hit; nor is a shorter name at its start (``claude-3-5-sonnet`` of
+                    # ``"claude-3-5-sonnet@20240620" in model``), or one inside it.
                     if patterns is not None:
                         patterns.append(_new(Hit, (start, end, name, model, surface)))
+                    last_end = end
                     continue
-                if surface is not None and after_owner(data, start):
+                if surface is not None and after_owner(data, start, end):
                     surface = None  # a repository's name, not the surface's (see ``match``)
                 known.append(_new(Hit, (start, end, name, model, surface)))
                 last_end = end
@@ -239,7 +242,7 @@ class Picker(_Overlapping):
                     and (name not in alnum or not not_an_id(data, start, end))
                     and not (data[start - 1] in QUOTES and is_pattern(data, start, end))
                 ):
-                    if surface is not None and after_owner(data, start):
+                    if surface is not None and after_owner(data, start, end):
                         surface = None
                     known.append(_new(Hit, (start, end, name, model, surface)))
                     last_end = end

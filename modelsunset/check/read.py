@@ -201,7 +201,8 @@ class FileScanner:
         if found and target.test and fakes(data):
             # An offline test's (see ``mocked``), told by its first piece; looked for only
             # once it holds a finding. A test is code, read with no regions.
-            return [_new(Occurrence, (*each[:7], Kind.MOCKED)) for each in found]
+            # A name tested as a pattern stays one (never rewritten by ``fix``).
+            return [_new(Occurrence, (*each[:7], _mocked(each[7]))) for each in found]
         return found
 
     def _found(self, handle: _Source, data: bytes, target: Target) -> list[Occurrence]:
@@ -338,14 +339,26 @@ def _occurrences(
                     hit.model,
                     whole if whole is not None else _excerpt(data, line_start, line_end, hit),
                     hit.surface,
-                    Kind.PATTERN
-                    if patterns and at in patterns
-                    else kind
-                    if regions is None
-                    else regions.at(at),
+                    _kind_at(kind, regions, at, patterns),
                 ),
             )
         )
+    return found
+
+
+_LIVE = frozenset({Kind.CODE, Kind.CONFIG, Kind.DOCS})
+
+
+def _mocked(kind: Kind) -> Kind:
+    return kind if kind is Kind.PATTERN else Kind.MOCKED
+
+
+def _kind_at(kind: Kind, regions: Regions | None, at: int, patterns: set[int]) -> Kind:
+    """The kind of the place ``at``: the file's, or its notebook region's; ``pattern`` for
+    a name tested as a pattern there, unless that place is recorded."""
+    found = kind if regions is None else regions.at(at)
+    if patterns and at in patterns and found in _LIVE:
+        return Kind.PATTERN
     return found
 
 

@@ -38,7 +38,14 @@ _COLON = ord(":")
 # What an owner's part of an ``owner/name`` path is made of (``meta-llama``, ``hf.co``).
 _OWNER = bytes(1 if _WORD[byte] or byte in b"-." else 0 for byte in range(256))
 _OWNER_LOOK = 100
-_HUBS = (b"huggingface.co/", b"hf.co/", b"huggingface/")
+# What an owner/name can follow: a hub, or a route to a host that serves a hub's models.
+_HUBS: tuple[bytes, ...] = (b"huggingface.co/", b"hf.co/", b"huggingface/", b"together_ai/")
+_HUBS += (b"deepinfra/", b"hosted_vllm/", b"openrouter/")
+_ROUTE_LOOK = max(len(hub) for hub in _HUBS)
+# Words of paths that name a kind of resource, never an owner (``deployments/NAME``).
+_RESOURCES = frozenset({b"deployments", b"deployment", b"model", b"models", b"endpoints"})
+_RESOURCES |= {b"foundation-model", b"inference-profile", b"publishers"}
+_REPOSITORY_NAME = re.compile(rb"[A-Za-z0-9_.-]+")
 _DECLARE = (b"const", b"let", b"var")
 
 
@@ -63,27 +70,35 @@ def starts_token(data: bytes, start: int) -> bool:
     return not (_JOIN[before] and start >= 2 and _WORD[data[start - 2]])
 
 
-def after_owner(data: bytes, start: int) -> bool:
-    """Whether the name at ``start`` is the name part of a Hugging Face repository's
-    ``owner/name`` (``meta-llama/Meta-Llama-3.1-8B-Instruct``): right after a ``/`` that an
-    owner's name (letters, digits, ``_``, ``-``, ``.``) comes before, that owner being the
-    first part of its path (``vllm serve meta-llama/...``, ``"meta-llama/..."``) or the hub's
-    (``huggingface.co/meta-llama/...``, ``hf.co/``, LiteLLM's ``huggingface/``). Not a
-    part further down another path (a URL's ``/model/anthropic.claude-...``, an Azure
-    ``/deployments/...``), nor after an ARN's resource type (``:foundation-model/``)."""
-    if start < 2 or data[start - 1] != _SLASH:
+def after_owner(data: bytes, start: int, end: int) -> bool:
+    """Whether the name at ``data[start:end]`` is the name part of a Hugging Face
+    repository's ``owner/name`` (``meta-llama/Meta-Llama-3.1-8B-Instruct``): a name such a
+    repository can have (letters, digits, ``_``, ``-``, ``.``: never a Bedrock id's ``:``
+    nor a Vertex id's ``@``), right after a ``/`` (or JSON's ``\\/``) that an owner's name
+    comes before, that owner being the first part of its path (``vllm serve
+    meta-llama/...``, ``"meta-llama/..."``) or following a hub or a route to one
+    (``huggingface.co/``, ``hf.co/``, LiteLLM's ``huggingface/``, ``together_ai/``,
+    ``deepinfra/``, ``hosted_vllm/``, ``openrouter/``). Not a part further down another
+    path (a URL's ``/model/anthropic.claude-...``), nor after a word that names a kind of
+    resource (``deployments/``, ``model/``), nor after an ARN's ``:foundation-model/``."""
+    if start < 2 or data[start - 1] != _SLASH or not _REPOSITORY_NAME.fullmatch(data, start, end):
         return False
     at = start - 2
+    if data[at] == _BACKSLASH:  # ``meta-llama\/...`` in JSON text
+        at -= 1
+    last = at
     stop = max(-1, at - _OWNER_LOOK)
     while at > stop and _OWNER[data[at]]:
         at -= 1
-    if at == start - 2 or at == stop != -1:  # no owner, or none so long
+    if at == last or (at == stop != -1 and _OWNER[data[at]]):  # no owner, or none so long
+        return False
+    if data[at + 1 : last + 1].lower() in _RESOURCES:
         return False
     if at < 0:
         return True
     before = data[at]
     if before == _SLASH:
-        return data.endswith(_HUBS, 0, at + 1)
+        return data[max(0, at - _ROUTE_LOOK) : at + 1].lower().endswith(_HUBS)
     return before != _COLON
 
 

@@ -78,36 +78,49 @@ def test_a_prefix_or_a_surface_alias_is_judged_on_its_surface_alone(tmp_path: Pa
 def test_a_surface_alias_named_as_a_repository_is_judged_only_where_it_holds(
     tmp_path: Path,
 ) -> None:
-    """``acme/anthropic.claude-...`` (an ``owner/name`` of a model hub) is not Bedrock's
-    name: the model is offered on api, but that name is not, so it is not checked there;
-    down a URL's path or an ARN's it is Bedrock's."""
+    """``acme/Claude-3-Sonnet`` (a hub's ``owner/name``) is not Bedrock's name: the model
+    is offered on api, but that name is not, so it is not checked there. A Bedrock id
+    (its ``:`` no repository's name has) stays Bedrock's after any path, as does the
+    name down a URL's path or an ARN's."""
+    aliases = {
+        ("claude-3-sonnet-20240229", "bedrock"): (
+            "anthropic.claude-3-sonnet-20240229-v1:0",
+            "Claude-3-Sonnet",
+        )
+    }
     repo = repo_with(
         tmp_path,
         {
             "a.py": (
-                'h = "acme/anthropic.claude-3-sonnet-20240229-v1:0"\n'
-                'u = "https://bedrock.example/model/anthropic.claude-3-sonnet-20240229-v1:0/x"\n'
-                'a = "arn:aws:bedrock:::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"\n'
+                'h = "acme/Claude-3-Sonnet"\n'
+                'u = "https://bedrock.example/model/Claude-3-Sonnet/x"\n'
+                'a = "arn:aws:bedrock:::foundation-model/Claude-3-Sonnet"\n'
+                'r = "amazon-bedrock/anthropic.claude-3-sonnet-20240229-v1:0"\n'
+                'd = "deployments/Claude-3-Sonnet"\n'
             )
         },
     )
-    document = run_json(repo)
+
+    def run(*args: str) -> dict[str, Any]:
+        with format2(aliases=aliases):
+            result = check(repo, "--date", D, "-f", "json", "--no-fail", *args)
+        document: dict[str, Any] = json.loads(result.stdout)
+        return document
+
+    document = run()
     assert judged(document) == [
-        (2, "anthropic.claude-3-sonnet-20240229-v1:0", "bedrock", "warning"),
-        (3, "anthropic.claude-3-sonnet-20240229-v1:0", "bedrock", "warning"),
+        (2, "Claude-3-Sonnet", "bedrock", "warning"),
+        (3, "Claude-3-Sonnet", "bedrock", "warning"),
+        (4, "anthropic.claude-3-sonnet-20240229-v1:0", "bedrock", "warning"),
+        (5, "Claude-3-Sonnet", "bedrock", "warning"),
     ]
     assert [
         (item["line"], item["model"], item["surface"], item["offered_on"])
         for item in document["not_checked"]
     ] == [(1, "claude-3-sonnet-20240229", "api", ["bedrock"])]
     # Checked where the name holds, it is judged there.
-    on_bedrock = run_json(repo, "--surface", "bedrock")
-    assert judged(on_bedrock)[0] == (
-        1,
-        "anthropic.claude-3-sonnet-20240229-v1:0",
-        "bedrock",
-        "warning",
-    )
+    on_bedrock = run("--surface", "bedrock")
+    assert judged(on_bedrock)[0] == (1, "Claude-3-Sonnet", "bedrock", "warning")
     assert on_bedrock["not_checked"] == []
 
 

@@ -436,6 +436,12 @@ def test_unknown_ids_follow_the_same_edges() -> None:
         ("/Meta-Llama-3.1-8B-Instruct", "azure"),  # no owner
         ("arn:aws:bedrock:::foundation-model/Meta-Llama-3.1-8B-Instruct", "azure"),
         (f"{'a' * 120}/Meta-Llama-3.1-8B-Instruct", "azure"),  # no owner's name so long
+        (f" {'a' * 100}/Meta-Llama-3.1-8B-Instruct", None),  # but one of 100 characters
+        ("deployments/Meta-Llama-3.1-8B-Instruct", "azure"),  # a kind of resource
+        ("together_ai/meta-llama/Meta-Llama-3.1-8B-Instruct", None),  # a route to a host
+        ("HuggingFace.co/meta-llama/Meta-Llama-3.1-8B-Instruct", None),
+        ('"meta-llama\\/Meta-Llama-3.1-8B-Instruct"', None),  # JSON's escaped slash
+        ("x/azure/Meta-Llama-3.1-8B-Instruct", "azure"),
     ],
 )
 def test_a_surface_alias_as_a_repositorys_name_holds_on_no_surface(

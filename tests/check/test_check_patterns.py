@@ -93,7 +93,10 @@ def test_a_name_tested_as_a_pattern_is_counted_and_listed_on_request(tmp_path: P
         "not_checked": 0,
     }
     text = check(repo, "--date", D, "--no-fail").stdout
-    assert "1 finding in names tested as patterns not counted (--kinds ...,pattern)" in text
+    hint = (
+        "1 finding in names tested as patterns not counted (add pattern to --kinds to include them)"
+    )
+    assert hint in text
     listed = check(repo, "--date", D, "--no-fail", "--kinds", "code,pattern")
     assert "app.py:1:22 [pattern]\n" in listed.stdout
     assert "2 errors" in listed.stdout
@@ -121,3 +124,40 @@ def test_names_tested_as_patterns_are_counted_once_in_a_file_read_in_pieces(
     assert whole == [(line, "pattern") for line in range(1, 301)]
     monkeypatch.setattr(read, "PIECE", 256)  # read in pieces, each with look-back context
     assert kinds() == whole
+
+
+def test_a_pattern_is_one_place_however_many_names_it_holds() -> None:
+    # The longer name is the pattern; the shorter one at its start (ended by ``@``) is no
+    # hit, and no second pattern.
+    names = {"claude-x-1": "claude-x-1", "claude-x-1@2024": "claude-x-1@2024"}
+    patterns: list[Hit] = []
+    assert Matcher(names).find(b'if "claude-x-1@2024" in model: pass', patterns) == []
+    assert [hit.name for hit in patterns] == ["claude-x-1@2024"]
+    patterns = []
+    assert Matcher(NAMES).find(b'model.startswith("gpt-3\\.5-turbo-16k")', patterns) == []
+    assert len(patterns) == 1
+
+
+def test_a_pattern_in_an_offline_test_is_a_pattern_and_in_a_recorded_file_recorded(
+    tmp_path: Path,
+) -> None:
+    from support.check import D, check, project
+
+    repo = project(
+        tmp_path,
+        {
+            "tests/test_models.py": (
+                "from unittest.mock import patch\n"
+                'def pick(model): return model.startswith("gpt-4.5-preview")\n'
+                'FAKE = "gpt-4.5-preview"\n'
+            ),
+            "tests/fixtures/chat.md": 'if "gpt-4.5-preview" in model:\n',
+        },
+    )
+    every = "code,config,docs,recorded,mocked,pattern"
+    document = json.loads(check(repo, "--date", D, "-f", "json", "--kinds", every).stdout)
+    assert [(item["path"], item["line"], item["kind"]) for item in document["findings"]] == [
+        ("tests/fixtures/chat.md", 1, "recorded"),
+        ("tests/test_models.py", 2, "pattern"),
+        ("tests/test_models.py", 3, "mocked"),
+    ]
