@@ -41,6 +41,8 @@ _BEFORE = re.compile(
 _AFTER = re.compile(rb"\s+(?:not\s+)?in\s+" + _ONE_NAME + rb"(?![\w.(\[])")
 _LOOK = 120  # bytes read before the opening quote, at most
 _BLANKS = (b" ", b"\t")
+_DOUBLE = ord('"')
+_BACKSLASH = ord("\\")
 _BLANKS_AND_BREAKS = b" \t\r\n"
 
 
@@ -50,13 +52,23 @@ def is_pattern(data: bytes, start: int, end: int) -> bool:
     if start == 0 or end >= len(data):
         return False
     quote = data[start - 1]
-    if quote not in QUOTES or data[end] != quote:
+    opening, closing = start - 1, end  # where the quotes are
+    if quote not in QUOTES:
         return False
-    if data[end + 1 : end + 2] in _BLANKS and _AFTER.match(data, end + 1) is not None:
+    if quote == _DOUBLE and start >= 2 and data[start - 2] == _BACKSLASH:
+        # Quotes escaped in a JSON string: the source of a notebook's cell holds
+        # ``model.startswith(\"gpt-4\")``.
+        if data[end : end + 2] != b'\\"':
+            return False
+        opening, closing = start - 2, end + 1
+    elif data[end] != quote:
+        return False
+    after = closing + 1
+    if data[after : after + 1] in _BLANKS and _AFTER.match(data, after) is not None:
         return True
     # Every test before the name opens a call: the quote follows a "(", or a "," or "["
     # of its arguments, and perhaps blanks (most quoted ids follow "=", ":" or "[").
-    at = start - 1
+    at = opening
     floor = max(0, at - 16)
     while at > floor and data[at - 1] in _BLANKS_AND_BREAKS:
         at -= 1
@@ -65,7 +77,7 @@ def is_pattern(data: bytes, start: int, end: int) -> bool:
     # ``_BEFORE`` needs one of its words (startswith and its kin, HasPrefix, Contains,
     # includes, contains): a window holding no part of any is told by four finds in C,
     # not by a search of ``_BEFORE`` from each of its bytes.
-    low, high = max(0, start - 1 - _LOOK), start - 1
+    low, high = max(0, opening - _LOOK), opening
     find = data.find
     if (
         find(b"tart", low, high) == -1

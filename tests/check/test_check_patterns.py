@@ -161,3 +161,21 @@ def test_a_pattern_in_an_offline_test_is_a_pattern_and_in_a_recorded_file_record
         ("tests/test_models.py", 2, "pattern"),
         ("tests/test_models.py", 3, "mocked"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tested", "found_names"),
+    [
+        # A notebook's source: a JSON string, its quotes escaped.
+        (r'"    if model.startswith(\"gpt-4\"):\n",', ["gpt-4"], []),
+        (r'"    if \"gpt-4o\" in model_name:\n",', ["gpt-4o"], []),
+        (r'"models = [\"gpt-4o\"]\n"', [], ["gpt-4o"]),  # a list of names: a finding
+        (r'"m = \"gpt-4\"\n"', [], ["gpt-4"]),
+        (r'"if model.startswith(\"gpt-4\'):"', [], ["gpt-4"]),  # quotes that differ
+    ],
+)
+def test_a_pattern_between_escaped_quotes_is_one(
+    text: str, tested: list[str], found_names: list[str]
+) -> None:
+    assert patterns_in(text) == tested
+    assert found(text) == found_names
