@@ -27,7 +27,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from modelsunset.check import worker as worker_side
-from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
+from modelsunset.check.occurrences import Occurrence
+from modelsunset.check.read import FileScanner, Note, Progress, Stats
 from modelsunset.check.signals import held_signals
 from modelsunset.check.worker import Answer, scan_batch
 from modelsunset.errors import ModelsunsetError

@@ -5,10 +5,11 @@ UTF-8, Latin-1 or any other ASCII-compatible text alike. No binary file is read 
 byte in the first ``BINARY_PROBE`` bytes). Columns count the characters of the line as
 UTF-8 reads it, each byte that is not UTF-8 as one. Large files are read in pieces cut at
 line ends, counting lines as the pieces go by; a line longer than ``LONG_LINE`` is
-searched in parts that overlap by more than the longest pattern, so no id is lost. Each
-occurrence keeps at most ``EXCERPT`` characters of its line, around the id, however long
-the line: memory stays proportional to the number of hits, and the work on a line to its
-length. A file that cannot be read is reported through ``note`` and skipped (and listed in
+searched in parts that overlap by more than the longest pattern, so no id is lost. What
+each piece holds is made into occurrences by ``occurrences``, each with at most
+``EXCERPT`` characters of its line around the id, however long the line: memory stays
+proportional to the number of hits, and the work on a line to its length. A file that
+cannot be read is reported through ``note`` and skipped (and listed in
 ``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``).
 
 A file is opened without waiting and read only if it is still a regular file (one swapped
@@ -24,21 +25,18 @@ import os
 import stat
 from collections.abc import Callable
 from io import FileIO
-from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.mocked import fakes
+from modelsunset.check.occurrences import Occurrence, characters, occurrences
 from modelsunset.check.paths import kind as what_is
-from modelsunset.check.suppress import Suppression, ignores_whole_file, suppressed, suppression
+from modelsunset.check.suppress import ignores_whole_file
 from modelsunset.errors import ModelsunsetError, OutOfMemory, fault_text
 from modelsunset.wording import inert
 
-_START = itemgetter(0)  # of a hit
-
 if TYPE_CHECKING:
-    from modelsunset.check.match import Hit, Matcher
-    from modelsunset.check.notebook import Regions
+    from modelsunset.check.match import Matcher
     from modelsunset.check.walk import Target
 
 SKIPPED = "warning: skipped "  # how a note about a file or folder that cannot be read begins
@@ -50,7 +48,6 @@ PROBE_ABOVE = 4 * BINARY_PROBE
 PIECE = 4 * 1024 * 1024
 _YAML = (".yaml", ".yml", ".YAML", ".YML")
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
-EXCERPT = 200  # characters of a line kept with each occurrence, around the id
 _CONTINUATION = frozenset(range(0x80, 0xC0))
 # A NamedTuple made from all its fields at once, in C (its own ``__new__`` is Python's):
 # for each occurrence, 0.19 us against 0.11 us.
@@ -58,24 +55,6 @@ _new = tuple.__new__
 _BOM = codecs.BOM_UTF8
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _pread = getattr(os, "pread", None)  # not on Windows
-
-
-class Occurrence(NamedTuple):
-    """A name found in a file (a tuple: small, quick to make and to send between
-    processes). ``model`` is None for an id the catalogue does not know;
-    ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
-    surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
-    it around the name (with ``…`` where it is cut); ``kind`` that of the file (of the
-    cell, in a notebook)."""
-
-    path: str
-    line: int
-    column: int
-    match: str
-    model: str | None
-    text: str
-    surface: str | None = None
-    kind: Kind = Kind.CODE
 
 
 class Stats:
@@ -224,7 +203,7 @@ class FileScanner:
             regions = payload_regions(data, kind)  # responses shown as examples: recorded
         if handle.left == 0 or target.notebook:
             bom = data.startswith(_BOM)
-            return _occurrences(self.matcher, data, shown, 0, len(data), 1, 0, bom, kind, regions)
+            return occurrences(self.matcher, data, shown, 0, len(data), 1, 0, bom, kind, regions)
         return self._stream(handle, data, shown, kind)
 
     def _stream(self, handle: _Source, data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
@@ -248,7 +227,7 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            found += _occurrences(
+            found += occurrences(
                 self.matcher, data, shown, skip, limit, line, column_before, bom, kind
             )
             if at_end:
@@ -261,105 +240,16 @@ class FileScanner:
             line += data.count(b"\n", 0, consumed)
             last_newline = data.rfind(b"\n", 0, consumed)
             if last_newline == -1:
-                column_before += _characters(data, 0, consumed)
+                column_before += characters(data, 0, consumed)
             else:
-                column_before = _characters(data, last_newline + 1, consumed)
+                column_before = characters(data, last_newline + 1, consumed)
                 bom = False
             data = data[consumed:] + more
             skip = limit - consumed
 
 
-def _occurrences(
-    matcher: Matcher,
-    data: bytes,
-    shown: str,
-    start: int,
-    limit: int,
-    line: int,
-    column_before: int,
-    bom: bool,
-    kind: Kind,
-    regions: Regions | None = None,
-) -> list[Occurrence]:
-    """Occurrences of ``matcher``'s hits starting in ``data[start:limit]``; ``data[0]`` is
-    on ``line``; of ``kind``, or in a notebook of the kind its ``regions`` give each place.
-
-    One pass over the hits, in order: the line, its start and end, its suppression
-    comment and the column are carried from one hit to the next, so a line with many
-    hits is read once, not once per hit."""
-    tested: list[Hit] = []  # names tested as patterns: occurrences of their own kind
-    hits = [hit for hit in matcher.find(data, tested) if start <= hit.start < limit]
-    patterns: set[int] = set()
-    if tested:
-        tested = [hit for hit in tested if start <= hit.start < limit]
-        patterns = {hit.start for hit in tested}
-        hits = sorted([*hits, *tested], key=_START)
-    if not hits:
-        return []
-    found: list[Occurrence] = []
-    append = found.append
-    counted_to = 0  # newlines before here are counted in ``line``
-    line_start = line_end = -1  # the line of the previous hit: data[line_start:line_end]
-    column = 0  # characters from line_start to counted_to
-    suppress: Suppression = None
-    whole: str | None = None  # the line's text, when short enough to be every excerpt
-    for hit in hits:
-        at = hit.start
-        if at >= line_end:  # the first hit, or one on a later line
-            newlines = data.count(b"\n", counted_to, at)
-            if newlines or line_start < 0:
-                line += newlines
-                line_start = data.rfind(b"\n", 0 if line_start < 0 else counted_to, at)
-                line_start += 1
-                column = column_before if line_start == 0 else 0
-                if bom and line_start == 0 and line == 1:
-                    column -= 1
-                counted_to = line_start
-            line_end = data.find(b"\n", at)
-            if line_end == -1:
-                line_end = len(data)
-            suppress = suppression(data, line_start, line_end)
-            whole = _whole_line(data, line_start, line_end)
-        segment = data[counted_to:at]
-        if segment.isascii():
-            column += len(segment)
-        else:
-            column += len(segment.decode("utf-8", errors="replace"))
-        counted_to = at
-        if suppress is not None and suppressed(suppress, hit):
-            continue
-        append(
-            _new(
-                Occurrence,
-                (
-                    shown,
-                    line,
-                    column + 1,
-                    hit.name,
-                    hit.model,
-                    whole if whole is not None else _excerpt(data, line_start, line_end, hit),
-                    hit.surface,
-                    _kind_at(kind, regions, at, patterns),
-                ),
-            )
-        )
-    return found
-
-
-_LIVE = frozenset({Kind.CODE, Kind.CONFIG, Kind.DOCS})
-
-
 def _mocked(kind: Kind) -> Kind:
     return kind if kind is Kind.PATTERN else Kind.MOCKED
-
-
-def _kind_at(kind: Kind, regions: Regions | None, at: int, patterns: set[int]) -> Kind:
-    """The kind of the place ``at``: the file's, or its notebook region's; ``pattern`` for
-    a name tested as a pattern there, unless that place is recorded."""
-    found = kind if regions is None else regions.at(at)
-    if patterns and at in patterns and found in _LIVE:
-        return Kind.PATTERN
-    return found
 
 
 def _binary_start(handle: FileIO) -> bool:
@@ -420,50 +310,3 @@ class _Source:
             pieces.append(more)
             got += len(more)
         return b"".join(pieces)
-
-
-def _characters(data: bytes, start: int, end: int) -> int:
-    """Characters in ``data[start:end]`` as UTF-8 reads them, a byte that is not UTF-8
-    counting as one (as ``errors="replace"`` shows it)."""
-    segment = data[start:end]
-    if segment.isascii():
-        return len(segment)
-    return len(segment.decode("utf-8", errors="replace"))
-
-
-def _whole_line(data: bytes, line_start: int, line_end: int) -> str | None:
-    """The text of the line ``data[line_start:line_end]`` (less a ``\\r`` before its end),
-    when it has at most ``EXCERPT`` bytes: then it is the excerpt of each of its hits."""
-    if line_end > line_start and data[line_end - 1] == 0x0D:
-        line_end -= 1
-    if line_end - line_start <= EXCERPT:
-        return data[line_start:line_end].decode("utf-8", errors="replace")
-    return None
-
-
-def _excerpt(data: bytes, line_start: int, line_end: int, hit: Hit) -> str:
-    """At most ``EXCERPT`` characters of a line longer than that around the name ``hit``
-    found on it, with ``…`` where the line is cut."""
-    start, end = hit.start, hit.end
-    if line_end > line_start and data[line_end - 1] == 0x0D:
-        line_end -= 1
-    room = max(0, EXCERPT - (end - start) - 2)
-    before = room // 2
-    after = room - before
-    # A character is at most 4 bytes: these byte ranges hold enough characters.
-    low = max(line_start, start - 4 * before - 4)
-    while low > line_start and low < start and data[low] in _CONTINUATION:
-        low += 1
-    head = data[low:start].decode("utf-8", errors="replace")
-    cut_before = low > line_start
-    if len(head) > before:
-        head = head[len(head) - before :]
-        cut_before = True
-    high = min(line_end, end + 4 * after + 4)
-    tail = data[end:high].decode("utf-8", errors="replace")
-    cut_after = high < line_end
-    if len(tail) > after:
-        tail = tail[:after]
-        cut_after = True
-    name = data[start:end].decode("utf-8", errors="replace")
-    return ("…" if cut_before else "") + head + name + tail + ("…" if cut_after else "")

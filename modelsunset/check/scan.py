@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from modelsunset.check.ignore import pattern_problem
+from modelsunset.check.occurrences import Occurrence
 from modelsunset.check.pool import WalkNotes, in_parallel, workers_for
-from modelsunset.check.read import FileScanner, Note, Occurrence, Progress, Stats
+from modelsunset.check.read import FileScanner, Note, Progress, Stats
 from modelsunset.check.walk import targets
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from support import git_untracked, write_tree
 from support.check import D, check, project
 
 from modelsunset.check import ignore as ignore_module
+from modelsunset.check import occurrences as occurrences_module
 from modelsunset.check import pool as pool_module
 from modelsunset.check import read as read_module
 from modelsunset.check import scan as scan_module
@@ -743,8 +744,8 @@ def test_a_long_line_of_many_hits_keeps_a_window_of_it_per_hit(tmp_path: Path) -
     assert len(found) == count
     assert [item.column for item in found[:3]] == [7, 26, 45]
     assert found[-1].column == 5 + 19 * (count - 1) + 2
-    assert all(len(item.text) <= read_module.EXCERPT for item in found)
-    assert sum(len(item.text) for item in found) <= count * read_module.EXCERPT
+    assert all(len(item.text) <= occurrences_module.EXCERPT for item in found)
+    assert sum(len(item.text) for item in found) <= count * occurrences_module.EXCERPT
     middle = found[count // 2].text
     assert middle.startswith("…") and middle.endswith("…")
     assert '"gpt-4.5-preview"' in middle
@@ -758,7 +759,7 @@ def test_excerpts_cut_around_the_id_at_whole_characters(tmp_path: Path, before: 
     write_tree(tmp_path, {"a.txt": line + "\r\n"})
     (item,) = run_scan(tmp_path)[0]
     assert item.column == before + 2
-    assert len(item.text) <= read_module.EXCERPT
+    assert len(item.text) <= occurrences_module.EXCERPT
     assert "\ufffd" not in item.text
     assert " gpt-4o " in item.text
     assert item.text.strip("…") in line

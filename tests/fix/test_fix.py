@@ -20,7 +20,7 @@ from support.builders import catalogue as build
 from support.check import D, check, project
 from support.fix import fix
 
-from modelsunset.check.read import Occurrence
+from modelsunset.check.occurrences import Occurrence
 from modelsunset.fix.apply import diff, rewritten, write
 from modelsunset.fix.kinds import kind_of
 from modelsunset.fix.plan import plan
