@@ -43,9 +43,10 @@ current folder (``walk._place_of_file``).
 *Mocked* files are code files of offline tests, which put a fake in place of the
 provider (``mocked``): found by their text as well as their path, when they are read.
 *Pattern* is the kind of a name that code tests as a pattern of names, not as one
-(``model.startswith("gpt-4")``, ``"gpt-4" in model``: ``patterns``), wherever it is: it
-names a family, and its retirement changes nothing there, but it is never passed in
-silence either (counted, and listed with ``--kinds ...,pattern``).
+(``model.startswith("gpt-4")``, ``"gpt-4" in model``: ``patterns``), in code, config,
+docs or an offline test (in a recorded file it stays recorded): it names a family, and
+its retirement changes nothing there, but it is never passed in silence either (counted,
+and listed when ``pattern`` is among the kinds asked for).
 
 By default only code, config and docs can fail the gate (``DEFAULT``).
 """

@@ -52,6 +52,9 @@ def placed(path: str | None, line: int | None, column: int | None, match: str) -
     return f"{unhidden(path)}:{line}:{column}"
 
 
+_LEFT_OUT_BY_DEFAULT = frozenset({Kind.RECORDED, Kind.MOCKED, Kind.PATTERN})
+
+
 def where(finding: Finding) -> str:
     """``src/app.py:3:12``, or ``--model ID`` for a finding that names no file; the name
     found follows in brackets when it is an alias rather than the id, and ``[recorded]``,
@@ -60,7 +63,7 @@ def where(finding: Finding) -> str:
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
         place += f" ({unhidden(finding.match)})"
-    if finding.kind is Kind.RECORDED or finding.kind is Kind.MOCKED or finding.kind is Kind.PATTERN:
+    if finding.kind in _LEFT_OUT_BY_DEFAULT:
         place += f" [{finding.kind.value}]"
     return place
 
