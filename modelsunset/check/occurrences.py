@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from modelsunset.check.notebook import Regions
 
 EXCERPT = 200  # characters of a line kept with each occurrence, around the id
-_CONTINUATION = frozenset(range(0x80, 0xC0))
+CONTINUATION = frozenset(range(0x80, 0xC0))  # bytes that continue a UTF-8 character
 _START = itemgetter(0)  # of a hit
 # A NamedTuple made from all its fields at once, in C (its own ``__new__`` is Python's):
 # for each occurrence, 0.19 us against 0.11 us.
@@ -31,7 +31,7 @@ class Occurrence(NamedTuple):
     ``surface`` is the one surface the name holds on (a surface's prefix before it, or a
     surface alias), else None. ``text`` is the line, or at most ``EXCERPT`` characters of
     it around the name (with ``…`` where it is cut); ``kind`` that of the file (of the
-    cell, in a notebook)."""
+    cell, in a notebook), or ``pattern`` for a name tested as one."""
 
     path: str
     line: int
@@ -159,7 +159,7 @@ def _excerpt(data: bytes, line_start: int, line_end: int, hit: Hit) -> str:
     after = room - before
     # A character is at most 4 bytes: these byte ranges hold enough characters.
     low = max(line_start, start - 4 * before - 4)
-    while low > line_start and low < start and data[low] in _CONTINUATION:
+    while low > line_start and low < start and data[low] in CONTINUATION:
         low += 1
     head = data[low:start].decode("utf-8", errors="replace")
     cut_before = low > line_start

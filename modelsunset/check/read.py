@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from modelsunset.check.kinds import Kind
 from modelsunset.check.mocked import fakes
-from modelsunset.check.occurrences import Occurrence, characters, occurrences
+from modelsunset.check.occurrences import CONTINUATION, Occurrence, characters, occurrences
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import ignores_whole_file
 from modelsunset.errors import ModelsunsetError, OutOfMemory, fault_text
@@ -48,7 +48,6 @@ PROBE_ABOVE = 4 * BINARY_PROBE
 PIECE = 4 * 1024 * 1024
 _YAML = (".yaml", ".yml", ".YAML", ".YML")
 LONG_LINE = 16 * 1024 * 1024  # a line longer than this is searched in overlapping parts
-_CONTINUATION = frozenset(range(0x80, 0xC0))
 # A NamedTuple made from all its fields at once, in C (its own ``__new__`` is Python's):
 # for each occurrence, 0.19 us against 0.11 us.
 _new = tuple.__new__
@@ -235,7 +234,7 @@ class FileScanner:
             # Keep two bytes before the cut (token edges look that far back), and never
             # cut inside a UTF-8 sequence, so that characters are counted whole.
             consumed = max(0, limit - 2)
-            while consumed > 0 and limit - consumed < 6 and data[consumed] in _CONTINUATION:
+            while consumed > 0 and limit - consumed < 6 and data[consumed] in CONTINUATION:
                 consumed -= 1
             line += data.count(b"\n", 0, consumed)
             last_newline = data.rfind(b"\n", 0, consumed)

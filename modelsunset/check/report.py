@@ -173,7 +173,13 @@ class _Builder:
     checked on) is worked out once; findings of names at the same place (a file, line
     and column) are put in the order of their surfaces, as ``build`` sorts them."""
 
-    def __init__(self, catalogue: Catalogue, judge: Judge, surfaces: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        judge: Judge,
+        surfaces: tuple[str, ...],
+        only_on: Mapping[str, Mapping[str, frozenset[str]]],
+    ) -> None:
         self.catalogue = catalogue
         self.judge = judge
         self.surfaces = surfaces
@@ -181,7 +187,7 @@ class _Builder:
         self.not_checked: list[NotChecked] = []
         self.plans: dict[tuple[str, str | None, frozenset[str] | None], _Plan] = {}
         # Surface aliases: name -> {model: the surfaces it is an alias on}.
-        self.only_on = _surface_names(catalogue)
+        self.only_on = only_on
 
     def holds(self, match: str, model_id: str, surface: str | None) -> frozenset[str] | None:
         """The surfaces a name found on none (``surface`` None) holds on, when it is a name
@@ -277,8 +283,13 @@ def build(
     with collector_paused(freeze):
         checked = tuple(surfaces)
         judge = Judge(catalogue, on, fail_within, warn_within)
-        builder = _Builder(catalogue, judge, checked)
-        aside = {kind: _Builder(catalogue, judge, checked) for kind in KINDS if kind not in kinds}
+        only_on = _surface_names(catalogue)  # the same for every builder: found once
+        builder = _Builder(catalogue, judge, checked, only_on)
+        aside = {
+            kind: _Builder(catalogue, judge, checked, only_on)
+            for kind in KINDS
+            if kind not in kinds
+        }
         left_out = {kind: LeftOut() for kind in aside}
         suggest: Suggestions | None = None
         suggested: dict[str, tuple[str, ...]] = {}
@@ -296,7 +307,7 @@ def build(
         # In the order of their places (stable: the order given among those at one place).
         ordered = sorted(occurrences, key=attrgetter("path", "line", "column"))
         findings, not_checked = builder.findings, builder.not_checked
-        plans, plan, only_on = builder.plans, builder.plan, builder.only_on
+        plans, plan = builder.plans, builder.plan
         last: tuple[str, int, int] | None = None
         tied = (0, 0)  # where the findings and names not checked at the last place begin
         for found in ordered:
