@@ -36,6 +36,8 @@ class Session(NamedTuple):
     pinned_error: UsageError | None = None
     # stdout for bytes as they are (None: through ``out``, as UTF-8 text).
     out_bytes: Callable[[bytes], None] | None = None
+    # Text as ``out`` would write it, encoded for ``out_bytes`` (None: write text with ``out``).
+    out_encode: Callable[[str], bytes] | None = None
     # The language of the text for people (--lang, else MODELSUNSET_LANG, else the locale).
     lang: Lang = Lang.en
 

@@ -93,6 +93,28 @@ def writer(stream: str) -> Callable[[str], None]:
     return write
 
 
+def stdout_encoder() -> Callable[[str], bytes] | None:
+    """How ``writer("out")`` turns a piece of text into bytes, for a UTF-8 stdout with bytes
+    beneath it: as stdout encodes it, or, should that fail (a lone surrogate), with the
+    characters it cannot hold escaped, as ``writer`` does then. None for any other stdout
+    (its text is written with ``writer``)."""
+    target = sys.stdout
+    if target is None or getattr(target, "buffer", None) is None:
+        return None
+    encoding = (getattr(target, "encoding", None) or "").lower().replace("_", "-")
+    errors = getattr(target, "errors", None) or "strict"
+    if encoding not in ("utf-8", "utf8") or errors not in ("strict", "surrogateescape"):
+        return None
+
+    def encode(text: str) -> bytes:
+        try:
+            return text.encode("utf-8", errors)
+        except UnicodeEncodeError:
+            return _escaped(text, "utf-8").encode("utf-8", errors)
+
+    return encode
+
+
 def binary_writer() -> Callable[[bytes], None]:
     """stdout for bytes that must arrive as they are: an iCalendar file's CRLF line ends,
     in UTF-8 whatever the locale. Errors as for text (``writer``)."""
@@ -159,6 +181,7 @@ def session(lang: Lang | None = None) -> Session:
         out=writer("out"),
         err=writer("err"),
         out_bytes=binary_writer(),
+        out_encode=stdout_encoder(),
         ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
         pinned_error=pinned_error,
         lang=lang if lang is not None else lang_of(os.environ),

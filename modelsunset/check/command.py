@@ -21,7 +21,7 @@ from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import inert
 from modelsunset.check.scan import Stats
 from modelsunset.check.signals import stopped_by_sigterm
-from modelsunset.check.spool import whole
+from modelsunset.check.spool import whole, whole_encoded
 from modelsunset.commands import Session, Sources, on_date
 from modelsunset.errors import (
     EXIT_NEGATIVE,
@@ -192,8 +192,13 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         __version__,
         lang=session.lang,
     )
-    for piece in whole(shown_pieces(request.fmt, found, aside, ctx)):
-        session.out(piece)
+    pieces = shown_pieces(request.fmt, found, aside, ctx)
+    if session.out_bytes is not None and session.out_encode is not None:
+        for data in whole_encoded(pieces, session.out_encode):
+            session.out_bytes(data)
+    else:
+        for piece in whole(pieces):
+            session.out(piece)
     if request.fmt is CheckFormat.github:
         markdown = check_renderer(CheckFormat.markdown).render(found, ctx)
         _step_summary(shown(markdown, CheckFormat.markdown, found, aside), session)

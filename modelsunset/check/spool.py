@@ -7,23 +7,39 @@ it or nothing. Up to ``LIMIT`` characters are held in memory and the rest in an 
 temporary file, so a report of any size costs little memory either way.
 """
 
-from collections.abc import Iterable, Iterator
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, AnyStr
 
 LIMIT = 16 * 1024 * 1024
-"""Characters held in memory before the output goes on in a temporary file."""
+"""Characters (or bytes) held in memory before the output goes on in a temporary file."""
 
 CHUNK = 1024 * 1024
-"""Characters read back at a time from the temporary file."""
+"""Characters (or bytes) read back at a time from the temporary file."""
 
 
 def whole(pieces: Iterable[str], limit: int = LIMIT) -> Iterator[str]:
     """``pieces`` again, once every one of them has been made: nothing is given while an
     exception can still end the making. Raises ``OutputError`` when the temporary file
     cannot be written (a full disk)."""
-    held: list[str] = []
+    return _held(pieces, limit, _temporary)
+
+
+def whole_encoded(
+    pieces: Iterable[str], encode: Callable[[str], bytes], limit: int = LIMIT
+) -> Iterator[bytes]:
+    """``whole`` for a stdout that takes bytes: each piece encoded once, as it is made (by
+    ``encode``, as stdout would encode it), then held as bytes (``limit`` counts bytes).
+    Text held in a temporary file is encoded on the way in, decoded on the way out, then
+    encoded again for stdout: 0.2 to 0.4 s of a report of 170 MB."""
+    return _held(map(encode, pieces), limit, _temporary_bytes)
+
+
+def _held(
+    pieces: Iterable[AnyStr], limit: int, temporary: Callable[[], IO[AnyStr]]
+) -> Iterator[AnyStr]:
+    held: list[AnyStr] = []
     size = 0
-    spill: IO[str] | None = None
+    spill: IO[AnyStr] | None = None
     try:
         for piece in pieces:
             if spill is not None:
@@ -32,7 +48,7 @@ def whole(pieces: Iterable[str], limit: int = LIMIT) -> Iterator[str]:
             held.append(piece)
             size += len(piece)
             if size > limit:
-                spill = _temporary()
+                spill = temporary()
                 for earlier in held:
                     _write(spill, earlier)
                 held = []
@@ -58,7 +74,16 @@ def _temporary() -> IO[str]:
         raise _cannot(exc) from None
 
 
-def _write(spill: IO[str], text: str) -> None:
+def _temporary_bytes() -> IO[bytes]:
+    import tempfile
+
+    try:
+        return tempfile.TemporaryFile("w+b")
+    except OSError as exc:
+        raise _cannot(exc) from None
+
+
+def _write(spill: IO[AnyStr], text: AnyStr) -> None:
     try:
         spill.write(text)
     except OSError as exc:
