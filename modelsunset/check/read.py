@@ -23,10 +23,12 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from io import FileIO
 from typing import TYPE_CHECKING
 
+from modelsunset.check.beside import beside
 from modelsunset.check.kinds import Kind
 from modelsunset.check.mocked import fakes
 from modelsunset.check.occurrences import CONTINUATION, Occurrence, characters, occurrences
@@ -121,10 +123,11 @@ class ScanFault(ModelsunsetError):
 class FileScanner:
     """Reads one file at a time and turns hits into occurrences."""
 
-    def __init__(self, matcher: Matcher, stats: Stats, note: Note) -> None:
+    def __init__(self, matcher: Matcher, stats: Stats, note: Note, beside: bool = False) -> None:
         self.matcher = matcher
         self.stats = stats
         self.note = note
+        self.beside = beside  # may read a large file's pieces two at a time (``_stream``)
         self.margin = max(matcher.longest, 80) + 2
 
     def _skip(self, shown: str, reason: str) -> None:
@@ -206,7 +209,33 @@ class FileScanner:
         return self._stream(handle, data, shown, kind)
 
     def _stream(self, handle: _Source, data: bytes, shown: str, kind: Kind) -> list[Occurrence]:
+        matcher = self.matcher
+
+        def found_in(piece: _Piece) -> list[Occurrence]:
+            data, skip, limit, line, column_before, bom = piece
+            return occurrences(matcher, data, shown, skip, limit, line, column_before, bom, kind)
+
+        pieces = self._pieces(handle, data)
         found: list[Occurrence] = []
+        if not self.beside:
+            for piece in pieces:
+                found += found_in(piece)
+            return found
+        # Two pieces at a time: the second in a process beside this one (``beside``).
+        for piece in pieces:
+            following = next(pieces, None)
+            if following is None:
+                found += found_in(piece)
+                break
+            with beside(partial(_plain, found_in, following)) as side:
+                found += found_in(piece)
+                found += map(_occurrence, side.answer())
+        return found
+
+    def _pieces(self, handle: _Source, data: bytes) -> Iterator[_Piece]:
+        """The pieces of a file read a piece at a time, ``data`` its first: each cut at a
+        line end (a line longer than ``LONG_LINE`` in parts that overlap by ``margin``),
+        with what ``occurrences`` needs to place what it finds there."""
         bom = data.startswith(_BOM)
         line = 1
         column_before = 0  # characters of the current line that lie before data[0]
@@ -226,11 +255,9 @@ class FileScanner:
                 else:
                     data += more
                     continue
-            found += occurrences(
-                self.matcher, data, shown, skip, limit, line, column_before, bom, kind
-            )
+            yield data, skip, limit, line, column_before, bom
             if at_end:
-                return found
+                return
             # Keep two bytes before the cut (token edges look that far back), and never
             # cut inside a UTF-8 sequence, so that characters are counted whole.
             consumed = max(0, limit - 2)
@@ -245,6 +272,21 @@ class FileScanner:
                 bom = False
             data = data[consumed:] + more
             skip = limit - consumed
+
+
+# A piece of a file: its bytes (look-back context first), where what is new in them
+# begins and ends, the line of their first byte, the characters of that line before it,
+# and whether a byte-order mark begins them.
+_Piece = tuple[bytes, int, int, int, int, bool]
+# Occurrences cross from a process beside as plain tuples, made again here in C (a
+# NamedTuple pickles and unpickles through Python code: see ``pool``).
+_occurrence = partial(tuple.__new__, Occurrence)
+
+
+def _plain(
+    found_in: Callable[[_Piece], list[Occurrence]], piece: _Piece
+) -> list[tuple[object, ...]]:
+    return [tuple(each) for each in found_in(piece)]
 
 
 def _mocked(kind: Kind) -> Kind:

@@ -65,7 +65,8 @@ def scan(
         walk_notes = WalkNotes(note, stats)
         walked = targets(paths, excludes, gitignore, stats, walk_notes, skip)
         workers = workers_for(jobs)
-        scanner = FileScanner(matcher, stats, note)
+        # With cores to spare, a large file's pieces are read two at a time.
+        scanner = FileScanner(matcher, stats, note, beside=workers > 1)
         found: list[Occurrence] = []
         for number, target in enumerate(walked):
             found += scanner.scan(target)
