@@ -38,6 +38,8 @@ class Session(NamedTuple):
     out_bytes: Callable[[bytes], None] | None = None
     # Text as ``out`` would write it, encoded for ``out_bytes`` (None: write text with ``out``).
     out_encode: Callable[[str], bytes] | None = None
+    # stdout's descriptor, if it is a regular file that output may go straight into.
+    out_file: Callable[[], int | None] | None = None
     # The language of the text for people (--lang, else MODELSUNSET_LANG, else the locale).
     lang: Lang = Lang.en
 

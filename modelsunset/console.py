@@ -115,6 +115,24 @@ def stdout_encoder() -> Callable[[str], bytes] | None:
     return encode
 
 
+def stdout_file() -> int | None:
+    """stdout's file descriptor, its text written out, if it is a regular file that can be
+    cut back (``spool.into_file``; POSIX only); else None."""
+    import stat
+
+    target = sys.stdout
+    if target is None or sys.platform == "win32" or getattr(target, "buffer", None) is None:
+        return None
+    try:
+        fd = target.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        target.flush()
+    except (AttributeError, ValueError, OSError):  # no descriptor beneath (a test's stream)
+        return None
+    return fd
+
+
 def binary_writer() -> Callable[[bytes], None]:
     """stdout for bytes that must arrive as they are: an iCalendar file's CRLF line ends,
     in UTF-8 whatever the locale. Errors as for text (``writer``)."""
@@ -182,6 +200,7 @@ def session(lang: Lang | None = None) -> Session:
         err=writer("err"),
         out_bytes=binary_writer(),
         out_encode=stdout_encoder(),
+        out_file=stdout_file,
         ascii_only=not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"),
         pinned_error=pinned_error,
         lang=lang if lang is not None else lang_of(os.environ),

@@ -21,7 +21,7 @@ from modelsunset.check.kinds import Kind
 from modelsunset.check.paths import inert
 from modelsunset.check.scan import Stats
 from modelsunset.check.signals import stopped_by_sigterm
-from modelsunset.check.spool import whole, whole_encoded
+from modelsunset.check.spool import into_file, whole, whole_encoded
 from modelsunset.commands import Session, Sources, on_date
 from modelsunset.errors import (
     EXIT_NEGATIVE,
@@ -193,7 +193,10 @@ def _check(session: Session, sources: Sources, request: Request) -> int:
         lang=session.lang,
     )
     pieces = shown_pieces(request.fmt, found, aside, ctx)
-    if session.out_bytes is not None and session.out_encode is not None:
+    fd = session.out_file() if session.out_file is not None else None
+    if fd is not None and session.out_encode is not None:
+        into_file(map(session.out_encode, pieces), fd)  # all of it or nothing
+    elif session.out_bytes is not None and session.out_encode is not None:
         for data in whole_encoded(pieces, session.out_encode):
             session.out_bytes(data)
     else:
