@@ -10,7 +10,10 @@ each piece holds is made into occurrences by ``occurrences``, each with at most
 ``EXCERPT`` characters of its line around the id, however long the line: memory stays
 proportional to the number of hits, and the work on a line to its length. A file that
 cannot be read is reported through ``note`` and skipped (and listed in
-``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``).
+``Stats.skipped``, which the command makes an error unless ``--skip-unreadable``). Where
+the command reads files itself with cores to spare (``beside=True``), a large file's
+pieces are read two at a time, the second in a process beside it (``beside``): the same
+pieces, so the same occurrences.
 
 A file is opened without waiting and read only if it is still a regular file (one swapped
 for a pipe since the walk would block the scan forever; it is left out with a note, as

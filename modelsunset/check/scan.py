@@ -10,7 +10,8 @@ The parts, each in a module of its own:
   streamed, each occurrence with an excerpt of its line); ``suppress``: the
   ``modelsunset: ignore`` comments that leave some of them out;
 * ``pool``: worker processes for large trees, and stopping them on a signal; ``worker``:
-  what each of them does; ``forked``: how they are forked, and their pipes.
+  what each of them does; ``forked``: how they are forked, and their pipes; ``beside``: a
+  process forked to read every second piece of a large file this process reads.
 """
 
 from __future__ import annotations
