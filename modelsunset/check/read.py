@@ -173,7 +173,7 @@ class FileScanner:
         return found
 
     def _scan(self, handle: _Source, target: Target) -> list[Occurrence]:
-        data = handle.read(PIECE)
+        data = handle.read(handle.piece)
         if b"\0" in data[:BINARY_PROBE]:
             self.stats.binary += 1
             return []
@@ -244,7 +244,7 @@ class FileScanner:
         column_before = 0  # characters of the current line that lie before data[0]
         skip = 0  # data[:skip] is look-back context, already searched
         while True:
-            more = handle.read(PIECE)
+            more = handle.read(handle.piece)
             self.stats.bytes += len(more)
             at_end = not more
             if at_end:
@@ -296,6 +296,16 @@ def _mocked(kind: Kind) -> Kind:
     return kind if kind is Kind.PATTERN else Kind.MOCKED
 
 
+def piece_for(size: int) -> int:
+    """Bytes read at a time from a file of ``size`` bytes: ``PIECE``; but a file larger than
+    that is read in an even number of pieces of about the same size (half of ``PIECE`` or
+    more), so that pieces read two at a time share the work evenly."""
+    if size <= PIECE:
+        return PIECE
+    count = 2 * -(-size // (2 * PIECE))
+    return -(-size // count)
+
+
 def _binary_start(handle: FileIO) -> bool:
     """Whether the file's first ``BINARY_PROBE`` bytes hold a NUL byte (read where they
     are, not moving the file's position; False where that cannot be done)."""
@@ -314,12 +324,13 @@ class _Source:
     that grows while it is read (a log being written) is read to that size, and so always
     comes to an end. ``grew`` tells whether there was more."""
 
-    __slots__ = ("grew", "handle", "left")
+    __slots__ = ("grew", "handle", "left", "piece")
 
     def __init__(self, handle: FileIO, size: int) -> None:
         self.handle = handle
         self.left = size
         self.grew = False
+        self.piece = piece_for(size)  # bytes read at a time
 
     def read(self, most: int | None) -> bytes:
         """At most ``most`` bytes (None: all that are left); b"" at the end."""

@@ -178,3 +178,15 @@ def test_a_file_of_many_pieces_is_read_beside_too(
     assert len(started) >= 4 and all(started)
     assert found == _scanner_answers(path, on=False)
     assert len(found) == 80
+
+
+@given(size=st.integers(0, 1 << 34))
+def test_a_large_file_is_read_in_an_even_number_of_like_pieces(size: int) -> None:
+    piece = read_module.piece_for(size)
+    if size <= read_module.PIECE:
+        assert piece == read_module.PIECE
+        return
+    count = -(-size // piece)  # reads that hold bytes
+    assert count % 2 == 0
+    assert read_module.PIECE // 2 <= piece <= read_module.PIECE
+    assert size - (count - 1) * piece > 0  # none of them empty
