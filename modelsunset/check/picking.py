@@ -127,7 +127,7 @@ class _Overlapping:
                 if prefixed is not None:
                     # ``azure/gpt-4o``: the prefix is part of what was found.
                     text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                    known.append(Hit(prefixed.start, end, text, model, surface or prefixed.surface))
+                    known.append(Hit(prefixed.start, end, text, model, prefixed.surface))
                     last_end = end
                     continue
                 if not starts_token(data, start):
@@ -231,9 +231,7 @@ class Picker(_Overlapping):
                     prefixed = prefixes.before(data, start, last_end, starts_token)
                     if prefixed is not None:
                         text = data[prefixed.start : end].decode("utf-8", errors="replace")
-                        known.append(
-                            Hit(prefixed.start, end, text, model, surface or prefixed.surface)
-                        )
+                        known.append(Hit(prefixed.start, end, text, model, prefixed.surface))
                         last_end = end
                         continue
                 if (

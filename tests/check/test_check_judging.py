@@ -470,3 +470,15 @@ def test_a_tree_of_many_distinct_unknown_ids_bounds_the_work(
     assert len(worked) == len(set(worked)) == suggest_module.AT_MOST
     assert max(pools) <= suggest_module.POOL
     assert all(item["suggestions"] for item in document["unknown"][: suggest_module.AT_MOST])
+
+
+def test_a_prefix_and_a_surface_alias_that_disagree_go_by_the_prefix(tmp_path: Path) -> None:
+    """The prefix says where the code runs the model (``azure/`` routes the call to Azure),
+    a surface alias only how some surface names it: judged on the prefix's surface, where
+    this model is not offered, so it is not checked (and never judged on Bedrock)."""
+    repo = repo_with(tmp_path, {"a.py": 'P = "azure/anthropic.claude-3-sonnet-20240229-v1:0"\n'})
+    document = run_json(repo)
+    assert document["findings"] == []
+    assert [(item["match"], item["surface"]) for item in document["not_checked"]] == [
+        ("azure/anthropic.claude-3-sonnet-20240229-v1:0", "azure")
+    ]
