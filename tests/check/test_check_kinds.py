@@ -437,3 +437,26 @@ def test_fix_leaves_alone_what_check_counts_as_recorded(tmp_path: Path) -> None:
         assert (repo / name).read_text(encoding="utf-8") == files[name], name
         assert f"  {name}: recorded data (check's kind: recorded), 1 id" in result.stderr
     assert "gpt-4.1" in (repo / "app.py").read_text(encoding="utf-8")
+
+
+def test_names_not_checked_and_unknown_ids_of_kinds_asked_for_are_tagged(tmp_path: Path) -> None:
+    """Listed since ``--kinds`` asked for them, names not checked and unknown ids of kinds
+    left out by default carry their kind, as findings do, in text and Markdown."""
+    repo = project(
+        tmp_path,
+        {
+            "src/app.py": 'if model.startswith("o1-preview"):\n    pass\nM = "o1-preview"\n',
+            "tests/cassettes/c.yaml": "m: o1-preview\n",
+            "CHANGELOG.md": "- Moved off gpt-9-turbo.\n",
+        },
+    )
+    kinds = ("--kinds", "code,recorded,pattern", "--surface", "chatgpt")
+    text = check(repo, "--date", D, *kinds).stdout
+    assert "src/app.py:1:22 [pattern]  " in text
+    assert "src/app.py:3:6  " in text and "src/app.py:3:6 [" not in text
+    assert "tests/cassettes/c.yaml:1:4 [recorded]  " in text
+    assert "CHANGELOG.md:1:13 [recorded]" in text
+    markdown = check(repo, "--date", D, *kinds, "-f", "markdown").stdout
+    assert "`src/app.py:1:22 [pattern]`" in markdown
+    assert "`tests/cassettes/c.yaml:1:4 [recorded]`" in markdown
+    assert "`CHANGELOG.md:1 [recorded]`" in markdown

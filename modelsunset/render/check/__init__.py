@@ -63,8 +63,14 @@ def where(finding: Finding) -> str:
     place = placed(finding.path, finding.line, finding.column, finding.match)
     if finding.path is not None and finding.match != finding.model:
         place += f" ({unhidden(finding.match)})"
-    if finding.kind in _LEFT_OUT_BY_DEFAULT:
-        place += f" [{finding.kind.value}]"
+    return tagged(place, finding.kind)
+
+
+def tagged(place: str, kind: Kind | None) -> str:
+    """``place``, with ``[recorded]``, ``[mocked]`` or ``[pattern]`` after it when what was
+    found there is of a kind left out by default (listed since ``--kinds`` asked for it)."""
+    if kind in _LEFT_OUT_BY_DEFAULT:
+        return f"{place} [{kind.value}]"
     return place
 
 

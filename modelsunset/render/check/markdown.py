@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from modelsunset.check.report import Report, final_answer, manual_later, notes
 from modelsunset.render import RenderContext
-from modelsunset.render.check import groups, placed, summary, where
+from modelsunset.render.check import groups, placed, summary, tagged, where
 from modelsunset.render.common import arrow, chain
 from modelsunset.render.fields import iso
 from modelsunset.wording import inert as unhidden
@@ -93,7 +93,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             "| --- | --- | --- |",
         ]
         for item in report.unknown[: MAX_PLACES * 5]:
-            place = code(f"{unhidden(item.path)}:{item.line}")
+            place = code(tagged(f"{unhidden(item.path)}:{item.line}", item.kind))
             lines.append(f"| {code(item.match)} | {place} | {text(', '.join(item.suggestions))} |")
         if len(report.unknown) > MAX_PLACES * 5:
             lines.append(f"| and {len(report.unknown) - MAX_PLACES * 5} more | | |")
@@ -111,7 +111,7 @@ def render(report: Report, ctx: RenderContext) -> str:
             row = [
                 code(unhidden(unchecked.match)),
                 code(unchecked.model),
-                code(placed(*where_found)),
+                code(tagged(placed(*where_found), unchecked.kind)),
                 text(unchecked.surface),
                 text(", ".join(unchecked.offered_on) or "no surface"),
             ]

@@ -19,7 +19,7 @@ from modelsunset.check.report import (
     manual_later,
 )
 from modelsunset.render import RenderContext
-from modelsunset.render.check import groups, placed, summary, where
+from modelsunset.render.check import groups, placed, summary, tagged, where
 from modelsunset.render.common import (
     ERROR_STYLE,
     QUIET_STYLE,
@@ -129,7 +129,8 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append(paint(words.check_unknown_title, STRONG_STYLE, ctx) + words.check_unknown_hint)
         width = max(len(item.match) for item in report.unknown)
         for item in report.unknown:
-            line = f"  {item.match:<{width}}  {unhidden(item.path)}:{item.line}:{item.column}"
+            place = tagged(f"{unhidden(item.path)}:{item.line}:{item.column}", item.kind)
+            line = f"  {item.match:<{width}}  {place}"
             if item.suggestions:
                 line += "  (did you mean " + " or ".join(item.suggestions) + "?)"
             lines.append(line)
@@ -142,7 +143,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         shown = [
             (
                 unhidden(item.match),
-                placed(item.path, item.line, item.column, item.match),
+                tagged(placed(item.path, item.line, item.column, item.match), item.kind),
                 f"on {item.surface}; offered on {', '.join(item.offered_on) or 'no surface'}",
             )
             for item in report.not_checked
