@@ -116,18 +116,30 @@ def stdout_encoder() -> Callable[[str], bytes] | None:
 
 
 def stdout_file() -> int | None:
-    """stdout's file descriptor, its text written out, if it is a regular file that can be
-    cut back (``spool.into_file``; POSIX only); else None."""
+    """stdout's file descriptor, its text written out, if the report may go straight into
+    it (``spool.into_file``): a regular file open for writing, not in append mode, whose
+    position is its end (``> report.json``; POSIX only). Else None: ``>>`` (a log others
+    may write to), ``1<>file`` at another place, a pipe or a terminal are held until the
+    report is whole."""
     import stat
 
     target = sys.stdout
     if target is None or sys.platform == "win32" or getattr(target, "buffer", None) is None:
         return None
     try:
+        import fcntl
+
         fd = target.fileno()
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
         target.flush()
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or flags & os.O_APPEND
+            or flags & os.O_ACCMODE == os.O_RDONLY
+            or os.lseek(fd, 0, os.SEEK_CUR) != info.st_size
+        ):
+            return None
     except (AttributeError, ValueError, OSError):  # no descriptor beneath (a test's stream)
         return None
     return fd

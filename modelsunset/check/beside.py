@@ -2,11 +2,11 @@
 while this process works out another, its answer pickled into an unnamed temporary file.
 
 For a job that one process would otherwise do alone on a machine of several cores: the
-pieces of a large file that the command reads itself (``read``), the items of a large
-JSON report (``render.check.json``). Whatever goes wrong beside (no ``fork`` here, other
-threads running in this process, no temporary file, the process failing or killed, an
-answer that cannot be read back) gives no answer from it, and the part is worked out
-here instead: the answer is the same either way, only later.
+pieces of a large file that the command reads itself (``read``). Whatever goes wrong
+beside (no ``fork`` here, other threads running in this process, no temporary file, the
+process failing or killed, an answer that cannot be read back, SIGCHLD ignored) gives no
+answer from it, and the part is worked out here instead: the answer is the same either
+way, only later.
 
 The forked process ignores Ctrl-C (the command takes it and ends the process) and dies
 at once on SIGTERM; both are held back while it is forked, as for ``pool``'s workers. It
@@ -57,21 +57,25 @@ class Beside(Generic[T]):
                 pid = os.fork()
                 if pid == 0:  # never returns into the command's code
                     _beside(self._work, self._file.fileno())
+                # Known before a signal held meanwhile is taken, so that ``end`` kills it.
+                self._pid = pid
         except OSError:
             self._close()
-            return
-        self._pid = pid
 
     def answer(self) -> T:
         """The work's answer: the forked process's, once it has ended well; else (none
-        was started, it failed, or its answer cannot be read back) worked out here."""
+        was started, it failed, its answer cannot be read back, or how it ended cannot be
+        told: SIGCHLD ignored, so that it was reaped unseen) worked out here."""
         if self._pid > 0:
-            _, status = os.waitpid(self._pid, 0)  # a signal meanwhile: ``end`` kills it
+            try:
+                _, status = os.waitpid(self._pid, 0)  # a signal meanwhile: ``end`` kills it
+            except ChildProcessError:
+                status = -1
             self._pid = 0
             spill, self._file = self._file, None
             if spill is not None:
                 try:
-                    if os.waitstatus_to_exitcode(status) == 0:
+                    if status >= 0 and os.waitstatus_to_exitcode(status) == 0:
                         return _read_back(spill)  # type: ignore[no-any-return]
                 except Exception:  # read back wrong: worked out here
                     pass
@@ -100,8 +104,8 @@ def beside(work: Callable[[], T]) -> Iterator[Beside[T]]:
     """``work`` started in a forked process meanwhile (if it can be): take its result
     with ``answer``. Leaving the block by a fault or a signal ends that process."""
     side = Beside(work)
-    side.start()
     try:
+        side.start()
         yield side
     finally:
         side.end()

@@ -182,9 +182,9 @@ class FileScanner:
         if ignores_whole_file(data):
             return []
         found = self._found(handle, data, target)
-        if found and target.test and fakes(data):
-            # An offline test's (see ``mocked``), told by its first piece; looked for only
-            # once it holds a finding. A test is code, read with no regions.
+        if found and target.test and fakes(_first_piece(handle, data)):
+            # An offline test's (see ``mocked``), told by its first ``PIECE`` bytes; looked
+            # for only once it holds a finding. A test is code, read with no regions.
             # A name tested as a pattern stays one (never rewritten by ``fix``).
             return [_new(Occurrence, (*each[:7], _mocked(each[7]))) for each in found]
         return found
@@ -290,6 +290,14 @@ def _plain(
     found_in: Callable[[_Piece], list[Occurrence]], piece: _Piece
 ) -> list[tuple[object, ...]]:
     return [tuple(each) for each in found_in(piece)]
+
+
+def _first_piece(handle: _Source, data: bytes) -> bytes:
+    """The first ``PIECE`` bytes of a file whose first piece read was ``data`` (a large
+    file's pieces may be smaller: ``piece_for``)."""
+    if len(data) >= PIECE or _pread is None or handle.piece >= PIECE:
+        return data[:PIECE]
+    return bytes(_pread(handle.handle.fileno(), PIECE, 0))
 
 
 def _mocked(kind: Kind) -> Kind:

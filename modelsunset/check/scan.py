@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from modelsunset.check.ignore import pattern_problem
 from modelsunset.check.occurrences import Occurrence
-from modelsunset.check.pool import WalkNotes, in_parallel, workers_for
+from modelsunset.check.pool import WalkNotes, in_parallel, usable_cores, workers_for
 from modelsunset.check.read import FileScanner, Note, Progress, Stats
 from modelsunset.check.walk import targets
 
@@ -67,7 +67,7 @@ def scan(
         walked = targets(paths, excludes, gitignore, stats, walk_notes, skip)
         workers = workers_for(jobs)
         # With cores to spare, a large file's pieces are read two at a time.
-        scanner = FileScanner(matcher, stats, note, beside=workers > 1)
+        scanner = FileScanner(matcher, stats, note, beside=workers > 1 and usable_cores() > 1)
         found: list[Occurrence] = []
         for number, target in enumerate(walked):
             found += scanner.scan(target)

@@ -6,16 +6,20 @@ large report is never one string. Written as they were made, a fault while makin
 it or nothing. Up to ``LIMIT`` characters are held in memory and the rest in an unnamed
 temporary file, so a report of any size costs little memory either way.
 
-A stdout that is a regular file (``> report.json``) needs no holding: ``into_file`` writes
-the pieces there as they are made, and a fault while making or writing them cuts the
-file back to what it held before, so it gets all of the report or none of it here too.
+A stdout that is a regular file written at its end, not in append mode (``> report.json``)
+needs no holding: ``into_file`` writes the pieces there as they are made, and a fault or a
+signal the command takes (SIGTERM, Ctrl-C) while making or writing them cuts the file back
+to what it held before, so it gets all of the report or none of it here too. (A process
+killed outright, SIGKILL, leaves what was written so far.)
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from typing import IO, AnyStr
 
 LIMIT = 16 * 1024 * 1024
-"""Characters (or bytes) held in memory before the output goes on in a temporary file."""
+"""Characters held in memory (as text or as bytes) before the output goes on in a temporary
+file."""
 
 CHUNK = 1024 * 1024
 """Characters (or bytes) read back at a time from the temporary file."""
@@ -25,45 +29,38 @@ def whole(pieces: Iterable[str], limit: int = LIMIT) -> Iterator[str]:
     """``pieces`` again, once every one of them has been made: nothing is given while an
     exception can still end the making. Raises ``OutputError`` when the temporary file
     cannot be written (a full disk)."""
-    return _held(pieces, limit, _temporary)
+    return _held(((len(piece), piece) for piece in pieces), limit, _temporary)
 
 
 def whole_encoded(
     pieces: Iterable[str], encode: Callable[[str], bytes], limit: int = LIMIT
 ) -> Iterator[bytes]:
     """``whole`` for a stdout that takes bytes: each piece encoded once, as it is made (by
-    ``encode``, as stdout would encode it), then held as bytes (``limit`` counts bytes).
-    Text held in a temporary file is encoded on the way in, decoded on the way out, then
-    encoded again for stdout: 0.2 to 0.4 s of a report of 170 MB."""
-    return _held(map(encode, pieces), limit, _temporary_bytes)
+    ``encode``, as stdout would encode it), then held as bytes (past ``limit`` characters,
+    as ``whole`` counts them, in a temporary file). Text held in a temporary file is
+    encoded on the way in, decoded on the way out, then encoded again for stdout: 0.2 to
+    0.4 s of a report of 170 MB."""
+    return _held(((len(piece), encode(piece)) for piece in pieces), limit, _temporary_bytes)
 
 
 def into_file(pieces: Iterable[bytes], fd: int) -> None:
-    """Writes ``pieces`` to the regular file open at ``fd`` as they are made. Should the
-    making or the writing fail (a fault, a signal, a full disk), the file is cut back to
-    the size it had, and the error raised (an ``OutputError`` for one of writing)."""
+    """Writes ``pieces`` to the regular file open at ``fd`` (at its end: see
+    ``console.stdout_file``) as they are made. Should the making or the writing fail (a
+    fault, SIGTERM, Ctrl-C, a full disk), the file is cut back to the size it had, and
+    the error raised (an ``OutputError`` for one of writing)."""
     import os
 
-    append = _appends(fd)
-    start = os.fstat(fd).st_size if append else os.lseek(fd, 0, os.SEEK_CUR)
+    start = os.lseek(fd, 0, os.SEEK_CUR)
     try:
         for piece in pieces:
             view = memoryview(piece)
             while view:
                 view = view[_written(fd, view) :]
     except BaseException:
-        os.ftruncate(fd, start)
-        if not append:
+        with suppress(OSError):  # the error that ended it is the one to tell
+            os.ftruncate(fd, start)
             os.lseek(fd, start, os.SEEK_SET)
         raise
-
-
-def _appends(fd: int) -> bool:
-    """Whether writes to ``fd`` go to the end of its file (``>>``)."""
-    import fcntl
-    import os
-
-    return bool(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND)
 
 
 def _written(fd: int, view: memoryview) -> int:
@@ -81,18 +78,19 @@ def _written(fd: int, view: memoryview) -> int:
 
 
 def _held(
-    pieces: Iterable[AnyStr], limit: int, temporary: Callable[[], IO[AnyStr]]
+    pieces: Iterable[tuple[int, AnyStr]], limit: int, temporary: Callable[[], IO[AnyStr]]
 ) -> Iterator[AnyStr]:
+    """The pieces, each given with its count of characters, held until the last is made."""
     held: list[AnyStr] = []
     size = 0
     spill: IO[AnyStr] | None = None
     try:
-        for piece in pieces:
+        for count, piece in pieces:
             if spill is not None:
                 _write(spill, piece)
                 continue
             held.append(piece)
-            size += len(piece)
+            size += count
             if size > limit:
                 spill = temporary()
                 for earlier in held:

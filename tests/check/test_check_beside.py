@@ -190,3 +190,72 @@ def test_a_large_file_is_read_in_an_even_number_of_like_pieces(size: int) -> Non
     assert count % 2 == 0
     assert read_module.PIECE // 2 <= piece <= read_module.PIECE
     assert size - (count - 1) * piece > 0  # none of them empty
+
+
+def test_with_sigchld_ignored_it_is_worked_out_here() -> None:
+    """A command started with SIGCHLD ignored (``trap '' CHLD``): the process beside is
+    reaped unseen, so how it ended cannot be told: the part is worked out here, never a
+    file left unread."""
+    import signal
+
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        with beside(_where) as side:
+            assert side.started
+            assert side.answer() == HERE
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+_CTRL_C_AS_IT_FORKS = """
+import os, signal, time
+from modelsunset.check.beside import beside
+real_fork = os.fork
+forked = []
+def fork_then_ctrl_c():
+    pid = real_fork()
+    if pid:
+        forked.append(pid)
+        os.kill(os.getpid(), signal.SIGINT)  # held until the fork is done
+    return pid
+os.fork = fork_then_ctrl_c
+try:
+    with beside(lambda: time.sleep(60)):
+        print("not interrupted")
+except KeyboardInterrupt:
+    try:
+        os.waitpid(forked[0], os.WNOHANG)
+        print("left running")
+    except ChildProcessError:
+        print("killed and reaped")
+"""
+
+
+def test_a_signal_taken_as_it_is_forked_ends_the_process_beside() -> None:
+    """Ctrl-C that arrives while the process is forked (held, then taken once it is):
+    the process beside is killed and reaped, never left running on its own. (In a
+    process of its own: a test runner's worker may take SIGINT its own way.)"""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_AS_IT_FORKS], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "killed and reaped", done.stderr
+
+
+def test_a_test_that_fakes_past_its_first_piece_is_still_an_offline_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a test fakes the network is told by its first ``PIECE`` bytes, however
+    small the pieces it is read in (``piece_for``)."""
+    monkeypatch.setattr(read_module, "PIECE", 4096)
+    body = 'x = "gpt-4o"\n' * 400  # 5,200 bytes: read in two pieces of 2,600
+    text = body[: 13 * 231] + "mocker.patch('client.create')\n" + body[13 * 231 :]
+    path = tmp_path / "test_big.py"
+    path.write_text(text, encoding="utf-8")
+    assert read_module.piece_for(path.stat().st_size) < 3000
+    scanner = FileScanner(Matcher.for_names(NAMES), Stats(), lambda text: None)
+    found = scanner.scan(Target(path.name, str(path), Kind.CODE, test=True))
+    assert len(found) == 400
+    assert {each.kind for each in found} == {Kind.MOCKED}

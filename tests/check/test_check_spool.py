@@ -4,12 +4,14 @@ a regular file, cut back to what it held should the making fail."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from hypothesis import given
@@ -101,19 +103,16 @@ def test_encoded_a_temporary_file_that_cannot_be_made_is_an_output_error(
         list(whole_encoded(["a" * 10, "b"], _utf8, 5))
 
 
-def _file_holding(tmp_path: Path, before: bytes, append: bool) -> tuple[int, Path]:
+def _file_holding(tmp_path: Path, before: bytes) -> tuple[int, Path]:
     path = tmp_path / "report.json"
     path.write_bytes(before)
-    flags = os.O_WRONLY | (os.O_APPEND if append else 0)
-    fd = os.open(path, flags)
-    if not append:
-        os.lseek(fd, len(before), os.SEEK_SET)  # as a shell's `>` leaves it, after a header
+    fd = os.open(path, os.O_WRONLY)
+    os.lseek(fd, len(before), os.SEEK_SET)  # at its end, as `1<>file` after a header
     return fd, path
 
 
-@pytest.mark.parametrize("append", [False, True])
-def test_into_a_file_goes_all_of_it(tmp_path: Path, append: bool) -> None:
-    fd, path = _file_holding(tmp_path, b"before\n", append)
+def test_into_a_file_goes_all_of_it(tmp_path: Path) -> None:
+    fd, path = _file_holding(tmp_path, b"before\n")
     try:
         into_file([b"a" * 10, "é".encode(), b""], fd)
     finally:
@@ -121,16 +120,13 @@ def test_into_a_file_goes_all_of_it(tmp_path: Path, append: bool) -> None:
     assert path.read_bytes() == b"before\n" + b"a" * 10 + "é".encode()
 
 
-@pytest.mark.parametrize("append", [False, True])
-def test_into_a_file_a_fault_while_making_them_leaves_it_as_it_was(
-    tmp_path: Path, append: bool
-) -> None:
+def test_into_a_file_a_fault_while_making_them_leaves_it_as_it_was(tmp_path: Path) -> None:
     def pieces() -> Iterator[bytes]:
         yield b"a" * 10
         yield b"b" * 10
         raise KeyError("fault")
 
-    fd, path = _file_holding(tmp_path, b"before\n", append)
+    fd, path = _file_holding(tmp_path, b"before\n")
     try:
         with pytest.raises(KeyError):
             into_file(pieces(), fd)
@@ -140,10 +136,24 @@ def test_into_a_file_a_fault_while_making_them_leaves_it_as_it_was(
     assert path.read_bytes() == b"before\nthen"
 
 
+def test_a_file_that_cannot_be_cut_back_still_tells_what_went_wrong(tmp_path: Path) -> None:
+    """A descriptor open for reading only: writing fails, and so does cutting back; the
+    error told is the first (cannot write), not the second."""
+    path = tmp_path / "report.json"
+    path.write_bytes(b"kept\n")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        with pytest.raises(OutputError, match="cannot write the output"):
+            into_file([b"a" * 10], fd)
+    finally:
+        os.close(fd)
+    assert path.read_bytes() == b"kept\n"
+
+
 def test_into_a_file_that_cannot_be_written_is_an_output_error_and_cut_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fd, path = _file_holding(tmp_path, b"before\n", False)
+    fd, path = _file_holding(tmp_path, b"before\n")
     real_write = os.write
     calls: list[int] = []
 
@@ -180,27 +190,27 @@ main()
 """
 
 
+def _opened(report: Path, mode: str) -> BinaryIO:
+    out = report.open(mode)
+    out.seek(0, os.SEEK_END)
+    return out
+
+
+@pytest.mark.parametrize("mode", ["r+b", "ab"])
 def test_a_fault_while_the_report_is_written_to_a_file_leaves_the_file_as_it_was(
-    tmp_path: Path,
+    tmp_path: Path, mode: str
 ) -> None:
-    """stdout a regular file (``> report.json``, here ``>>``): written as made, and cut back
-    to what it held when the command fails (exit 2, a message, no traceback)."""
+    """stdout a regular file at its end (``> report.json``; here ``1<>report.json`` after
+    what it held): written as made, and cut back to what it held when the command fails
+    (exit 2, a message, no traceback). ``>>`` (a log others may write to) is held until
+    whole, and so left as it was too."""
     write_tree(tmp_path, {"many.py": 'x = "gpt-4-0613"\n' * 3000})
     report = tmp_path / "report.json"
     report.write_bytes(b"kept\n")
-    with report.open("ab") as out:
+    args = ["check", str(tmp_path / "many.py"), "--format", "json", "--date", "2026-12-01"]
+    with _opened(report, mode) as out:
         done = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                _FAULT_WHILE_WRITING,
-                "check",
-                str(tmp_path / "many.py"),
-                "--format",
-                "json",
-                "--date",
-                "2026-12-01",
-            ],
+            [sys.executable, "-c", _FAULT_WHILE_WRITING, *args],
             stdout=out,
             stderr=subprocess.PIPE,
             text=True,
@@ -210,33 +220,40 @@ def test_a_fault_while_the_report_is_written_to_a_file_leaves_the_file_as_it_was
     assert done.returncode == 2, done.stderr
     assert "fault while writing" in done.stderr and "Traceback" not in done.stderr
     assert report.read_bytes() == b"kept\n"
-    with report.open("ab") as out:  # and whole when nothing fails
+    with _opened(report, mode) as out:  # and whole when nothing fails
         whole = subprocess.run(
-            [
-                *command(),
-                "check",
-                str(tmp_path / "many.py"),
-                "--format",
-                "json",
-                "--no-fail",
-                "--date",
-                "2026-12-01",
-            ],
+            [*command(), *args, "--no-fail"],
             stdout=out,
             stderr=subprocess.PIPE,
             env=pinned_env(tmp_path),
             timeout=120,
         )
     assert whole.returncode == 0
-    piped = run_installed(
-        "check",
-        tmp_path / "many.py",
-        "--format",
-        "json",
-        "--no-fail",
-        "--date",
-        "2026-12-01",
-        env=pinned_env(tmp_path),
-    )
+    piped = run_installed(*args, "--no-fail", env=pinned_env(tmp_path))
     assert report.read_bytes() == b"kept\n" + piped.stdout.encode()
     assert len(json.loads(piped.stdout)["findings"]) == 3000
+
+
+def _stdout_file_of(path: Path, mode: str, at: int | None = None) -> int | None:
+    from modelsunset import console
+
+    path.write_bytes(b"kept\n")
+    with path.open(mode) as out:
+        if at is not None:
+            out.seek(at)
+        saved = sys.stdout
+        sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+        try:
+            return console.stdout_file()
+        finally:
+            sys.stdout.detach()
+            sys.stdout = saved
+
+
+def test_only_a_file_written_at_its_end_takes_the_report_as_made(tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    assert _stdout_file_of(path, "wb") is not None  # `>`: emptied, written from its start
+    assert _stdout_file_of(path, "r+b", at=5) is not None  # `1<>` at its end
+    assert _stdout_file_of(path, "r+b", at=0) is None  # `1<>` before its end: not cut back
+    assert _stdout_file_of(path, "ab") is None  # `>>`: others may append meanwhile
+    assert _stdout_file_of(path, "rb") is None  # cannot be written
