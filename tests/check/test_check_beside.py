@@ -36,23 +36,15 @@ def test_the_answer_is_worked_out_beside() -> None:
     assert answer != HERE
 
 
-def test_without_fork_it_is_worked_out_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_fork() -> int:
-        raise OSError(11, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(os, "fork", no_fork)
-    with beside(_where) as side:
-        assert not side.started
-        assert side.answer() == HERE
+def _no_room(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device")
 
 
-def test_without_a_temporary_file_it_is_worked_out_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tempfile
-
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+@pytest.mark.parametrize("missing", ["os.fork", "tempfile.TemporaryFile"])
+def test_without_fork_or_a_temporary_file_it_is_worked_out_here(
+    monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    monkeypatch.setattr(missing, _no_room)
     with beside(_where) as side:
         assert not side.started
         assert side.answer() == HERE

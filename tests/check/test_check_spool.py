@@ -55,19 +55,6 @@ def test_a_fault_while_making_them_gives_nothing(limit: int) -> None:
     assert given_out == []
 
 
-def test_a_temporary_file_that_cannot_be_made_is_an_output_error(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import tempfile
-
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "TemporaryFile", full)
-    with pytest.raises(OutputError, match="No space left on device"):
-        list(whole(["a" * 10, "b"], 5))
-
-
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
@@ -90,8 +77,9 @@ def test_encoded_a_fault_while_making_them_gives_nothing(limit: int) -> None:
     assert given_out == []
 
 
-def test_encoded_a_temporary_file_that_cannot_be_made_is_an_output_error(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("encoded", [False, True])
+def test_a_temporary_file_that_cannot_be_made_is_an_output_error(
+    monkeypatch: pytest.MonkeyPatch, encoded: bool
 ) -> None:
     import tempfile
 
@@ -99,8 +87,9 @@ def test_encoded_a_temporary_file_that_cannot_be_made_is_an_output_error(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    pieces = ["a" * 10, "b"]
     with pytest.raises(OutputError, match="No space left on device"):
-        list(whole_encoded(["a" * 10, "b"], _utf8, 5))
+        list(whole_encoded(pieces, _utf8, 5) if encoded else whole(pieces, 5))
 
 
 def _file_holding(tmp_path: Path, before: bytes) -> tuple[int, Path]:
