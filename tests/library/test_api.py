@@ -260,5 +260,7 @@ def test_check_path_leaves_the_callers_objects_to_the_collector(
     before = gc.get_freeze_count()
     found = api.check_path(tmp_path, wave, "2026-02-10")
     assert found["findings"]
-    assert gc.get_freeze_count() == before
+    # Never more (freezing would hold every object of the process); fewer where objects an
+    # earlier command line froze in this process were freed meanwhile.
+    assert gc.get_freeze_count() <= before
     assert gc.isenabled()
