@@ -117,15 +117,12 @@ def _beside(work: Callable[[], object], fd: int) -> None:
     code = 1
     try:
         import pickle
-        import signal
 
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-        view = memoryview(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
-        while view:
-            view = view[os.write(fd, view) :]
+        from modelsunset.check.forked import write_all
+        from modelsunset.check.signals import taken_as_a_worker
+
+        taken_as_a_worker()
+        write_all(fd, pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
         code = 0
     except BaseException:  # said by no one: the command works the part out itself
         pass

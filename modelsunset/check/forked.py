@@ -73,8 +73,8 @@ class End:
 
     def send_bytes(self, data: bytes) -> None:
         fd = self.fileno()
-        _write_all(fd, len(data).to_bytes(_LENGTH, "big"))
-        _write_all(fd, data)
+        write_all(fd, len(data).to_bytes(_LENGTH, "big"))
+        write_all(fd, data)
 
     def recv_bytes(self) -> bytes:
         fd = self.fileno()
@@ -82,7 +82,8 @@ class End:
         return _read_exactly(fd, size)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """All of ``data`` written to ``fd`` (a write may take part of it)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]

@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING
 from modelsunset.check.beside import beside
 from modelsunset.check.kinds import Kind
 from modelsunset.check.mocked import fakes
-from modelsunset.check.occurrences import CONTINUATION, Occurrence, characters, occurrences
+from modelsunset.check.occurrences import (
+    CONTINUATION,
+    Occurrence,
+    characters,
+    made_again,
+    occurrences,
+)
 from modelsunset.check.paths import kind as what_is
 from modelsunset.check.suppress import ignores_whole_file
 from modelsunset.errors import ModelsunsetError, OutOfMemory, fault_text
@@ -219,20 +225,11 @@ class FileScanner:
             return occurrences(matcher, data, shown, skip, limit, line, column_before, bom, kind)
 
         pieces = self._pieces(handle, data)
+        if self.beside:
+            return _two_at_a_time(pieces, found_in)
         found: list[Occurrence] = []
-        if not self.beside:
-            for piece in pieces:
-                found += found_in(piece)
-            return found
-        # Two pieces at a time: the second in a process beside this one (``beside``).
         for piece in pieces:
-            following = next(pieces, None)
-            if following is None:
-                found += found_in(piece)
-                break
-            with beside(partial(_plain, found_in, following)) as side:
-                found += found_in(piece)
-                found += map(_occurrence, side.answer())
+            found += found_in(piece)
         return found
 
     def _pieces(self, handle: _Source, data: bytes) -> Iterator[_Piece]:
@@ -281,9 +278,23 @@ class FileScanner:
 # begins and ends, the line of their first byte, the characters of that line before it,
 # and whether a byte-order mark begins them.
 _Piece = tuple[bytes, int, int, int, int, bool]
-# Occurrences cross from a process beside as plain tuples, made again here in C (a
-# NamedTuple pickles and unpickles through Python code: see ``pool``).
-_occurrence = partial(tuple.__new__, Occurrence)
+
+
+def _two_at_a_time(
+    pieces: Iterator[_Piece], found_in: Callable[[_Piece], list[Occurrence]]
+) -> list[Occurrence]:
+    """What ``found_in`` finds in each piece, two pieces at a time: the second in a process
+    beside this one (``beside``), as plain tuples, made again here."""
+    found: list[Occurrence] = []
+    for piece in pieces:
+        following = next(pieces, None)
+        if following is None:
+            found += found_in(piece)
+            break
+        with beside(partial(_plain, found_in, following)) as side:
+            found += found_in(piece)
+            found += map(made_again, side.answer())
+    return found
 
 
 def _plain(

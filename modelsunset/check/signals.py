@@ -27,6 +27,19 @@ def held_signals() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def taken_as_a_worker() -> None:
+    """How a process forked from the command (held back by ``held_signals``) takes signals:
+    it ignores Ctrl-C, which signals the whole process group (the command, which takes it,
+    ends the process: no traceback, no work going on), and SIGTERM ends it at once,
+    without Python's handler the command had when it forked. Both are let through now."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 class Terminated(ModelsunsetError):
     """SIGTERM: the command stopped, its worker processes with it (exit 128 + 15, as a
     shell reports a command that SIGTERM ended)."""

@@ -50,12 +50,15 @@ def into_file(pieces: Iterable[bytes], fd: int) -> None:
     the error raised (an ``OutputError`` for one of writing)."""
     import os
 
+    from modelsunset.check.forked import write_all
+
     start = os.lseek(fd, 0, os.SEEK_CUR)
     try:
         for piece in pieces:
-            view = memoryview(piece)
-            while view:
-                view = view[_written(fd, view) :]
+            try:
+                write_all(fd, piece)
+            except OSError as exc:
+                raise _unwritten(exc) from None
     except BaseException:
         with suppress(OSError):  # the error that ended it is the one to tell
             os.ftruncate(fd, start)
@@ -63,18 +66,13 @@ def into_file(pieces: Iterable[bytes], fd: int) -> None:
         raise
 
 
-def _written(fd: int, view: memoryview) -> int:
-    import os
+def _unwritten(exc: OSError) -> Exception:
+    from modelsunset.errors import OutputError
 
-    try:
-        return os.write(fd, view)
-    except OSError as exc:
-        from modelsunset.errors import OutputError
-
-        raise OutputError(
-            f"cannot write the output: {exc.strerror or exc}",
-            "check where stdout goes (a full disk, a closed file)",
-        ) from None
+    return OutputError(
+        f"cannot write the output: {exc.strerror or exc}",
+        "check where stdout goes (a full disk, a closed file)",
+    )
 
 
 def _held(

@@ -29,16 +29,13 @@ def work(matcher: Matcher, tasks: Channel, replies: Channel, inherited: list[Cha
     the work handed to it). SIGTERM ends a worker at once, without Python's handler the
     command had when it forked. Both were held back from the fork until now."""
     import pickle
-    import signal
 
+    from modelsunset.check.signals import taken_as_a_worker
     from modelsunset.check.walk import Target
 
     for connection in inherited:
         connection.close()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    taken_as_a_worker()
     scanner = FileScanner(matcher, Stats(), lambda text: None)
     while True:
         try:
@@ -73,7 +70,9 @@ def scan_batch(scanner: FileScanner, batch: list[Target]) -> Answer:
     scanner.note = said.append
     found: list[tuple[object, ...]] = []
     for place, target in enumerate(batch):
-        found += map(tuple, scanner.scan(target))  # made again by ``pool``: see its ``_occurrence``
+        found += map(
+            tuple, scanner.scan(target)
+        )  # made again by ``pool``: see ``occurrences.made_again``
         if said:
             notes += [(place, text) for text in said]
             said.clear()
